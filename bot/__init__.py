@@ -1,0 +1,1 @@
+"""Newsbot: answers questions about news articles from a YAML knowledge base."""
