@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint typecheck unit install clean
 
 run: $(STAMP)
-	$(BIN)/newsbot run-or-chat
+	$(BIN)/newsbot
 
 test: $(STAMP)
 	$(BIN)/ruff check bot tests benchmarks

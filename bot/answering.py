@@ -1,0 +1,78 @@
+"""The one decision per question — answer, clarify or none — shared by every adapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.config import Thresholds
+from bot.knowledge import Entry
+from bot.matching import Candidate, Matcher
+
+Status = Literal["answer", "clarify", "none"]
+MAX_CHOICES = 3
+CLARIFY_WINDOW = 20.0  # "did you mean" offers only entries this close to the best one
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot decided about one question; rendering turns it into text."""
+
+    question: str
+    status: Status
+    entry: Entry | None = None
+    score: float = 0.0
+    choices: tuple[Candidate, ...] = ()
+    candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+    reason: str = ""
+    truncated: bool = False
+
+
+def prepare(question: str, max_chars: int) -> tuple[str, bool]:
+    """Trim a question to what matching needs; a huge message must not make matching slow."""
+    question = " ".join(question.split())
+    if len(question) <= max_chars:
+        return question, False
+    return question[:max_chars].rsplit(" ", 1)[0] or question[:max_chars], True
+
+
+def decide(question: str, matcher: Matcher, thresholds: Thresholds, max_chars: int = 500) -> Reply:
+    """Answer only when one entry is confidently ahead; a wrong fact is worse than none."""
+    text, truncated = prepare(question, max_chars)
+    candidates = tuple(matcher.match(text, limit=8))
+    if not candidates:
+        return Reply(text, "none", reason="no entry shares a meaningful word", truncated=truncated)
+    best = candidates[0]
+    runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+    margin = best.score - runner_up
+    if best.score >= thresholds.answer and margin >= thresholds.margin:
+        return Reply(
+            text, "answer", best.entry, best.score, (), candidates,
+            f"best {best.score:.1f} >= answer threshold {thresholds.answer:g} and "
+            f"{margin:.1f} ahead of the next entry (margin {thresholds.margin:g})",
+            truncated,
+        )  # fmt: skip
+    if best.score >= thresholds.clarify:
+        floor = max(thresholds.clarify, best.score - CLARIFY_WINDOW)
+        choices = tuple(c for c in candidates if c.score >= floor)[:MAX_CHOICES]
+        why = (
+            f"only {margin:.1f} ahead of the next entry (margin {thresholds.margin:g})"
+            if best.score >= thresholds.answer
+            else f"best {best.score:.1f} is below the answer threshold {thresholds.answer:g}"
+        )
+        return Reply(
+            text, "clarify", None, best.score, choices, candidates,
+            f"{why}; offering {len(choices)} choice(s) scoring >= {floor:.1f}", truncated,
+        )  # fmt: skip
+    return Reply(
+        text, "none", None, best.score, (), candidates,
+        f"best {best.score:.1f} is below the clarify threshold {thresholds.clarify:g}", truncated,
+    )  # fmt: skip
+
+
+def choose(entry_id: str, matcher: Matcher, question: str = "") -> Reply | None:
+    """The answer for a "did you mean" choice; None when the id is unknown (stale or forged)."""
+    entry = matcher.knowledge.entry(entry_id)
+    if entry is None or entry.draft:
+        return None
+    return Reply(question or entry.main_question, "answer", entry, 100.0, reason="chosen by user")

@@ -1,0 +1,229 @@
+"""The `newsbot` command: a thin layer over the core; main(argv) returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.answering import Reply
+from bot.config import ConfigError, Settings, settings_from_env
+from bot.engine import Engine, KnowledgeErrors
+from bot.evaluation import EvalFileError, Report, evaluate, load_cases, recommend, sweep
+from bot.knowledge import load_knowledge
+from bot.matching import SCORERS, Matcher
+from bot.replies import related, render_plain
+
+DESCRIPTION = "Newsbot: answers questions about news articles from a YAML knowledge base."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsbot", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot on Telegram (needs TELEGRAM_BOT_TOKEN)")
+    commands.add_parser("chat", help="chat with the bot in the terminal")
+    ask = commands.add_parser("ask", help="answer one question, or one per line of stdin")
+    ask.add_argument("question", nargs="*", help="the question (default: read stdin)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument("--explain", action="store_true", help="show candidates and the decision")
+    check = commands.add_parser("check", help="validate the knowledge files")
+    check.add_argument("directory", nargs="?", type=Path, help="default: NEWSBOT_KNOWLEDGE_DIR")
+    check.add_argument("--strict", action="store_true", help="exit 2 on warnings")
+    ev = commands.add_parser("eval", help="run a regression question set")
+    ev.add_argument("file", nargs="?", type=Path, help="default: NEWSBOT_EVAL_FILE")
+    ev.add_argument("--min-accuracy", type=float, help="exit 1 below this (0-1 or percent)")
+    ev.add_argument("--max-answered-unanswerable", type=float, help="exit 1 above this (0-1)")
+    ev.add_argument("--scorer", choices=SCORERS, default="weighted", help="matcher scorer")
+    ev.add_argument("--compare", action="store_true", help="compare all scorers side by side")
+    ev.add_argument("--sweep", action="store_true", help="accuracy vs wrong answers per threshold")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    """Run one `newsbot` command; never raise for a user's mistake, print it instead."""
+    args = build_parser().parse_args(argv)
+    stdin = stdin or sys.stdin
+    try:
+        settings = settings_from_env()
+    except ConfigError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    command = args.command or ("run" if settings.has_token else "chat")
+    if command == "check":
+        return cmd_check(settings, args.directory, args.strict)
+    if command == "run":
+        from bot.runner import run_telegram  # imports telegram only when it is needed
+
+        return run_telegram(settings)
+    try:
+        engine = Engine.load(settings)
+    except KnowledgeErrors as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        print("Error: the knowledge has errors; fix them (newsbot check)", file=sys.stderr)
+        return 1
+    if command == "chat":
+        from bot.chat import TerminalChat
+
+        return TerminalChat(engine, stdin, sys.stdout, interactive=stdin.isatty()).run()
+    if command == "ask":
+        return cmd_ask(engine, args, stdin)
+    return cmd_eval(engine, args)
+
+
+def cmd_check(settings: Settings, directory: Path | None, strict: bool) -> int:
+    result = load_knowledge(directory or settings.knowledge_dir)
+    for problem in result.problems:
+        print(problem.format())
+    kb = result.knowledge
+    print(
+        f"{len(kb.entries)} entries in {len(kb.articles)} article(s): "
+        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)",
+        file=sys.stderr,
+    )
+    if result.errors:
+        return 1
+    return 2 if strict and result.warnings else 0
+
+
+def reply_json(reply: Reply, engine: Engine) -> dict[str, object]:
+    entry = reply.entry
+    return {
+        "question": reply.question,
+        "status": reply.status,
+        "text": render_plain(reply, engine.knowledge),
+        "entry": entry.id if entry else None,
+        "url": entry.article.url if entry else None,
+        "article": entry.article.title if entry else None,
+        "date": entry.article.date.isoformat() if entry else None,
+        "score": reply.score,
+        "suggestions": [
+            {"entry": c.entry.id, "question": c.entry.main_question, "score": c.score}
+            for c in related(reply)
+        ],
+    }
+
+
+def explain(reply: Reply, engine: Engine) -> str:
+    lines = [f"question: {reply.question}"]
+    words = engine.snapshot.matcher.query_words(reply.question)
+    shown = [
+        f"{w.surface}->{w.term}" + ("" if w.similarity in (0.0, 1.0) else f"~{w.similarity:.2f}")
+        + f" w={w.weight:.2f}" + ("" if w.known else " (unknown)")
+        for w in words
+    ]  # fmt: skip
+    lines.append("words: " + ("; ".join(shown) or "(none informative)"))
+    for rank, c in enumerate(reply.candidates[:5], 1):
+        lines.append(
+            f"  {rank}. {c.score:5.1f}  {c.entry.id:<28} coverage={c.coverage:.2f} "
+            f"missing={list(c.missing)}  via {c.phrasing!r}"
+        )
+    lines.append(f"decision: {reply.status} ({reply.reason})")
+    return "\n".join(lines)
+
+
+def cmd_ask(engine: Engine, args: argparse.Namespace, stdin: TextIO) -> int:
+    questions = [" ".join(args.question)] if args.question else [q for q in stdin if q.strip()]
+    for question in questions:
+        reply = engine.ask(question.strip())
+        if args.json:
+            print(json.dumps(reply_json(reply, engine), ensure_ascii=False))
+            continue
+        if args.explain:
+            print(explain(reply, engine))
+        print(render_plain(reply, engine.knowledge, numbered_choices=False))
+        if len(questions) > 1:
+            print()
+    return 0
+
+
+def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
+    path = args.file or engine.settings.eval_file
+    try:
+        cases = load_cases(path, engine.knowledge)
+    except EvalFileError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    thresholds = engine.settings.thresholds
+    if args.compare:
+        return print_comparison(engine, cases)
+    matcher = engine.snapshot.matcher if args.scorer == "weighted" else None
+    matcher = matcher or Matcher(engine.knowledge, args.scorer)
+    if args.sweep:
+        points = sweep(cases, matcher, thresholds.margin)
+        print("threshold  accuracy  answered-unanswerable")
+        for p in points[::5]:
+            print(f"{p.threshold:9.0f}  {p.accuracy:8.1%}  {p.answered_unanswerable:8.1%}")
+        best = recommend(points)
+        if best:
+            print(f"recommended answer threshold: {best.threshold:g} ({best.accuracy:.1%} right, "
+                  f"{best.answered_unanswerable:.1%} of unanswerable answered)")  # fmt: skip
+        return 0
+    report = evaluate(cases, matcher, thresholds, engine.settings.max_question_chars)
+    if args.json:
+        print(json.dumps(report.as_dict()))
+    else:
+        print_report(report)
+    return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
+
+
+def _eval_exit(report: Report, min_accuracy: float | None, max_wrong: float | None) -> int:
+    if min_accuracy is not None:
+        floor = min_accuracy / 100 if min_accuracy > 1 else min_accuracy
+        if report.accuracy < floor:
+            print(f"FAIL: accuracy {report.accuracy:.1%} < {floor:.1%}", file=sys.stderr)
+            return 1
+    if max_wrong is not None and report.answered_unanswerable > max_wrong:
+        print(f"FAIL: answered unanswerable {report.answered_unanswerable:.1%}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def print_report(report: Report) -> None:
+    for miss in report.misses:
+        c, r = miss.case, miss.reply
+        got = f"{r.status} {miss.got}" if r.status == "answer" else r.status
+        if r.status == "clarify":
+            got += " [" + ", ".join(ch.entry.id for ch in r.choices) + "]"
+        top = (
+            f"; best {r.candidates[0].entry.id} {r.candidates[0].score:.1f}" if r.candidates else ""
+        )
+        print(f"miss: line {c.line}: {c.question!r}: expected {c.expect}, got {got}{top}")
+    print(
+        f"answerable: {len(report.answerable)}, right: {report.accuracy:.1%}, "
+        f"wrong entry: {report.wrong_answers_to_answerable:.1%}\n"
+        f"unanswerable: {len(report.unanswerable)}, answered anyway: "
+        f"{report.answered_unanswerable:.1%}\n"
+        f"clarify rate: {report.clarify_rate:.1%} of {len(report.outcomes)} questions"
+    )
+
+
+def print_comparison(engine: Engine, cases: Sequence[object]) -> int:
+    """Each scorer at its own best threshold (<= 5% unanswerable answered), side by side."""
+    from bot.evaluation import Case
+
+    typed = [c for c in cases if isinstance(c, Case)]
+    margin = engine.settings.thresholds.margin
+    print("scorer              best-threshold  accuracy  answered-unanswerable  top1-ranked")
+    for name in SCORERS:
+        matcher = Matcher(engine.knowledge, name)
+        best = recommend(sweep(typed, matcher, margin))
+        answerable = [c for c in typed if c.expect != "none"]
+        top1 = sum(
+            bool(ranked) and ranked[0].entry.id == c.expect
+            for c in answerable
+            for ranked in [matcher.match(c.question, limit=1)]
+        ) / max(len(answerable), 1)
+        if best is None:
+            print(f"{name:<20}{'-':>14}  {'-':>8}  {'-':>21}  {top1:10.1%}")
+        else:
+            print(
+                f"{name:<20}{best.threshold:14g}  {best.accuracy:8.1%}  "
+                f"{best.answered_unanswerable:21.1%}  {top1:10.1%}"
+            )
+    return 0

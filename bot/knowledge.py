@@ -1,0 +1,200 @@
+"""The knowledge base: articles and their question-and-answer entries, loaded from YAML files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.text import Normaliser
+from bot.validation import (
+    ParsedFile,
+    Problem,
+    check_across,
+    check_article_file,
+    check_synonym_file,
+)
+from bot.yamlio import YamlSyntaxError, load_yaml
+
+SYNONYMS_FILE = "synonyms.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A published article that answers point to."""
+
+    title: str
+    url: str
+    publisher: str
+    date: dt.date
+    path: str
+    text: str | None = None
+
+    @property
+    def date_text(self) -> str:
+        """The date as news sites print it: Feb 21, 2022."""
+        return f"{self.date:%b} {self.date.day}, {self.date.year}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One fact: the ways people ask for it and the answer, tied to its article."""
+
+    id: str
+    questions: tuple[str, ...]
+    answer: str
+    article: Article
+    path: str
+    line: int
+    draft: bool = False
+
+    @property
+    def main_question(self) -> str:
+        return self.questions[0]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot knows; immutable, so a reload swaps it whole."""
+
+    articles: tuple[Article, ...]
+    entries: tuple[Entry, ...]
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None (ids arrive from buttons, so may be forged)."""
+        by_id: dict[str, Entry] = self._by_id  # type: ignore[attr-defined]
+        return by_id.get(entry_id)
+
+    @property
+    def live_entries(self) -> tuple[Entry, ...]:
+        """Entries the matcher may answer with: finished ones, not drafts."""
+        return tuple(entry for entry in self.entries if not entry.draft)
+
+    def normaliser(self) -> Normaliser:
+        return Normaliser(self.synonyms)
+
+
+@dataclass
+class LoadResult:
+    """A knowledge base built from whatever was valid, and every problem found on the way."""
+
+    knowledge: KnowledgeBase
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def display_path(path: Path) -> str:
+    """A path as the maintainer typed it: relative to the working directory where possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def knowledge_files(directory: Path) -> list[Path]:
+    """The YAML files under `directory`, in a stable order, hidden ones skipped."""
+    files = [
+        path
+        for path in directory.rglob("*")
+        if path.suffix in YAML_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    ]
+    return sorted(files)
+
+
+def load_knowledge(directory: Path) -> LoadResult:
+    """Load and check every file under `directory`, reporting all problems at once."""
+    problems: list[Problem] = []
+    parsed_files: list[ParsedFile] = []
+    digest = hashlib.sha256()
+    if not directory.is_dir():
+        problem = Problem(
+            display_path(directory), 1, 1, "(folder)", "knowledge folder not found",
+            "set NEWSBOT_KNOWLEDGE_DIR or run from the project root",
+        )  # fmt: skip
+        return LoadResult(KnowledgeBase((), ()), [problem])
+    files = knowledge_files(directory)
+    for path in files:
+        shown = display_path(path)
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text: {error.reason}"))
+            continue
+        except OSError as error:
+            problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {error.strerror}"))
+            continue
+        digest.update(shown.encode() + b"\0" + raw + b"\0")
+        try:
+            loaded = load_yaml(text)
+        except YamlSyntaxError as error:
+            problems.append(
+                Problem(shown, error.mark.line, error.mark.column, "(syntax)", error.message)
+            )
+            continue
+        checker = check_synonym_file if path.name == SYNONYMS_FILE else check_article_file
+        parsed, found = checker(shown, loaded)
+        problems.extend(found)
+        parsed_files.append(parsed)
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for parsed in parsed_files:
+        synonyms.update(parsed.synonyms)
+    problems.extend(check_across(parsed_files, Normaliser(synonyms)))
+    if not any(parsed.entries for parsed in parsed_files) and not any(
+        p.severity == "error" for p in problems
+    ):
+        problems.append(
+            Problem(
+                display_path(directory), 1, 1, "(folder)", "no knowledge entries found",
+                "add one YAML file per article (see README: Editing the knowledge)",
+            )
+        )  # fmt: skip
+    knowledge = _build(parsed_files, synonyms, digest.hexdigest()[:12])
+    problems.sort()
+    return LoadResult(knowledge, problems)
+
+
+def _build(
+    parsed_files: list[ParsedFile], synonyms: dict[str, tuple[str, ...]], fingerprint: str
+) -> KnowledgeBase:
+    articles: list[Article] = []
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for parsed in parsed_files:
+        if parsed.article is None:
+            continue
+        source = parsed.article
+        article = Article(
+            source.title, source.url, source.publisher, source.date, parsed.path, source.text
+        )
+        articles.append(article)
+        for item in parsed.entries:
+            if item.id in seen:
+                continue
+            seen.add(item.id)
+            entries.append(
+                Entry(
+                    item.id, item.questions, item.answer, article, parsed.path,
+                    item.mark.line, item.draft,
+                )
+            )  # fmt: skip
+    articles.sort(key=lambda a: (a.date, a.title))
+    return KnowledgeBase(tuple(articles), tuple(entries), synonyms, fingerprint)

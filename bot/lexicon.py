@@ -1,0 +1,60 @@
+"""General English equivalences people use when asking about news, whatever the article.
+
+Domain words (names, places, the article's own terms) belong in knowledge/synonyms.yaml, where
+maintainers edit them; these are the everyday words that differ between how a reporter writes
+and how a reader asks. Each group's words become the first word of the group.
+"""
+
+from __future__ import annotations
+
+# Light verbs and fillers: they are in questions, but they say nothing about the topic.
+FILLERS = frozenset(
+    """
+    going gonna gotta wanna happen happens happened happening occur occurs occurred take took
+    taken place exactly actually currently basically precisely roughly approximately around
+    mean means meaning meant approx total overall mentioned mention stated state states
+    described describe explain explained give given provide provided kind kinds type sort
+    """.split()  # noqa: SIM905
+)
+
+EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
+    ("big", "large", "huge", "size", "sized", "vast", "spacious", "sizeable", "sizable"),
+    ("largest", "biggest", "larger", "bigger", "greatest"),
+    ("located", "situated", "sited", "location", "locate", "locations", "whereabouts"),
+    ("start", "begin", "began", "begun", "begins", "commence", "commenced", "starting"),
+    ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
+    ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
+    ("role", "position", "job", "title", "post"),
+    ("publish", "published", "publisher", "outlet", "released", "release"),
+    ("article", "story", "piece", "report", "news"),
+    ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
+    ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
+    ("aim", "aims", "goal", "goals", "target", "targets", "objective", "objectives"),
+    ("many", "number", "count", "amount", "quantity"),
+    ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
+    ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
+    ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
+    ("boost", "bolster", "help", "support", "promote", "spur", "strengthen", "drive"),
+    ("when", "date", "day"),
+    ("summary", "summarise", "summarize", "overview", "gist", "recap"),
+    ("yuan", "rmb", "cny", "renminbi"),
+    ("future", "later", "eventually", "someday"),
+    ("sign", "signed", "signing", "signatory", "signatories"),
+    ("manager", "head", "chief", "boss", "executive"),
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+    ("area", "space", "footprint"),
+)
+
+WORD_MAP: dict[str, str] = {
+    word: group[0] for group in EQUIVALENT_WORDS for word in group[1:] if word != group[0]
+}

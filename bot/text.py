@@ -1,0 +1,190 @@
+"""Text normalisation: one canonical form for questions and knowledge, to compare meaning."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.lexicon import FILLERS, WORD_MAP
+
+# Words that carry no topic. Question words are kept apart (QUESTION_WORDS): they tell a "when"
+# question from a "who" question, but must not outweigh the topic words.
+STOPWORDS = (
+    frozenset(
+        """
+    a about above after again all also am an and any are as at be been being both but by can
+    could did do does doing done during each either else ever for from further get got had has
+    have having he her here hers him his i if in into is it its itself just know let like me
+    might mine more most much must my myself no nor not now of off on once only or other our
+    ours out over own please really said same say says she should so some such tell than thank
+    thanks that the their theirs them then there these they this those through thus to too
+    under until up upon us very want was we well were whether which while will with would yes
+    yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
+    things info information details detail kindly wondering curious question one
+    """.split()  # noqa: SIM905
+    )
+    | FILLERS
+)
+QUESTION_WORDS = frozenset("what when where who whom whose why how".split())  # noqa: SIM905
+
+# British spellings people type, mapped to the American ones the knowledge may use (or vice versa:
+# both sides pass through this, so either spelling in either place matches).
+BRITISH_TO_AMERICAN = {
+    "metre": "meter",
+    "metres": "meters",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "centre": "center",
+    "centres": "centers",
+    "centred": "centered",
+    "programme": "program",
+    "programmes": "programs",
+    "colour": "color",
+    "colours": "colors",
+    "favour": "favor",
+    "favourite": "favorite",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "neighbourhood": "neighborhood",
+    "labour": "labor",
+    "harbour": "harbor",
+    "honour": "honor",
+    "behaviour": "behavior",
+    "theatre": "theater",
+    "defence": "defense",
+    "licence": "license",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "jewellery": "jewelry",
+    "grey": "gray",
+    "tonne": "ton",
+    "tonnes": "tons",
+    "fibre": "fiber",
+    "litre": "liter",
+    "litres": "liters",
+    "modelling": "modeling",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "cheque": "check",
+}
+# -ise/-isation verbs: only on stems we know, since "rise", "promise" must stay as they are.
+_ISE_STEMS = (
+    "organ|real|recogn|modern|industrial|urban|digit|optim|util|prior|special|final|central"
+    "|character|standard|capital|emphas|minim|maxim|summar|author|local|global|commercial"
+    "|civil|intern|apolog|visual|categor|memor|mobil|stabil|revital|subsid|normal"
+)
+_ISE = re.compile(rf"\b({_ISE_STEMS})is(e|ed|es|ing|ation|ations)\b")
+
+NUMBER_WORDS = {
+    "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100",
+}  # fmt: skip
+_SCALES = {"thousand": 3, "k": 3, "million": 6, "mn": 6, "m": 6, "billion": 9, "bn": 9}
+_SCALE_NAMES = {9: "billion", 6: "million"}
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
+_THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
+_NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|k)\b")
+_BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
+_CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|which|that|it|there|here)'?s\b")
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
+_SPACES = re.compile(r"\s+")
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Reduce a word to its stem so "buildings" meets "building"; numbers stay as they are."""
+    if word[:1].isdigit():
+        return word
+    return str(_stemmer.stemWord(word))
+
+
+def _fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _scale_number(match: re.Match[str]) -> str:
+    number, scale = match.group(1), _SCALES[match.group(2)]
+    if scale in _SCALE_NAMES:
+        return f"{number} {_SCALE_NAMES[scale]}"
+    whole, _, fraction = number.partition(".")
+    digits = (whole + fraction).lstrip("0") or "0"
+    return digits + "0" * (scale - len(fraction))
+
+
+def _big_integer(match: re.Match[str]) -> str:
+    """Write 10000000000 as "10 billion", the way articles and people say it."""
+    head, zeros = match.group(1), len(match.group(2))
+    for power in (9, 6):
+        if zeros >= power:
+            return f"{head}{'0' * (zeros - power)} {_SCALE_NAMES[power]}"
+    return match.group(0)  # pragma: no cover - the pattern needs six zeros
+
+
+def basic_normalise(text: str) -> str:
+    """Case, Unicode, punctuation, numbers and spelling: everything but synonyms."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = _fold_accents(text).casefold()
+    text = _CONTRACTION.sub(r"\1 is", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _THOUSANDS.sub("", text)
+    text = _NUMBER_SCALE.sub(_scale_number, text)
+    text = _BIG_INTEGER.sub(_big_integer, text)
+    text = text.replace("-", " ").replace("'", "").replace("%", " percent ")
+    text = _NON_WORD.sub(" ", text)
+    text = _ISE.sub(r"\1iz\2", text)
+    words = [BRITISH_TO_AMERICAN.get(w, NUMBER_WORDS.get(w, w)) for w in text.split()]
+    return " ".join(WORD_MAP.get(w, w) for w in words)
+
+
+class Normaliser:
+    """Applies basic normalisation and the maintainers' synonyms, the same for both sides."""
+
+    def __init__(self, synonyms: Mapping[str, Iterable[str]] | None = None) -> None:
+        self._canonical: dict[str, str] = {}
+        for canonical, variants in (synonyms or {}).items():
+            target = basic_normalise(canonical)
+            for variant in variants:
+                source = basic_normalise(variant)
+                if source and source != target:
+                    self._canonical[source] = target
+        if self._canonical:
+            alternatives = sorted(self._canonical, key=len, reverse=True)
+            self._pattern: re.Pattern[str] | None = re.compile(
+                r"(?<!\S)(" + "|".join(map(re.escape, alternatives)) + r")(?!\S)"
+            )
+        else:
+            self._pattern = None
+
+    def normalise(self, text: str) -> str:
+        """The canonical text: what two ways of writing the same question have in common."""
+        text = basic_normalise(text)
+        if self._pattern is not None:
+            text = self._pattern.sub(lambda m: self._canonical[m.group(1)], text)
+        return _SPACES.sub(" ", text).strip()
+
+    def words(self, text: str) -> list[str]:
+        """Normalised, stemmed words, stopwords dropped, question words kept."""
+        return [stem(w) for w in self.normalise(text).split() if w not in STOPWORDS]
+
+
+def is_question_word(word: str) -> bool:
+    """Question words are signal, but weak: "when" tells a date question, not which date."""
+    return word in QUESTION_WORDS

@@ -1,0 +1,463 @@
+"""Checks on parsed knowledge files; problems read like a compiler's: file:line:col and a hint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz, process
+
+from bot.limits import (
+    CALLBACK_ID_MAX_BYTES,
+    REPLY_OVERHEAD_CHARS,
+    TELEGRAM_MESSAGE_LIMIT,
+)
+from bot.text import Normaliser
+from bot.yamlio import LoadedYaml, Mark, Path_
+
+Severity = Literal["error", "warning"]
+SUPPORTED_VERSIONS = (1,)
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+ARTICLE_FILE_KEYS = ("version", "article", "qa", "$schema")
+ARTICLE_KEYS = ("title", "url", "publisher", "date", "text")
+ENTRY_KEYS = ("id", "questions", "answer", "draft")
+SYNONYM_FILE_KEYS = ("version", "synonyms", "$schema")
+NEAR_IDENTICAL = 92.0  # token_sort_ratio above which two phrasings read as the same question
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the knowledge, located and explained."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        level = "warning: " if self.severity == "warning" else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.column}: {level}{self.field}: {self.message}{hint}"
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    title: str
+    url: str
+    publisher: str
+    date: dt.date
+    text: str | None
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    id: str
+    questions: tuple[str, ...]
+    answer: str
+    draft: bool
+    mark: Mark
+    question_marks: tuple[Mark, ...]
+    field: str
+
+
+@dataclass
+class ParsedFile:
+    """What a valid-enough file contributes; entries with errors are left out."""
+
+    path: str
+    article: ParsedArticle | None = None
+    entries: list[ParsedEntry] = field(default_factory=list)
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def is_http_url(url: str) -> bool:
+    """Only links a Telegram user can open in a browser: http(s) with a host, no spaces."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not re.search(r"\s", url)
+
+
+def field_name(path: Path_) -> str:
+    """Write a data path the way a maintainer reads it: qa[3].answer."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(file)"
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list"}
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    return names.get(type(value), type(value).__name__)
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    found = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=60)
+    return found[0] if found else None
+
+
+class _FileChecker:
+    """Collects the problems of one file while extracting its content."""
+
+    def __init__(self, path: str, loaded: LoadedYaml) -> None:
+        self.path = path
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+
+    def report(
+        self,
+        where: Path_,
+        message: str,
+        hint: str = "",
+        severity: Severity = "error",
+        at_key: bool = False,
+    ) -> None:
+        mark = self.loaded.key_mark(where) if at_key else self.loaded.mark(where)
+        problem = Problem(
+            self.path, mark.line, mark.column, field_name(where), message, hint, severity
+        )
+        self.problems.append(problem)
+
+    def mapping(self, value: Any, where: Path_, allowed: tuple[str, ...], what: str) -> bool:
+        if not isinstance(value, dict):
+            self.report(where, f"expected {what}, got {_type_name(value)}")
+            return False
+        for key in value:
+            if str(key) not in allowed:
+                suggestion = _closest(str(key), allowed)
+                hint = (
+                    f"did you mean '{suggestion}'?"
+                    if suggestion
+                    else f"allowed: {', '.join(allowed)}"
+                )
+                self.report((*where, str(key)), f"unknown key '{key}'", hint, at_key=True)
+        return True
+
+    def text(self, parent: Mapping[str, Any], where: Path_, hint: str) -> str | None:
+        key = str(where[-1])
+        if key not in parent:
+            self.report(where[:-1], f"missing '{key}'", hint)
+            return None
+        value = parent[key]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.report(where, f"empty {key}", hint)
+            return None
+        if not isinstance(value, str):
+            self.report(where, f"expected text, got {_type_name(value)}", hint)
+            return None
+        return value.strip()
+
+    def duplicate_keys(self) -> None:
+        for where, mark in self.loaded.duplicate_keys:
+            key = where[-1]
+            self.problems.append(
+                Problem(
+                    self.path, mark.line, mark.column, field_name(where),
+                    f"duplicate key '{key}'", "the later value would silently replace the first",
+                )
+            )  # fmt: skip
+
+    def version(self, data: Mapping[str, Any]) -> None:
+        if "version" not in data:
+            self.report((), "missing 'version'", "add 'version: 1' at the top of the file")
+        elif data["version"] not in SUPPORTED_VERSIONS or isinstance(data["version"], bool):
+            self.report(
+                ("version",),
+                f"unsupported version {data['version']!r}",
+                f"this newsbot reads version {', '.join(map(str, SUPPORTED_VERSIONS))}",
+            )
+
+
+def check_article_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[Problem]]:
+    """Check one article's knowledge file and return its usable content with every problem."""
+    checker = _FileChecker(path, loaded)
+    parsed = ParsedFile(path)
+    checker.duplicate_keys()
+    data = loaded.data
+    if not checker.mapping(data, (), ARTICLE_FILE_KEYS, "a mapping with version, article and qa"):
+        return parsed, checker.problems
+    checker.version(data)
+    parsed.article = _check_article(checker, data)
+    if "qa" not in data:
+        checker.report((), "missing 'qa'", "add the question-and-answer entries under 'qa:'")
+    elif not isinstance(data["qa"], list) or not data["qa"]:
+        checker.report(("qa",), "expected a list of entries", "each entry starts with '- id: ...'")
+    else:
+        for index, item in enumerate(data["qa"]):
+            entry = _check_entry(checker, item, ("qa", index))
+            if entry is not None:
+                parsed.entries.append(entry)
+    if parsed.article is not None:
+        _check_reply_lengths(checker, parsed.article, parsed.entries)
+    return parsed, checker.problems
+
+
+def _check_article(checker: _FileChecker, data: Mapping[str, Any]) -> ParsedArticle | None:
+    where: Path_ = ("article",)
+    if "article" not in data:
+        checker.report((), "missing 'article'", "add the article's title, url, publisher and date")
+        return None
+    article = data["article"]
+    if not checker.mapping(
+        article, where, ARTICLE_KEYS, "a mapping with title, url, publisher, date"
+    ):
+        return None
+    title = checker.text(article, (*where, "title"), "the article's headline as published")
+    url = checker.text(article, (*where, "url"), "the address of the article")
+    publisher = checker.text(
+        article, (*where, "publisher"), "who published it, e.g. chinadaily.com.cn"
+    )
+    if url is not None and not is_http_url(url):
+        checker.report((*where, "url"), f"not an http(s) URL: '{url}'", "write it as https://...")
+        url = None
+    date = _check_date(checker, article, (*where, "date"))
+    text = article.get("text")
+    if text is not None and not isinstance(text, str):
+        checker.report((*where, "text"), f"expected text, got {_type_name(text)}")
+        text = None
+    if title is None or url is None or publisher is None or date is None:
+        return None
+    return ParsedArticle(title, url, publisher, date, text)
+
+
+def _check_date(checker: _FileChecker, article: Mapping[str, Any], where: Path_) -> dt.date | None:
+    hint = "write it as YYYY-MM-DD, e.g. 2022-02-21"
+    if "date" not in article:
+        checker.report(where[:-1], "missing 'date'", hint)
+        return None
+    value = article["date"]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    checker.report(where, f"not a date: '{value}'", hint)
+    return None
+
+
+def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry | None:
+    if not checker.mapping(item, where, ENTRY_KEYS, "an entry with id, questions and answer"):
+        return None
+    ok = True
+    entry_id = checker.text(item, (*where, "id"), "a short stable name such as 'park-area'")
+    if entry_id is not None and not ID_PATTERN.match(entry_id):
+        checker.report(
+            (*where, "id"), f"invalid id '{entry_id}'", "use lowercase letters, digits and hyphens"
+        )
+        ok = False
+    elif entry_id is not None and len(entry_id.encode()) > CALLBACK_ID_MAX_BYTES:
+        checker.report(
+            (*where, "id"),
+            f"id too long for a Telegram button ({len(entry_id.encode())} bytes)",
+            f"at most {CALLBACK_ID_MAX_BYTES} bytes fit the 64 bytes of callback data",
+        )
+        ok = False
+    questions, marks = _check_questions(checker, item, (*where, "questions"))
+    answer = checker.text(item, (*where, "answer"), "write the fact the user should get")
+    draft = item.get("draft", False)
+    if not isinstance(draft, bool):
+        checker.report((*where, "draft"), f"expected true or false, got {_type_name(draft)}")
+        ok = False
+    if not ok or entry_id is None or answer is None or not questions:
+        return None
+    mark = checker.loaded.mark(where)
+    return ParsedEntry(
+        entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), field_name(where)
+    )
+
+
+def _check_questions(
+    checker: _FileChecker, item: Mapping[str, Any], where: Path_
+) -> tuple[list[str], list[Mark]]:
+    hint = "list the ways people ask it, the main question first"
+    if "questions" not in item:
+        checker.report(where[:-1], "missing 'questions'", hint)
+        return [], []
+    value = item["questions"]
+    if isinstance(value, str):
+        checker.report(where, "expected a list of questions, got text", "start each with '- '")
+        return [], []
+    if not isinstance(value, list) or not value:
+        checker.report(where, f"expected a list of questions, got {_type_name(value)}", hint)
+        return [], []
+    questions: list[str] = []
+    marks: list[Mark] = []
+    for index, question in enumerate(value):
+        place = (*where, index)
+        if question is None or (isinstance(question, str) and not question.strip()):
+            checker.report(place, "empty question", "delete the line or write the question")
+        elif not isinstance(question, str):
+            checker.report(place, f"expected text, got {_type_name(question)}", "quote it")
+        else:
+            questions.append(question.strip())
+            marks.append(checker.loaded.mark(place))
+    return questions, marks
+
+
+def _check_reply_lengths(
+    checker: _FileChecker, article: ParsedArticle, entries: list[ParsedEntry]
+) -> None:
+    budget = TELEGRAM_MESSAGE_LIMIT - REPLY_OVERHEAD_CHARS - len(article.title) - len(article.url)
+    budget -= len(article.publisher)
+    for entry in entries:
+        if len(entry.answer) > budget:
+            checker.report(
+                (*_path_of(entry), "answer"),
+                f"answer too long for one Telegram message ({len(entry.answer)} characters; "
+                f"at most {budget} fit with its title and link)",
+                "keep the fact to one or two sentences",
+            )
+
+
+def _path_of(entry: ParsedEntry) -> Path_:
+    index = int(entry.field.split("[")[1].rstrip("]"))
+    return ("qa", index)
+
+
+def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[Problem]]:
+    """Check the maintainers' synonyms: canonical form -> list of variants rewritten to it."""
+    checker = _FileChecker(path, loaded)
+    parsed = ParsedFile(path)
+    checker.duplicate_keys()
+    data = loaded.data
+    if not checker.mapping(data, (), SYNONYM_FILE_KEYS, "a mapping with version and synonyms"):
+        return parsed, checker.problems
+    checker.version(data)
+    groups = data.get("synonyms")
+    if not isinstance(groups, dict):
+        checker.report(
+            ("synonyms",) if "synonyms" in data else (),
+            "expected a mapping of canonical words to lists of variants",
+            "e.g. 'artificial intelligence: [ai, a.i.]'",
+        )
+        return parsed, checker.problems
+    seen: dict[str, str] = {}
+    for canonical, variants in groups.items():
+        where: Path_ = ("synonyms", str(canonical))
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            checker.report(where, "expected a list of variants", "e.g. [ai, a.i.]")
+            continue
+        for index, variant in enumerate(variants):
+            key = variant.strip().casefold()
+            if not key:
+                checker.report((*where, index), "empty variant", "delete it")
+            elif key in seen and seen[key] != str(canonical):
+                checker.report(
+                    (*where, index),
+                    f"'{variant}' is already a variant of '{seen[key]}'",
+                    "a word can be rewritten to one canonical form only",
+                )
+            elif key in groups and key != str(canonical):
+                checker.report(
+                    (*where, index),
+                    f"'{variant}' is itself a canonical form",
+                    "merge the two groups into one",
+                )
+            else:
+                seen[key] = str(canonical)
+        parsed.synonyms[str(canonical)] = tuple(v.strip() for v in variants if v.strip())
+    return parsed, checker.problems
+
+
+def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Problem]:
+    """Problems that only show across entries and files: duplicate ids and shared questions."""
+    problems: list[Problem] = []
+    ids: dict[str, tuple[str, Mark]] = {}
+    questions: dict[str, tuple[str, str, Mark]] = {}
+    phrasings: list[tuple[str, str, str, Mark, str]] = []  # normalised, entry, file, mark, field
+    for parsed in files:
+        for entry in parsed.entries:
+            if entry.id in ids:
+                first_path, first = ids[entry.id]
+                problems.append(
+                    Problem(
+                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.id",
+                        f"duplicate id '{entry.id}', first used at {first_path}:{first.line}",
+                        "ids must be unique across all files; rename one",
+                    )
+                )  # fmt: skip
+                continue
+            ids[entry.id] = (parsed.path, entry.mark)
+            for index, (question, mark) in enumerate(
+                zip(entry.questions, entry.question_marks, strict=True)
+            ):
+                key = normaliser.normalise(question)
+                where = f"{entry.field}.questions[{index}]"
+                if key in questions and questions[key][0] != entry.id:
+                    other_id, other_path, other_mark = questions[key]
+                    problems.append(
+                        Problem(
+                            parsed.path, mark.line, mark.column, where,
+                            f"same question as '{other_id}' ({other_path}:{other_mark.line})",
+                            "a question may belong to one entry only; delete or rephrase one",
+                        )
+                    )  # fmt: skip
+                elif key in questions:
+                    problems.append(
+                        Problem(
+                            parsed.path, mark.line, mark.column, where,
+                            "repeats an earlier question of the same entry", "delete it",
+                            "warning",
+                        )
+                    )  # fmt: skip
+                else:
+                    questions[key] = (entry.id, parsed.path, mark)
+                    phrasings.append((key, entry.id, parsed.path, mark, where))
+    return problems + _quality_warnings(files, phrasings)
+
+
+def _quality_warnings(
+    files: list[ParsedFile], phrasings: list[tuple[str, str, str, Mark, str]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for parsed in files:
+        for entry in parsed.entries:
+            if len(entry.questions) == 1:
+                problems.append(
+                    Problem(
+                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
+                        f"entry '{entry.id}' has only one phrasing",
+                        "add the other ways people ask it, so typos and rewordings still match",
+                        "warning",
+                    )
+                )  # fmt: skip
+    if len(phrasings) > 20_000:  # the pairwise check is quadratic; skip it on a newsroom-sized base
+        return problems
+    texts = [p[0] for p in phrasings]
+    for i, (text, entry_id, path, mark, _) in enumerate(phrasings):
+        if not text:
+            continue
+        hits = process.extract(
+            text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL, limit=None
+        )
+        for _, score, j in hits:
+            other = phrasings[j]
+            if j <= i or other[1] == entry_id:
+                continue
+            problems.append(
+                Problem(
+                    other[2], other[3].line, other[3].column, other[4],
+                    f"nearly the same question as '{entry_id}' ({path}:{mark.line}), "
+                    f"{score:.0f}% alike",
+                    "people asking it may get either answer; make the two questions distinct",
+                    "warning",
+                )
+            )  # fmt: skip
+    return problems
