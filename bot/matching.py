@@ -44,7 +44,7 @@ PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the who
 TYPO_CREDIT = 0.95  # per mended slip: "cerimony" is almost as good as "ceremony"
 SHORT_UNKNOWN_WEIGHT = 0.6  # an unknown one- or two-letter word is more likely noise than meaning
 OTHER_NUMBER_PENALTY = 0.7  # "nine buildings" when the entry says eight: not this fact
-UNKNOWN_WEIGHT_SHARE = 1.0  # an unknown word weighs this share of the rarest known word's weight  # an unknown 1-3 letter word is more likely noise than meaning
+UNKNOWN_WEIGHT_SHARE = 1.0  # an unknown word weighs this share of the rarest known word's weight
 PHRASING_SHARE = 0.2  # how much the best single phrasing's overlap adds to entry coverage
 STRING_SHARE = 0.15  # how much rapidfuzz's whole-string similarity adds
 

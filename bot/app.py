@@ -1,0 +1,75 @@
+"""Wires the handlers into a python-telegram-bot Application; all wiring lives here."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import handlers
+from bot.config import Settings
+from bot.engine import Engine
+from bot.handlers import Deps
+from bot.ratelimit import RateLimiter
+
+COMMANDS = [
+    BotCommand("start", "what I know, with example questions"),
+    BotCommand("ask", "ask a question (in groups)"),
+    BotCommand("topics", "the articles I can answer about"),
+    BotCommand("help", "how to ask"),
+]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    await application.bot.set_my_commands(COMMANDS)
+
+
+def build_application(settings: Settings, engine: Engine, timeout: float = 10.0) -> Application:  # type: ignore[type-arg]
+    """The bot: bounded concurrency, Telegram's flood limits, every handler registered."""
+    if not settings.telegram_token:
+        raise ValueError("no token")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .concurrent_updates(settings.concurrent_updates)
+        .rate_limiter(AIORateLimiter(max_retries=settings.send_retries))
+        .connect_timeout(timeout)
+        .read_timeout(timeout)
+        .write_timeout(timeout)
+        .get_updates_read_timeout(timeout + 30)
+        .post_init(_post_init)
+    )
+    if settings.telegram_base_url:
+        builder = builder.base_url(settings.telegram_base_url)
+    application = builder.build()
+    application.bot_data["deps"] = Deps(settings, engine, RateLimiter(settings.rate_limit))
+    register(application)
+    return application
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    add = application.add_handler
+    add(CommandHandler("start", handlers.on_start))
+    add(CommandHandler("help", handlers.on_help))
+    add(CommandHandler("topics", handlers.on_topics))
+    add(CommandHandler("ask", handlers.on_ask))
+    add(CommandHandler("stats", handlers.on_stats))
+    add(CommandHandler("reload", handlers.on_reload))
+    add(MessageHandler(filters.COMMAND, handlers.on_unknown_command))
+    add(MessageHandler(private & filters.TEXT, handlers.on_private_text))
+    add(MessageHandler(groups & filters.TEXT, handlers.on_group_text))
+    add(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.on_non_text))
+    add(CallbackQueryHandler(handlers.on_button))
+    add(InlineQueryHandler(handlers.on_inline))
+    application.add_error_handler(handlers.on_error)

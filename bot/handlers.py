@@ -1,0 +1,343 @@
+"""python-telegram-bot callbacks: each turns an update into one core call and one reply."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import partial
+from html import escape
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from bot.answering import Reply
+from bot.config import Settings
+from bot.delivery import deliver, split_message
+from bot.engine import Engine
+from bot.ratelimit import RateLimiter, Verdict
+from bot.replies import answer_html, related, render_html, topics_html
+from bot.usage import Usage
+
+log = logging.getLogger(__name__)
+
+PICK = "pick:"  # a "did you mean" choice: the pressed message becomes the answer
+SHOW = "show:"  # an example or related question: answered in a new message
+INLINE_RESULTS = 5
+TOO_FAST = "You're sending questions faster than I can read them. Please wait a minute."
+STALE = "Sorry, that choice is no longer available. Please ask your question again."
+NOT_TEXT = "I can only read text. Type a question about the news, or /topics to see what I know."
+UNKNOWN_COMMAND = "I don't know that command. Try /help."
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+HELP = (
+    "Ask me a question about the news in your own words, for example "
+    "<i>When was the launch ceremony?</i>\n\n"
+    "/topics — the articles I know\n"
+    "/ask <i>question</i> — ask in a group\n"
+    "/help — this message\n\n"
+    "In groups, mention me or reply to my message. In any chat, type my username and a "
+    "question to share an answer."
+)
+
+
+@dataclass
+class Deps:
+    """What the callbacks share: the engine and the per-process state around it."""
+
+    settings: Settings
+    engine: Engine
+    limiter: RateLimiter
+    usage: Usage = field(default_factory=Usage)
+
+
+def deps_of(context: ContextTypes.DEFAULT_TYPE) -> Deps:
+    deps: Deps = context.bot_data["deps"]
+    return deps
+
+
+async def send_html(
+    message: Message, html: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Reply in the message's chat, split below Telegram's limit, buttons on the last part.
+
+    The first part quotes the question, so in a busy chat each answer shows what it answers.
+    """
+    parts = split_message(html)
+    for index, part in enumerate(parts):
+        quote = (
+            ReplyParameters(message.message_id, allow_sending_without_reply=True)
+            if index == 0
+            else None
+        )
+        send = partial(
+            message.get_bot().send_message,
+            message.chat_id,
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if index == len(parts) - 1 else None,
+            reply_parameters=quote,
+            link_preview_options=NO_PREVIEW,
+        )
+        await deliver(send)
+
+
+def choice_buttons(reply: Reply, prefix: str) -> InlineKeyboardMarkup | None:
+    candidates = related(reply)
+    if not candidates:
+        return None
+    rows = [
+        [
+            InlineKeyboardButton(
+                _button_text(c.entry.main_question), callback_data=prefix + c.entry.id
+            )
+        ]
+        for c in candidates
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def _button_text(question: str) -> str:
+    return question if len(question) <= 60 else question[:57] + "…"
+
+
+async def answer_text(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one path from a question to a reply, shared by private chats, groups and /ask."""
+    deps = deps_of(context)
+    user = message.from_user
+    verdict = deps.limiter.check(user.id if user else message.chat.id)
+    if verdict is Verdict.DROP:
+        return
+    if verdict is Verdict.NOTIFY:
+        await send_html(message, escape(TOO_FAST))
+        return
+    reply = deps.engine.ask(question)
+    deps.usage.record(reply)
+    prefix = PICK if reply.status == "clarify" else SHOW
+    await send_html(
+        message, render_html(reply, deps.engine.knowledge), choice_buttons(reply, prefix)
+    )
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A question typed in a private chat."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await answer_text(message, message.text, context)
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Group chatter is ignored unless it mentions the bot or replies to it."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    question = addressed_question(message, context.bot.username, context.bot.id)
+    if question is not None:
+        await answer_text(message, question, context)
+
+
+def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
+    """The question if the message is meant for the bot, without the @mention; else None."""
+    text = message.text or ""
+    mention = f"@{username}".casefold()
+    mentioned = False
+    for entity, value in message.parse_entities(
+        [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+    ).items():
+        is_bot = (entity.type == MessageEntity.MENTION and value.casefold() == mention) or (
+            entity.user is not None and entity.user.id == bot_id
+        )
+        if is_bot:
+            mentioned = True
+            text = text.replace(value, " ")
+    replied = message.reply_to_message
+    replying = (
+        replied is not None and replied.from_user is not None and replied.from_user.id == bot_id
+    )
+    if not (mentioned or replying):
+        return None
+    return " ".join(text.split())
+
+
+async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask question — the explicit way to ask, in groups as anywhere."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or [])
+    if not question:
+        await send_html(
+            message, "Ask me like this: <code>/ask When was the launch ceremony?</code>"
+        )
+        return
+    await answer_text(message, question, context)
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet, say what the bot knows, and offer a few example questions as buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    knowledge = deps_of(context).engine.knowledge
+    examples = list(knowledge.live_entries)[:3]
+    text = (
+        "Hello! I answer questions about the news, with the facts and a link to the article.\n\n"
+        f"I know these articles:\n{topics_html(knowledge.articles)}\n\n"
+        "Ask me anything about them in your own words, or try one of these:"
+    )
+    buttons = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(_button_text(e.main_question), callback_data=SHOW + e.id)]
+            for e in examples
+        ]
+    )
+    await send_html(message, text, buttons if examples else None)
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help"""
+    if update.effective_message is not None:
+        await send_html(update.effective_message, HELP)
+
+
+async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/topics — the articles, with titles, dates and links."""
+    if update.effective_message is not None:
+        articles = deps_of(context).engine.knowledge.articles
+        await send_html(
+            update.effective_message, "I know these articles:\n" + topics_html(articles)
+        )
+
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in deps_of(context).settings.admin_ids
+
+
+async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats for admins; anyone else gets the same answer as for any unknown command."""
+    message = update.effective_message
+    if message is None:
+        return
+    if not is_admin(update, context):
+        await on_unknown_command(update, context)
+        return
+    await send_html(message, f"<pre>{escape(deps_of(context).usage.summary())}</pre>")
+
+
+async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload for admins: re-read the knowledge now."""
+    message = update.effective_message
+    if message is None:
+        return
+    if not is_admin(update, context):
+        await on_unknown_command(update, context)
+        return
+    outcome = deps_of(context).engine.reload()
+    if outcome.status == "refused":
+        lines = "\n".join(p.format() for p in outcome.problems)
+        text = f"Reload refused; still serving the previous knowledge.\n<pre>{escape(lines)}</pre>"
+    elif outcome.status == "unchanged":
+        text = "The knowledge has not changed."
+    else:
+        text = f"Reloaded: {escape(outcome.summary)}"
+    await send_html(message, text)
+
+
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Unknown commands (and admin ones from non-admins) get the same short hint."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.chat.type == ChatType.PRIVATE or _addressed_command(message, context.bot.username):
+        await send_html(message, UNKNOWN_COMMAND)
+
+
+def _addressed_command(message: Message, username: str) -> bool:
+    first = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+    return first.casefold().endswith(f"@{username}".casefold())
+
+
+async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos and the like: a hint in private chats (groups filter them out)."""
+    if update.effective_message is not None:
+        await send_html(update.effective_message, escape(NOT_TEXT))
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A pressed button: always acknowledged; forged or stale data gets a polite notice."""
+    query = update.callback_query
+    if query is None:
+        return
+    data = query.data or ""
+    engine = deps_of(context).engine
+    prefix = PICK if data.startswith(PICK) else SHOW if data.startswith(SHOW) else None
+    reply = engine.choose(data[len(prefix) :]) if prefix else None
+    if reply is None or reply.entry is None:
+        await deliver(partial(query.answer, STALE))
+        return
+    await deliver(query.answer)
+    deps_of(context).usage.record(reply)
+    html = answer_html(reply.entry)
+    message = query.message
+    if prefix == PICK and isinstance(message, Message):
+        edit = partial(
+            message.edit_text, html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+        )
+        await deliver(edit)
+    elif isinstance(message, Message):
+        await send_html(message, html)
+    elif query.from_user is not None:  # the button's message is too old to see: write anew
+        user_id = query.from_user.id
+        await deliver(partial(context.bot.send_message, user_id, html, parse_mode=ParseMode.HTML))
+
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """@bot question in any chat: the best answers, ready to share."""
+    query = update.inline_query
+    if query is None:
+        return
+    deps = deps_of(context)
+    engine = deps.engine
+    text = query.query.strip()
+    if text:
+        reply = engine.ask(text)
+        entries = [c.entry for c in reply.candidates if c.score >= deps.settings.thresholds.clarify]
+        if reply.entry is not None:
+            entries = [reply.entry] + [e for e in entries if e.id != reply.entry.id]
+    else:
+        entries = list(engine.knowledge.live_entries)
+    results = [
+        InlineQueryResultArticle(
+            id=entry.id,
+            title=entry.main_question,
+            description=entry.answer[:100],
+            input_message_content=InputTextMessageContent(
+                answer_html(entry), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            ),
+        )
+        for entry in entries[:INLINE_RESULTS]
+    ]
+    await deliver(partial(query.answer, results, cache_time=30, is_personal=False))
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (the token is redacted by the log filter) and apologise to the user."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        chat = update.effective_chat
+        if chat.type == ChatType.PRIVATE or update.callback_query is not None:
+            try:
+                await context.bot.send_message(chat.id, APOLOGY)
+            except Exception:  # the apology itself failed: nothing more to do but log it
+                log.warning("could not send the apology", exc_info=True)

@@ -1,0 +1,152 @@
+"""The matcher and the decision, as specifications: what is answered, clarified or refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answering import decide
+from bot.config import Thresholds
+from bot.evaluation import evaluate, load_cases
+from bot.knowledge import Article, Entry, KnowledgeBase, load_knowledge
+from bot.matching import SCORERS, Matcher
+
+ARTICLE = Article(
+    "Harbor city opens a new bridge",
+    "https://example.org/bridge",
+    "example.org",
+    dt.date(2023, 5, 4),
+    "bridge.yaml",
+)
+
+
+def entry(entry_id: str, answer: str, *questions: str) -> Entry:
+    return Entry(entry_id, questions, answer, ARTICLE, "bridge.yaml", 1)
+
+
+KNOWLEDGE = KnowledgeBase(
+    (ARTICLE,),
+    (
+        entry(
+            "bridge-length",
+            "The bridge is 1,200 metres long.",
+            "How long is the bridge?",
+            "bridge length",
+        ),
+        entry(
+            "bridge-opening",
+            "The bridge opened on May 3, 2023.",
+            "When did the bridge open?",
+            "opening date of the bridge",
+        ),
+        entry(
+            "bridge-cost",
+            "Building the bridge cost 500,000 yuan.",
+            "How much did the bridge cost?",
+            "bridge budget",
+        ),
+        entry(
+            "mayor-name",
+            "The mayor, Li Wen, cut the ribbon.",
+            "Who cut the ribbon?",
+            "Who opened the bridge ceremony?",
+        ),
+    ),
+    {"bridge": ("crossing",)},
+)
+MATCHER = Matcher(KNOWLEDGE)
+THRESHOLDS = Thresholds()
+
+
+def status_and_entry(question: str) -> tuple[str, str | None]:
+    reply = decide(question, MATCHER, THRESHOLDS)
+    return reply.status, reply.entry.id if reply.entry else None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how long is the bridge", "bridge-length"),
+        ("bridge lenght", "bridge-length"),  # a typo inside a word
+        ("the bridge, how long is it?", "bridge-length"),  # word order
+        ("HOW LONG IS THE BRIDGE???", "bridge-length"),  # case and punctuation
+        ("how long is the crossing", "bridge-length"),  # a maintainer's synonym
+        ("when did the brige open", "bridge-opening"),
+        ("how much did the bridge cost", "bridge-cost"),
+        ("who cut the ribon", "mayor-name"),
+    ],
+)
+def test_rewordings_and_typos_get_the_right_answer(question: str, expected: str) -> None:
+    assert status_and_entry(question) == ("answer", expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long is the river?",  # shares most words, but the rare one differs
+        "who designed the tunnel",
+        "what is the weather tomorrow",
+        "How many lanes does the bridge have?",
+        "Did the bridge cost 900,000 yuan?",  # a different figure is not this fact
+    ],
+)
+def test_near_misses_are_not_answered(question: str) -> None:
+    assert status_and_entry(question)[0] != "answer"
+
+
+def test_questions_without_meaningful_words_get_none() -> None:
+    assert status_and_entry("what is the")[0] == "none"
+    assert status_and_entry("")[0] == "none"
+
+
+def test_a_huge_message_is_cut_before_matching() -> None:
+    reply = decide("how long is the bridge " + "blah " * 50_000, MATCHER, THRESHOLDS, 200)
+    assert reply.truncated
+    assert len(reply.question) <= 200
+
+
+def test_close_entries_are_offered_as_choices_not_answered() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("north-tower", "The north tower is 80 m.", "How tall is the north tower?"),
+            entry("south-tower", "The south tower is 75 m.", "How tall is the south tower?"),
+        ),
+    )
+    reply = decide("how tall is the tower", Matcher(knowledge), THRESHOLDS)
+    assert reply.status == "clarify"
+    assert {c.entry.id for c in reply.choices} == {"north-tower", "south-tower"}
+
+
+def test_draft_entries_are_never_matched() -> None:
+    draft = Entry("draft", ("How long is the bridge?",), "TODO", ARTICLE, "x.yaml", 1, draft=True)
+    matcher = Matcher(KnowledgeBase((ARTICLE,), (draft,)))
+    assert matcher.match("how long is the bridge") == []
+
+
+@pytest.mark.parametrize("scorer", SCORERS)
+def test_every_scorer_ranks_an_exact_phrasing_first(scorer: str) -> None:
+    matcher = Matcher(KNOWLEDGE, scorer)
+    assert matcher.match("How long is the bridge?")[0].entry.id == "bridge-length"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Matcher:
+    result = load_knowledge(Path("knowledge"))
+    assert result.errors == []
+    return Matcher(result.knowledge)
+
+
+@pytest.mark.parametrize(
+    ("path", "min_accuracy", "max_answered_unanswerable"),
+    [("eval/questions.yaml", 0.65, 0.05), ("eval/holdout.yaml", 0.65, 0.10)],
+)
+def test_shipped_knowledge_does_not_regress_on_the_evaluation_sets(
+    shipped: Matcher, path: str, min_accuracy: float, max_answered_unanswerable: float
+) -> None:
+    report = evaluate(load_cases(Path(path), shipped.knowledge), shipped, THRESHOLDS)
+    assert report.accuracy >= min_accuracy
+    assert report.answered_unanswerable <= max_answered_unanswerable
+    assert report.wrong_answers_to_answerable <= 0.02
