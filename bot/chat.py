@@ -79,4 +79,4 @@ class TerminalChat:
 
     def show(self, reply: Reply) -> None:
         self.choices = tuple(c.entry.id for c in reply.choices)
-        self.say(render_plain(reply, self.engine.knowledge))
+        self.say(render_plain(reply, self.engine.knowledge) + "\n")
