@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -59,6 +60,8 @@ def _number(env: Mapping[str, str], name: str, default: float, minimum: float = 
         value = float(raw)
     except ValueError:
         raise ConfigError(f"{name}: not a number: {raw!r}") from None
+    if not math.isfinite(value):
+        raise ConfigError(f"{name}: not a finite number: {raw!r}")
     if value < minimum:
         raise ConfigError(f"{name}: must be at least {minimum:g}, got {raw!r}")
     return value
@@ -83,7 +86,7 @@ def _admin_ids(raw: str) -> frozenset[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.lstrip("-").isdigit():
+        if not re.fullmatch(r"-?\d+", part):
             raise ConfigError(
                 f"NEWSBOT_ADMIN_IDS: {part!r} is not a Telegram user id "
                 "(use numeric ids separated by commas, e.g. 12345,67890)"

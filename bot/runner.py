@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from bot.config import ConfigError, Settings, check_token
@@ -66,6 +67,8 @@ def run_telegram(settings: Settings) -> int:
             print(problem.format(), file=sys.stderr)
         print("Error: not starting: the knowledge has errors (see newsbot check)", file=sys.stderr)
         return 1
+    # PTB 22 warns on every RetryAfter read unless durations are timedeltas; ours handle both
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     from bot.app import ALLOWED_UPDATES, build_application
 
     application = build_application(settings, engine)

@@ -140,6 +140,7 @@ def _big_integer(match: re.Match[str]) -> str:
 
 def basic_normalise(text: str) -> str:
     """Case, Unicode, punctuation, numbers and spelling: everything but synonyms."""
+    text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     text = _fold_accents(text).casefold()
     text = _CONTRACTION.sub(r"\1 is", text)

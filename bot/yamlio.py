@@ -89,7 +89,10 @@ class _Builder:
             return mapping
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError as error:  # e.g. 2023-02-30 looks like a date but is none
+            raise YamlSyntaxError(f"invalid value {node.value!r}: {error}", _mark(node)) from None
 
 
 def load_yaml(text: str) -> LoadedYaml:
