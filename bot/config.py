@@ -23,7 +23,7 @@ class ConfigError(ValueError):
 class Thresholds:
     """When a match is confident enough to answer, and when it is worth a "did you mean"."""
 
-    answer: float = 75.0
+    answer: float = 76.0
     clarify: float = 45.0
     margin: float = 5.0
 

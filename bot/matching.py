@@ -283,10 +283,16 @@ class Matcher:
             if credit:
                 query_terms[word.term] = max(query_terms.get(word.term, 0.0), word.similarity)
         coverage = gained / total if total else 0.0
+        # the best phrasing covers the question and is covered by it (an F-measure), so a
+        # short phrasing like "What is Haizhu?" does not win on one shared word
         best, best_overlap = doc.phrasings[0], -1.0
         for phrasing in doc.phrasings:
-            covered = sum(self._idf[t] * query_terms.get(t, 0.0) for t in phrasing.terms)
-            overlap = covered / phrasing.weight if phrasing.weight else 0.0
+            terms = set(phrasing.terms)
+            covered = sum(self._idf[t] * query_terms.get(t, 0.0) for t in terms)
+            of_phrasing = covered / phrasing.weight if phrasing.weight else 0.0
+            of_question = sum(w.weight for w in query if w.term in terms) / total if total else 0.0
+            both = of_phrasing + of_question
+            overlap = 2 * of_phrasing * of_question / both if both else 0.0
             if overlap > best_overlap:
                 best, best_overlap = phrasing, overlap
         similarity = fuzz.token_set_ratio(text, best.normalised) / 100

@@ -110,7 +110,7 @@ _stemmer = snowballstemmer.stemmer("english")
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Reduce a word to its stem so "buildings" meets "building"; numbers stay as they are."""
-    if word[:1].isdigit():
+    if word[:1].isdigit() or word in QUESTION_WORDS:  # "why" must not become "whi"
         return word
     return str(_stemmer.stemWord(word))
 
