@@ -97,7 +97,7 @@ def _admin_ids(raw: str) -> frozenset[int]:
 
 def check_token(token: str) -> None:
     """Refuse a token that cannot be right, without ever echoing it."""
-    if not TOKEN_PATTERN.match(token):
+    if not TOKEN_PATTERN.fullmatch(token):
         raise ConfigError(
             "TELEGRAM_BOT_TOKEN does not look like a bot token (expected '<digits>:<secret>', "
             "as @BotFather gives it); check for quotes or spaces"

@@ -16,7 +16,7 @@ from bot.limits import (
     REPLY_OVERHEAD_CHARS,
     TELEGRAM_MESSAGE_LIMIT,
 )
-from bot.text import Normaliser
+from bot.text import Normaliser, basic_normalise
 from bot.yamlio import LoadedYaml, Mark, Path_
 
 Severity = Literal["error", "warning"]
@@ -66,6 +66,7 @@ class ParsedEntry:
     mark: Mark
     question_marks: tuple[Mark, ...]
     field: str
+    id_mark: Mark
 
 
 @dataclass
@@ -278,9 +279,11 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
     if not ok or entry_id is None or answer is None or not questions:
         return None
     mark = checker.loaded.mark(where)
+    id_mark = checker.loaded.key_mark((*where, "id"))
     return ParsedEntry(
-        entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), field_name(where)
-    )
+        entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), field_name(where),
+        id_mark,
+    )  # fmt: skip
 
 
 def _check_questions(
@@ -348,14 +351,15 @@ def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[
             "e.g. 'artificial intelligence: [ai, a.i.]'",
         )
         return parsed, checker.problems
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # compared as matching sees them: "sci-tech" is "sci tech"
+    canonical_forms = {basic_normalise(str(c)): str(c) for c in groups}
     for canonical, variants in groups.items():
         where: Path_ = ("synonyms", str(canonical))
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             checker.report(where, "expected a list of variants", "e.g. [ai, a.i.]")
             continue
         for index, variant in enumerate(variants):
-            key = variant.strip().casefold()
+            key = basic_normalise(variant)
             if not key:
                 checker.report((*where, index), "empty variant", "delete it")
             elif key in seen and seen[key] != str(canonical):
@@ -364,7 +368,7 @@ def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[
                     f"'{variant}' is already a variant of '{seen[key]}'",
                     "a word can be rewritten to one canonical form only",
                 )
-            elif key in groups and key != str(canonical):
+            elif canonical_forms.get(key, str(canonical)) != str(canonical):
                 checker.report(
                     (*where, index),
                     f"'{variant}' is itself a canonical form",
@@ -379,7 +383,7 @@ def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[
 def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Problem]:
     """Problems that only show across entries and files: duplicate ids and shared questions."""
     problems: list[Problem] = []
-    ids: dict[str, tuple[str, Mark]] = {}
+    ids: dict[str, tuple[str, Mark]] = {}  # id -> where its "id:" key was written
     questions: dict[str, tuple[str, str, Mark]] = {}
     phrasings: list[tuple[str, str, str, Mark, str]] = []  # normalised, entry, file, mark, field
     for parsed in files:
@@ -388,13 +392,13 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
                 first_path, first = ids[entry.id]
                 problems.append(
                     Problem(
-                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.id",
+                        parsed.path, entry.id_mark.line, entry.id_mark.column, f"{entry.field}.id",
                         f"duplicate id '{entry.id}', first used at {first_path}:{first.line}",
                         "ids must be unique across all files; rename one",
                     )
                 )  # fmt: skip
                 continue
-            ids[entry.id] = (parsed.path, entry.mark)
+            ids[entry.id] = (parsed.path, entry.id_mark)
             for index, (question, mark) in enumerate(
                 zip(entry.questions, entry.question_marks, strict=True)
             ):

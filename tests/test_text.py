@@ -1,0 +1,222 @@
+"""Normalisation specs that must hold however matching is tuned.
+
+They compare two spellings of the same thing rather than pinning the normalised text, so the
+canonical form itself is free to change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import Normaliser
+
+PLAIN = Normaliser()
+
+
+def same(a: str, b: str, normaliser: Normaliser = PLAIN) -> bool:
+    return normaliser.normalise(a) == normaliser.normalise(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("WHEN WAS THE CEREMONY", "when was the ceremony"),
+        ("Haizhu", "haizhu"),
+        ("Café crème", "cafe creme"),
+        ("Zürich São Paulo Kraków", "Zurich Sao Paulo Krakow"),
+        ("ＦＵＬＬＷＩＤＴＨ ｐａｒｋ", "fullwidth park"),  # NFKC
+        ("ﬁrst oﬃce", "first office"),  # ligatures
+        ("Straße", "STRASSE"),  # casefold, not just lower
+        ("cafe\u0301", "café"),  # combining accent vs precomposed
+    ],
+)
+def test_case_unicode_and_accents_are_folded(a: str, b: str) -> None:
+    assert same(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("about 500,000 square meters", "about 500000 square meters"),
+        ("1,000 buildings", "1000 buildings"),
+        ("12,345,678 visitors", "12345678 visitors"),
+    ],
+)
+def test_thousands_separators_are_ignored(a: str, b: str) -> None:
+    assert same(a, b)
+
+
+@pytest.mark.parametrize("separator", ["\u00a0", "\u202f"])
+def test_no_break_space_thousands_separators_are_ignored(separator: str) -> None:
+    assert same(f"500{separator}000 square meters", "500000 square meters")
+
+
+def test_decimal_points_in_numbers_are_kept() -> None:
+    assert not same("2.5 meters", "25 meters")
+    assert not same("500,000", "500")
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["10,000,000,000 yuan", "10000000000 yuan", "10bn yuan", "10 bn yuan", "10 BILLION yuan"],
+)
+def test_ten_billion_is_the_same_however_written(variant: str) -> None:
+    assert same(variant, "10 billion yuan")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("10 million", "10,000,000"),
+        ("500 million", "500,000,000"),
+        ("100 billion", "100,000,000,000"),
+        ("10k", "10,000"),
+        ("10 thousand", "10000"),
+    ],
+)
+def test_scale_words_and_digits_meet(a: str, b: str) -> None:
+    assert same(a, b)
+
+
+def test_different_numbers_stay_different() -> None:
+    assert not same("10 billion yuan", "100 billion yuan")
+    assert not same("10 million", "10 billion")
+    assert not same("eight buildings", "nine buildings")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("500,000 square metres", "500,000 square meters"),
+        ("the city centre", "the city center"),
+        ("a ten kilometre route", "a ten kilometer route"),
+        ("the programme", "the program"),
+        ("its colour", "its color"),
+        ("organised by Haizhu", "organized by Haizhu"),
+        ("modernisation", "modernization"),
+    ],
+)
+def test_british_and_american_spellings_meet(british: str, american: str) -> None:
+    assert same(british, american)
+
+
+def test_ise_spelling_is_only_changed_on_known_stems() -> None:
+    assert not same("promise", "promize")
+    assert not same("rise", "rize")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("When was the ceremony held?", "when was the ceremony held"),
+        ("When... was the ceremony held?!", "When was the ceremony held"),
+        ('"Launch" ceremony (Haizhu)', "launch ceremony haizhu"),
+        ("Haizhu: launch ceremony; Feb 18", "Haizhu launch ceremony Feb 18"),
+        ("ceremony—launch", "ceremony launch"),
+        ("key-urban industrial projects", "key urban industrial projects"),
+    ],
+)
+def test_punctuation_is_ignored(a: str, b: str) -> None:
+    assert same(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Haizhu's largest park", "Haizhu largest park"),
+        ("Haizhu’s largest park", "Haizhu largest park"),  # typographic apostrophe
+        ("the park's area", "the park area"),
+        ("HYCAN's role", "hycan role"),
+    ],
+)
+def test_possessives_are_dropped(a: str, b: str) -> None:
+    assert same(a, b)
+
+
+def test_question_contractions_meet_their_long_form() -> None:
+    assert same("What's the park called?", "what is the park called")
+    assert same("where’s the park", "where is the park")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haizhu’s 10bn-yuan A.I. centre",
+        "What's the 500,000 sqm park's name?",
+        "  lots   of\tspace \n here ",
+        "",
+    ],
+)
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    once = PLAIN.normalise(text)
+    assert PLAIN.normalise(once) == once
+    assert once == once.strip()
+    assert "  " not in once
+
+
+# --- the maintainers' synonyms --------------------------------------------------------------
+
+SYNONYMS = Normaliser(
+    {
+        "pearl river science and technology innovation park": [
+            "pearl river park",
+            "pearl river sci-tech park",
+        ],
+        "artificial intelligence": ["ai", "a.i."],
+        "intention agreement": ["letter of intent", "mou"],
+        "10 billion": ["ten billion"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "knowledge"),
+    [
+        ("Where is the Pearl River park?", "Where is the Pearl River Science and Technology "
+         "Innovation Park?"),
+        ("Where is the Pearl River sci-tech park?", "where is the pearl river science and "
+         "technology innovation park"),
+        ("Who signed the letter of intent?", "Who signed the intention agreement?"),
+        ("What is the A.I. center?", "What is the artificial intelligence centre?"),
+        ("What is the AI center?", "What is the artificial intelligence center?"),
+    ],
+)  # fmt: skip
+def test_synonyms_rewrite_multiword_variants_in_questions_and_knowledge_alike(
+    question: str, knowledge: str
+) -> None:
+    # variant in the question, canonical form in the knowledge...
+    assert same(question, knowledge, SYNONYMS)
+    # ...and the other way round: the knowledge may use the variant
+    assert same(knowledge, question, SYNONYMS)
+    assert not same(question, knowledge)  # it is the synonyms that make them meet
+
+
+def test_synonym_variants_are_rewritten_inside_longer_text() -> None:
+    assert same(
+        "The Pearl River park lies in Haizhu; work on the Pearl River park began in 2022.",
+        "The Pearl River Science and Technology Innovation Park lies in Haizhu; work on the "
+        "pearl river science and technology innovation park began in 2022.",
+        SYNONYMS,
+    )
+
+
+def test_synonyms_apply_to_whole_words_only() -> None:
+    # "ai" must not be rewritten inside "paint", "said" or "Haizhu"
+    for word in ("paint", "said", "Haizhu", "maintain"):
+        assert SYNONYMS.normalise(word) == PLAIN.normalise(word)
+    assert not same("Haizhu", "Hartificial intelligencezhu", SYNONYMS)
+
+
+def test_synonyms_and_number_spellings_combine() -> None:
+    assert same("output of ten billion yuan", "output of 10,000,000,000 yuan", SYNONYMS)
+    assert same("output of ten billion yuan", "output of 10bn yuan", SYNONYMS)
+
+
+def test_synonym_keys_and_variants_are_normalised_like_the_text() -> None:
+    shouting = Normaliser({"Artificial Intelligence": ["A.I."]})
+    assert same("What is A.I.?", "what is artificial intelligence", shouting)
+
+
+def test_without_synonyms_variants_are_left_alone() -> None:
+    assert not same("pearl river park", "pearl river science and technology innovation park")
+    assert PLAIN.normalise("mou") == "mou"
