@@ -41,7 +41,15 @@ def build_application(settings: Settings, engine: Engine, timeout: float = 10.0)
         ApplicationBuilder()
         .token(settings.telegram_token)
         .concurrent_updates(settings.concurrent_updates)
-        .rate_limiter(AIORateLimiter(max_retries=settings.send_retries))
+        # proactive limits only: overall rate and 20/min per group; 429s and 5xx are retried
+        # once, in bot.delivery, so a flood wait is never retried twice over
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.max_sends_per_second,
+                overall_time_period=1 if settings.max_sends_per_second else 0,
+                max_retries=0,
+            )
+        )
         .connect_timeout(timeout)
         .read_timeout(timeout)
         .write_timeout(timeout)
@@ -50,6 +58,9 @@ def build_application(settings: Settings, engine: Engine, timeout: float = 10.0)
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
+        if settings.telegram_base_url.rstrip("/").endswith("/bot"):  # a self-hosted Bot API
+            root = settings.telegram_base_url.rstrip("/")[: -len("/bot")]
+            builder = builder.base_file_url(f"{root}/file/bot")
     application = builder.build()
     application.bot_data["deps"] = Deps(settings, engine, RateLimiter(settings.rate_limit))
     register(application)

@@ -42,6 +42,7 @@ class Settings:
     rate_limit: int = 20
     concurrent_updates: int = 16
     send_retries: int = 5
+    max_sends_per_second: int = 30
     log_level: str = "INFO"
     db_path: Path = Path("var/newsbot.sqlite3")
     retention_days: int = 180
@@ -141,6 +142,7 @@ def settings_from_env(env: Mapping[str, str] | None = None, dotenv: Path | None 
         rate_limit=_integer(env, "NEWSBOT_RATE_LIMIT", 20),
         concurrent_updates=_integer(env, "NEWSBOT_CONCURRENT_UPDATES", 16, minimum=1),
         send_retries=_integer(env, "NEWSBOT_SEND_RETRIES", 5),
+        max_sends_per_second=_integer(env, "NEWSBOT_MAX_SENDS_PER_SECOND", 30),
         log_level=(env.get("NEWSBOT_LOG_LEVEL", "").strip() or "INFO").upper(),
         db_path=Path(env.get("NEWSBOT_DB", "").strip() or "var/newsbot.sqlite3"),
         retention_days=_integer(env, "NEWSBOT_RETENTION_DAYS", 180, minimum=1),

@@ -69,24 +69,39 @@ async def deliver(
 
 
 def split_message(text: str, limit: int = TELEGRAM_MESSAGE_LIMIT) -> list[str]:
-    """Split at line breaks so each part fits one message (our HTML never spans lines)."""
+    """Split at line breaks so each part fits one message and stays valid HTML.
+
+    Our HTML keeps tags on one line except <pre> blocks; a <pre> cut between two parts is
+    closed at the end of one and reopened at the start of the next.
+    """
     if len(text) <= limit:
         return [text]
+    room = limit - len(PRE_CLOSE) - len(PRE_OPEN)
     parts: list[str] = []
     current = ""
+    in_pre = False  # whether `current` ends inside an open <pre>
     for line in text.split("\n"):
-        while len(line) > limit:  # a single huge line: cut it (only plain text gets this long)
+        while len(line) > room:  # a single huge line: cut it (only plain text gets this long)
             if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
+                parts.append(current + (PRE_CLOSE if in_pre else ""))
+                current = PRE_OPEN if in_pre else ""
+            parts.append(current + line[:room] + (PRE_CLOSE if in_pre else ""))
+            current = PRE_OPEN if in_pre else ""
+            line = line[room:]
+        candidate = f"{current}\n{line}" if current and current != PRE_OPEN else current + line
+        if len(candidate) > room and current:
+            parts.append(current + (PRE_CLOSE if in_pre else ""))
+            current = (PRE_OPEN if in_pre else "") + line
         else:
             current = candidate
+        in_pre = _ends_inside_pre(current)
     if current:
-        parts.append(current)
+        parts.append(current + (PRE_CLOSE if in_pre else ""))
     return parts
+
+
+PRE_OPEN, PRE_CLOSE = "<pre>", "</pre>"
+
+
+def _ends_inside_pre(html: str) -> bool:
+    return html.rfind(PRE_OPEN) > html.rfind(PRE_CLOSE)

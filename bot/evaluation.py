@@ -14,6 +14,8 @@ from bot.validation import Problem
 from bot.yamlio import YamlSyntaxError, load_yaml
 
 NONE = "none"
+# The most of the unanswerable questions a recommended threshold may answer anyway.
+WRONG_ANSWER_BUDGET = 0.05
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,13 @@ class SweepPoint:
     accuracy: float
     answered_unanswerable: float
 
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "threshold": self.threshold,
+            "accuracy": round(self.accuracy, 4),
+            "answered_unanswerable_rate": round(self.answered_unanswerable, 4),
+        }
+
 
 def sweep(
     cases: Sequence[Case],
@@ -189,7 +198,9 @@ def sweep(
     return points
 
 
-def recommend(points: Sequence[SweepPoint], max_wrong: float = 0.05) -> SweepPoint | None:
+def recommend(
+    points: Sequence[SweepPoint], max_wrong: float = WRONG_ANSWER_BUDGET
+) -> SweepPoint | None:
     """The threshold with the best accuracy among those answering at most `max_wrong` of misses."""
     safe = [p for p in points if p.answered_unanswerable <= max_wrong]
     if not safe:

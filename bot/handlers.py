@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
+from typing import TypeVar
 
 from telegram import (
     InlineKeyboardButton,
@@ -19,6 +21,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.answering import Reply
@@ -30,6 +33,7 @@ from bot.replies import answer_html, related, render_html, topics_html
 from bot.usage import Usage
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PICK = "pick:"  # a "did you mean" choice: the pressed message becomes the answer
 SHOW = "show:"  # an example or related question: answered in a new message
@@ -67,7 +71,10 @@ def deps_of(context: ContextTypes.DEFAULT_TYPE) -> Deps:
 
 
 async def send_html(
-    message: Message, html: str, markup: InlineKeyboardMarkup | None = None
+    context: ContextTypes.DEFAULT_TYPE,
+    message: Message,
+    html: str,
+    markup: InlineKeyboardMarkup | None = None,
 ) -> None:
     """Reply in the message's chat, split below Telegram's limit, buttons on the last part.
 
@@ -89,7 +96,12 @@ async def send_html(
             reply_parameters=quote,
             link_preview_options=NO_PREVIEW,
         )
-        await deliver(send)
+        await send_reliably(context, send)
+
+
+async def send_reliably(context: ContextTypes.DEFAULT_TYPE, call: Callable[[], Awaitable[T]]) -> T:
+    """Deliver a Bot API call with the configured number of retries."""
+    return await deliver(call, retries=deps_of(context).settings.send_retries)
 
 
 def choice_buttons(reply: Reply, prefix: str) -> InlineKeyboardMarkup | None:
@@ -119,13 +131,13 @@ async def answer_text(message: Message, question: str, context: ContextTypes.DEF
     if verdict is Verdict.DROP:
         return
     if verdict is Verdict.NOTIFY:
-        await send_html(message, escape(TOO_FAST))
+        await send_html(context, message, escape(TOO_FAST))
         return
     reply = deps.engine.ask(question)
     deps.usage.record(reply)
     prefix = PICK if reply.status == "clarify" else SHOW
     await send_html(
-        message, render_html(reply, deps.engine.knowledge), choice_buttons(reply, prefix)
+        context, message, render_html(reply, deps.engine.knowledge), choice_buttons(reply, prefix)
     )
 
 
@@ -177,7 +189,7 @@ async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     question = " ".join(context.args or [])
     if not question:
         await send_html(
-            message, "Ask me like this: <code>/ask When was the launch ceremony?</code>"
+            context, message, "Ask me like this: <code>/ask When was the launch ceremony?</code>"
         )
         return
     await answer_text(message, question, context)
@@ -201,13 +213,13 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             for e in examples
         ]
     )
-    await send_html(message, text, buttons if examples else None)
+    await send_html(context, message, text, buttons if examples else None)
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help"""
     if update.effective_message is not None:
-        await send_html(update.effective_message, HELP)
+        await send_html(context, update.effective_message, HELP)
 
 
 async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -215,7 +227,7 @@ async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message is not None:
         articles = deps_of(context).engine.knowledge.articles
         await send_html(
-            update.effective_message, "I know these articles:\n" + topics_html(articles)
+            context, update.effective_message, "I know these articles:\n" + topics_html(articles)
         )
 
 
@@ -232,7 +244,7 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
         await on_unknown_command(update, context)
         return
-    await send_html(message, f"<pre>{escape(deps_of(context).usage.summary())}</pre>")
+    await send_html(context, message, f"<pre>{escape(deps_of(context).usage.summary())}</pre>")
 
 
 async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -251,7 +263,7 @@ async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = "The knowledge has not changed."
     else:
         text = f"Reloaded: {escape(outcome.summary)}"
-    await send_html(message, text)
+    await send_html(context, message, text)
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -260,7 +272,7 @@ async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if message is None:
         return
     if message.chat.type == ChatType.PRIVATE or _addressed_command(message, context.bot.username):
-        await send_html(message, UNKNOWN_COMMAND)
+        await send_html(context, message, UNKNOWN_COMMAND)
 
 
 def _addressed_command(message: Message, username: str) -> bool:
@@ -271,7 +283,7 @@ def _addressed_command(message: Message, username: str) -> bool:
 async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos and the like: a hint in private chats (groups filter them out)."""
     if update.effective_message is not None:
-        await send_html(update.effective_message, escape(NOT_TEXT))
+        await send_html(context, update.effective_message, escape(NOT_TEXT))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -284,9 +296,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     prefix = PICK if data.startswith(PICK) else SHOW if data.startswith(SHOW) else None
     reply = engine.choose(data[len(prefix) :]) if prefix else None
     if reply is None or reply.entry is None:
-        await deliver(partial(query.answer, STALE))
+        await send_reliably(context, partial(query.answer, STALE))
         return
-    await deliver(query.answer)
+    await send_reliably(context, query.answer)
     deps_of(context).usage.record(reply)
     html = answer_html(reply.entry)
     message = query.message
@@ -294,12 +306,23 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         edit = partial(
             message.edit_text, html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
         )
-        await deliver(edit)
+        try:
+            await send_reliably(context, edit)
+        except BadRequest as error:
+            if "not modified" not in error.message.lower():
+                raise  # a second press of the same choice: the answer is already there
     elif isinstance(message, Message):
-        await send_html(message, html)
+        await send_html(context, message, html)
     elif query.from_user is not None:  # the button's message is too old to see: write anew
         user_id = query.from_user.id
-        await deliver(partial(context.bot.send_message, user_id, html, parse_mode=ParseMode.HTML))
+        send = partial(
+            context.bot.send_message,
+            user_id,
+            html,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+        )
+        await send_reliably(context, send)
 
 
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -328,12 +351,14 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         for entry in entries[:INLINE_RESULTS]
     ]
-    await deliver(partial(query.answer, results, cache_time=30, is_personal=False))
+    await send_reliably(context, partial(query.answer, results, cache_time=30, is_personal=False))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure (the token is redacted by the log filter) and apologise to the user."""
     log.error("error while handling an update", exc_info=context.error)
+    if isinstance(context.error, TimedOut):
+        return  # the reply may well have arrived; an apology would invite a repeat question
     if isinstance(update, Update) and update.effective_chat is not None:
         chat = update.effective_chat
         if chat.type == ChatType.PRIVATE or update.callback_query is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 WINDOW_SECONDS = 60.0
+FORGET_EVERY = 1000  # checks between sweeps of idle users, so memory follows active users
 
 
 class Verdict(Enum):
@@ -30,10 +31,14 @@ class RateLimiter:
         self.per_minute = per_minute
         self.clock = clock
         self._users: dict[int, _User] = {}
+        self._checks = 0
 
     def check(self, user_id: int) -> Verdict:
         if self.per_minute <= 0:
             return Verdict.ALLOW
+        self._checks += 1
+        if self._checks % FORGET_EVERY == 0:
+            self.forget_idle()
         now = self.clock()
         user = self._users.setdefault(user_id, _User())
         while user.times and now - user.times[0] >= WINDOW_SECONDS:
