@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import logging
 import random
@@ -70,7 +71,7 @@ from bot.engine import Engine  # noqa: E402
 from bot.evaluation import load_cases  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 
-KINDS = ("newsbot", "echo", "echo+limiter")
+KINDS = ("newsbot", "echo", "newsbot@30/s", "echo+limiter")
 FIRST_USER = 700_000
 
 
@@ -167,7 +168,9 @@ async def benchmark(
         telegram_token=tg.token,
         telegram_base_url=tg.base_url,
         rate_limit=0,
+        max_sends_per_second=0,  # as against a self-hosted Bot API: no overall cap
     )
+    capped = dataclasses.replace(settings, max_sends_per_second=30)  # Telegram's own limit
     engine = Engine.load(settings)
     pool = [c.question for c in load_cases(ROOT / "eval" / "questions.yaml", engine.knowledge)]
     rng = random.Random(seed)
@@ -175,9 +178,12 @@ async def benchmark(
     deadline = 10.0 + messages / 10
     factories: dict[str, Callable[[], Any]] = {
         "newsbot": lambda: build_application(settings, engine),
+        "newsbot@30/s": lambda: build_application(capped, engine),
         "echo": lambda: echo_application(tg, settings.concurrent_updates, None),
         "echo+limiter": lambda: echo_application(
-            tg, settings.concurrent_updates, AIORateLimiter(max_retries=settings.send_retries)
+            tg,
+            settings.concurrent_updates,
+            AIORateLimiter(overall_max_rate=30, overall_time_period=1, max_retries=0),
         ),
     }
     totals = {kind: Totals() for kind in KINDS}
@@ -224,9 +230,12 @@ def main() -> None:
     echo_rate = results["echo"]["replies_per_s"]
     limited_rate = results["echo+limiter"]["replies_per_s"]
     newsbot_rate = results["newsbot"]["replies_per_s"]
+    capped_rate = results["newsbot@30/s"]["replies_per_s"]
     ratios = {
         "newsbot/echo": round(newsbot_rate / echo_rate, 3) if echo_rate else None,
-        "newsbot/echo+limiter": round(newsbot_rate / limited_rate, 3) if limited_rate else None,
+        "newsbot@30/s / echo+limiter": round(capped_rate / limited_rate, 3)
+        if limited_rate
+        else None,
     }
     config = {"messages": args.messages, "chats": args.chats, "rounds": args.rounds}
     if args.json:

@@ -39,7 +39,7 @@ def prepare(question: str, max_chars: int) -> tuple[str, bool]:
 def decide(question: str, matcher: Matcher, thresholds: Thresholds, max_chars: int = 500) -> Reply:
     """Answer only when one entry is confidently ahead; a wrong fact is worse than none."""
     text, truncated = prepare(question, max_chars)
-    candidates = tuple(matcher.match(text, limit=8))
+    candidates = tuple(matcher.match(text, limit=MAX_CHOICES + 1))
     if not candidates:
         return Reply(text, "none", reason="no entry shares a meaningful word", truncated=truncated)
     best = candidates[0]

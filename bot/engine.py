@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.answering import Reply, choose, decide
 from bot.config import Settings
@@ -23,12 +25,19 @@ class KnowledgeErrors(Exception):
         self.problems = problems
 
 
+DECISION_CACHE_SIZE = 4096  # popular questions repeat; a decision is pure, so reuse it
+
+
 @dataclass(frozen=True)
 class Snapshot:
-    """A consistent pair: the knowledge and the matcher built from it."""
+    """A consistent pair: the knowledge and the matcher built from it, with remembered decisions.
+
+    The cache lives and dies with the snapshot, so a reload can never serve a stale decision.
+    """
 
     knowledge: KnowledgeBase
     matcher: Matcher
+    decide: Callable[[str], Reply]
 
 
 @dataclass(frozen=True)
@@ -40,8 +49,13 @@ class ReloadOutcome:
     summary: str = ""
 
 
-def build_snapshot(result: LoadResult) -> Snapshot:
-    return Snapshot(result.knowledge, Matcher(result.knowledge))
+def build_snapshot(result: LoadResult, settings: Settings) -> Snapshot:
+    matcher = Matcher(result.knowledge)
+
+    def decide_once(question: str) -> Reply:
+        return decide(question, matcher, settings.thresholds, settings.max_question_chars)
+
+    return Snapshot(result.knowledge, matcher, lru_cache(DECISION_CACHE_SIZE)(decide_once))
 
 
 class Engine:
@@ -58,7 +72,7 @@ class Engine:
         result = load_knowledge(settings.knowledge_dir)
         if result.errors:
             raise KnowledgeErrors(result.errors)
-        return cls(settings, build_snapshot(result))
+        return cls(settings, build_snapshot(result, settings))
 
     @property
     def snapshot(self) -> Snapshot:
@@ -70,10 +84,7 @@ class Engine:
 
     def ask(self, question: str) -> Reply:
         """Decide what to say to `question` (one snapshot for the whole decision)."""
-        snapshot = self._snapshot
-        return decide(
-            question, snapshot.matcher, self.settings.thresholds, self.settings.max_question_chars
-        )
+        return self._snapshot.decide(question)
 
     def choose(self, entry_id: str) -> Reply | None:
         """Answer a "did you mean" pick; None for ids the knowledge does not have."""
@@ -89,7 +100,7 @@ class Engine:
             new = result.knowledge
             if new.fingerprint == old.fingerprint:
                 return ReloadOutcome("unchanged")
-            self._snapshot = build_snapshot(result)  # one assignment: atomic for readers
+            self._snapshot = build_snapshot(result, self.settings)  # one assignment: atomic
             return ReloadOutcome("reloaded", result.warnings, describe_change(old, new))
 
 

@@ -262,9 +262,33 @@ class Matcher:
         total = sum(w.weight for w in query)
         candidates_ids = {i for w in query if w.known for i in self._postings.get(w.term, ())}
         normalised = self.normaliser.normalise(question)
-        candidates = [self._score(self._docs[i], query, total, normalised) for i in candidates_ids]
-        candidates.sort(key=lambda c: (-c.score, c.entry.id))
+        # Branch and bound: score entries in order of how much of the question they account
+        # for, and stop once no remaining entry could reach the top `limit` (exact, and most
+        # entries that share only a common word are never scored in full).
+        bounds = sorted(
+            ((self._upper_bound(self._docs[i], query, total), i) for i in candidates_ids),
+            reverse=True,
+        )
+        candidates: list[Candidate] = []
+        for bound, index in bounds:
+            if len(candidates) >= limit and bound < candidates[limit - 1].score:
+                break
+            candidates.append(self._score(self._docs[index], query, total, normalised))
+            candidates.sort(key=lambda c: (-c.score, c.entry.id))
         return candidates[:limit]
+
+    @staticmethod
+    def _upper_bound(doc: _Doc, query: list[QueryWord], total: float) -> float:
+        """The most `_score` could give `doc`: its coverage with a perfect phrasing match."""
+        gained = 0.0
+        for word in query:
+            if word.term in doc.question_terms:
+                gained += word.weight * word.similarity
+            elif word.term in doc.answer_terms:
+                gained += word.weight * ANSWER_CREDIT * word.similarity
+        coverage = gained / total if total else 0.0
+        blended = coverage * (1 - PHRASING_SHARE - STRING_SHARE) + PHRASING_SHARE + STRING_SHARE
+        return float(100 * blended * coverage**COVERAGE_POWER) + 0.1  # + rounding slack
 
     def _score(self, doc: _Doc, query: list[QueryWord], total: float, text: str) -> Candidate:
         gained = 0.0
