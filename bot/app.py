@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import signal
+
 from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -19,7 +24,9 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.handlers import Deps
 from bot.ratelimit import RateLimiter
+from bot.reloading import Reloader
 
+log = logging.getLogger(__name__)
 COMMANDS = [
     BotCommand("start", "what I know, with example questions"),
     BotCommand("ask", "ask a question (in groups)"),
@@ -30,7 +37,44 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    """Register the command menu, watch the knowledge folder, and reload on SIGHUP."""
     await application.bot.set_my_commands(COMMANDS)
+    deps: Deps = application.bot_data["deps"]
+    loop = asyncio.get_running_loop()
+    application.bot_data["watcher"] = loop.create_task(_watch_knowledge(application, deps))
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals off Unix
+        loop.add_signal_handler(
+            signal.SIGHUP, lambda: application.create_task(_reload(application, deps, "SIGHUP"))
+        )
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    watcher = application.bot_data.pop("watcher", None)
+    if watcher is not None:
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+
+
+async def _watch_knowledge(application: Application, deps: Deps) -> None:  # type: ignore[type-arg]
+    """Poll the knowledge folder; parsing runs in a thread so answering never waits on it."""
+    while True:
+        await asyncio.sleep(deps.settings.reload_interval)
+        try:
+            outcome = await asyncio.to_thread(deps.reloader.poll)
+        except Exception:  # a watcher that dies would silently stop live reloads
+            log.exception("knowledge watch failed; will try again")
+            continue
+        if outcome is not None and deps.reloader.alert_due:
+            await handlers.alert_admins(application.bot, deps, outcome)
+
+
+async def _reload(application: Application, deps: Deps, why: str) -> None:  # type: ignore[type-arg]
+    outcome = await asyncio.to_thread(deps.reloader.reload, why)
+    if deps.reloader.alert_due:
+        await handlers.alert_admins(application.bot, deps, outcome)
 
 
 def build_application(settings: Settings, engine: Engine, timeout: float = 10.0) -> Application:  # type: ignore[type-arg]
@@ -55,6 +99,7 @@ def build_application(settings: Settings, engine: Engine, timeout: float = 10.0)
         .write_timeout(timeout)
         .get_updates_read_timeout(timeout + 30)
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
@@ -62,7 +107,8 @@ def build_application(settings: Settings, engine: Engine, timeout: float = 10.0)
             root = settings.telegram_base_url.rstrip("/")[: -len("/bot")]
             builder = builder.base_file_url(f"{root}/file/bot")
     application = builder.build()
-    application.bot_data["deps"] = Deps(settings, engine, RateLimiter(settings.rate_limit))
+    limiter = RateLimiter(settings.rate_limit)
+    application.bot_data["deps"] = Deps(settings, engine, limiter, Reloader(engine))
     register(application)
     return application
 

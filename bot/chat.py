@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TextIO
 
 from bot.answering import Reply
 from bot.engine import Engine
+from bot.reloading import Reloader
 from bot.replies import render_plain, topics_plain
 
 HELP = """Ask a question about the news in your own words, e.g. "When was the launch ceremony?".
@@ -22,6 +24,7 @@ class TerminalChat:
         self.stdout = stdout
         self.interactive = interactive
         self.choices: tuple[str, ...] = ()
+        self.reloader = Reloader(engine)
 
     def say(self, text: str) -> None:
         self.stdout.write(text + "\n")
@@ -63,6 +66,12 @@ class TerminalChat:
         if line.isdigit() and self.choices:
             self.pick(int(line))
             return True
+        outcome = self.reloader.check_now()
+        if outcome is not None and outcome.status == "refused" and self.reloader.alert_due:
+            for problem in outcome.problems:
+                print(problem.format(), file=sys.stderr)
+            print("(knowledge not reloaded; still answering from the last good version)",
+                  file=sys.stderr)  # fmt: skip
         reply = self.engine.ask(line)
         self.show(reply)
         return True

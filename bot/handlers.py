@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from html import escape
 from typing import TypeVar
 
 from telegram import (
+    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -21,14 +23,15 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, TimedOut
+from telegram.error import BadRequest, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.answering import Reply
 from bot.config import Settings
 from bot.delivery import deliver, split_message
-from bot.engine import Engine
+from bot.engine import Engine, ReloadOutcome
 from bot.ratelimit import RateLimiter, Verdict
+from bot.reloading import Reloader
 from bot.replies import answer_html, related, render_html, topics_html
 from bot.usage import Usage
 
@@ -62,6 +65,7 @@ class Deps:
     settings: Settings
     engine: Engine
     limiter: RateLimiter
+    reloader: Reloader
     usage: Usage = field(default_factory=Usage)
 
 
@@ -255,15 +259,30 @@ async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
         await on_unknown_command(update, context)
         return
-    outcome = deps_of(context).engine.reload()
+    outcome = await asyncio.to_thread(deps_of(context).reloader.reload, "/reload")
+    await send_html(context, message, reload_html(outcome))
+
+
+def reload_html(outcome: ReloadOutcome) -> str:
+    """What admins read about a reload: the change, or the check lines that refused it."""
     if outcome.status == "refused":
         lines = "\n".join(p.format() for p in outcome.problems)
-        text = f"Reload refused; still serving the previous knowledge.\n<pre>{escape(lines)}</pre>"
-    elif outcome.status == "unchanged":
-        text = "The knowledge has not changed."
-    else:
-        text = f"Reloaded: {escape(outcome.summary)}"
-    await send_html(context, message, text)
+        return f"Reload refused; still serving the previous knowledge.\n<pre>{escape(lines)}</pre>"
+    if outcome.status == "unchanged":
+        return "The knowledge has not changed."
+    return f"Reloaded: {escape(outcome.summary)}"
+
+
+async def alert_admins(bot: Bot, deps: Deps, outcome: ReloadOutcome) -> None:
+    """Tell every admin that edited knowledge was refused, with the lines to fix."""
+    for admin in sorted(deps.settings.admin_ids):
+        for part in split_message(reload_html(outcome)):
+            send = partial(bot.send_message, admin, part, parse_mode=ParseMode.HTML)
+            try:
+                await deliver(send, retries=deps.settings.send_retries)
+            except TelegramError:  # e.g. the admin never started a chat with the bot
+                log.warning("could not tell admin %s about the refused reload", admin)
+                break
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

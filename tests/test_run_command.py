@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -185,3 +187,44 @@ def test_run_with_broken_knowledge_prints_the_problems_and_exits_1(
     assert "not starting" in result.stderr
     assert SECRET not in result.stderr
     assert tg.requests() == []
+
+
+def test_sighup_reloads_edited_knowledge_without_a_restart(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge)
+    # a long poll interval, so only the signal can explain the reload
+    process = start(
+        bot_env(tg, NEWSBOT_KNOWLEDGE_DIR=str(knowledge), NEWSBOT_RELOAD_INTERVAL="3600"),
+        tmp_path,
+    )
+    try:
+        tg.wait_for_sync(
+            lambda: tg.requests("getUpdates") or process.poll() is not None, START_TIMEOUT
+        )
+        path = knowledge / "haizhu-launch-ceremony.yaml"
+        old = "Haizhu held the launch ceremony on Feb 18, 2022,"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(old, "After SIGHUP, the ceremony was on"),
+            encoding="utf-8",
+        )
+        process.send_signal(signal.SIGHUP)
+
+        def edited_reply() -> bool:
+            question = tg.inject_message(ANSWERED, user_id=2002)
+            [reply] = tg.wait_for_sync(
+                lambda: tg.replies_to(question["message_id"], 2002), START_TIMEOUT
+            )
+            return (reply.text or "").startswith("After SIGHUP")
+
+        deadline = time.monotonic() + 10
+        while not edited_reply():
+            assert time.monotonic() < deadline, "SIGHUP did not reload the knowledge"
+        code, stderr = stop(process, signal.SIGTERM)
+        assert code == 0, stderr
+        assert "knowledge reloaded (SIGHUP)" in stderr
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()

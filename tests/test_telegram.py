@@ -185,6 +185,8 @@ async def start_bot(caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]
         await stack.enter_async_context(app)  # initialize ... shutdown
         if app.post_init is not None:
             await app.post_init(app)
+        if app.post_shutdown is not None:
+            stack.push_async_callback(app.post_shutdown, app)
         await app.updater.start_polling(  # type: ignore[union-attr]
             poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES
         )
@@ -537,6 +539,49 @@ async def test_reload_of_broken_knowledge_is_refused_and_the_old_answers_stay(
     located = re.findall(r"haizhu-launch-ceremony\.yaml:(\d+):\d+: ", refused.text)
     assert str(broken + 1) in located or str(broken + 2) in located
     assert ANSWERED_FACT in text_of(answer)
+
+
+async def test_an_edited_answer_goes_live_within_seconds_without_a_restart(
+    start_bot: StartBot, knowledge_copy: Path
+) -> None:
+    bot = await start_bot(knowledge_dir=knowledge_copy, reload_interval=0.2)
+    before = await bot.ask(ANSWERED)
+    path = knowledge_copy / "haizhu-launch-ceremony.yaml"
+    source = path.read_text(encoding="utf-8")
+    old = "Haizhu held the launch ceremony on Feb 18, 2022,"
+    path.write_text(source.replace(old, "Live edit, the ceremony was on Feb 18, 2022,"), "utf-8")
+
+    async def edited_answer() -> bool:
+        reply = await bot.ask(ANSWERED)
+        return text_of(reply).startswith("Live edit")
+
+    deadline = asyncio.get_running_loop().time() + 5.0
+    while not await edited_answer():
+        assert asyncio.get_running_loop().time() < deadline, "the edit did not go live in 5 s"
+    assert ANSWERED_FACT in text_of(before)
+    assert not text_of(before).startswith("Live edit")
+
+
+async def test_broken_knowledge_on_disk_keeps_old_answers_and_tells_the_admins_once(
+    start_bot: StartBot, knowledge_copy: Path
+) -> None:
+    bot = await start_bot(knowledge_dir=knowledge_copy, reload_interval=0.1)
+    path = knowledge_copy / "haizhu-launch-ceremony.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = next(i for i, line in enumerate(lines) if line.strip() == "qa:") + 1
+    lines.insert(broken, "  - id: broken\n    answr: misspelt key\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+    [alert] = await bot.tg.wait_for_messages(ADMIN, 1, timeout=5.0)
+    answer = await bot.ask(ANSWERED)
+    await bot.settle()
+
+    assert alert.text is not None
+    assert alert.text.startswith("Reload refused")
+    assert "haizhu-launch-ceremony.yaml:" in alert.text
+    assert "unknown key 'answr'" in alert.text
+    assert ANSWERED_FACT in text_of(answer)
+    assert len(bot.tg.bot_messages(ADMIN)) == 1  # the same problems are reported once
 
 
 # --------------------------------------------------------------------------- rate limit
