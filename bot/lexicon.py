@@ -11,7 +11,8 @@ from __future__ import annotations
 FILLERS = frozenset(
     """
     going gonna gotta wanna happen happens happened happening occur occurs occurred take took
-    taken place exactly actually currently basically precisely roughly approximately around
+    taken place exactly actually currently basically roughly approximately around anything
+    everything stuff quick quickly brief briefly
     mean means meaning meant approx total overall mentioned mention stated state states
     described describe explain explained give given provide provided kind kinds type sort
     """.split()  # noqa: SIM905
@@ -30,13 +31,18 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
     ("aim", "aims", "goal", "goals", "target", "targets", "objective", "objectives"),
-    ("many", "number", "count", "amount", "quantity"),
+    ("many", "number", "count", "amount", "quantity", "lots", "plenty", "numerous"),
+    ("development", "growth", "expansion", "progress", "develop", "grow", "expand"),
+    ("south", "southern", "southward"),
+    ("north", "northern", "northward"),
+    ("east", "eastern", "eastward"),
+    ("west", "western", "westward"),
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
     ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
     ("boost", "bolster", "help", "support", "promote", "spur", "strengthen", "drive"),
     ("when", "date", "day"),
-    ("summary", "summarise", "summarize", "overview", "gist", "recap"),
+    ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
     ("sign", "signed", "signing", "signatory", "signatories"),
@@ -54,6 +60,25 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("december", "dec"),
     ("area", "space", "footprint"),
 )
+
+# Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
+PHRASES: dict[str, str] = {
+    "put pen to paper": "sign",
+    "break ground": "start build",
+    "broke ground": "start build",
+    "breaks ground": "start build",
+    "put out": "publish",
+    "came out": "publish",
+    "come out": "publish",
+    "next gen": "new generation",
+    "next generation": "new generation",
+    "tl dr": "summary",
+    "tldr": "summary",
+    "sum up": "summary",
+    "in a nutshell": "summary",
+    "how come": "why",
+    "what for": "why",
+}
 
 WORD_MAP: dict[str, str] = {
     word: group[0] for group in EQUIVALENT_WORDS for word in group[1:] if word != group[0]

@@ -190,6 +190,10 @@ class Matcher:
         found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=edits)
         if found is not None:
             return self._correctable[found[0]], TYPO_CREDIT ** int(found[1])
+        if len(word) >= 7:  # long words survive two slips next to each other ("artical")
+            close = process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=85)
+            if close is not None:
+                return self._correctable[close[0]], TYPO_CREDIT**2
         # a clipped word ("tech" for "technology"): the shortest knowledge word it begins
         start = bisect_left(self._vocabulary, word)
         longer = [

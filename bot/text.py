@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.lexicon import FILLERS, WORD_MAP
+from bot.lexicon import FILLERS, PHRASES, WORD_MAP
 
 # Words that carry no topic. Question words are kept apart (QUESTION_WORDS): they tell a "when"
 # question from a "who" question, but must not outweigh the topic words.
@@ -103,6 +103,12 @@ _CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|which|that|it|there|h
 _POSSESSIVE = re.compile(r"'s\b")
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
+_PHRASE = re.compile(
+    r"(?<!\S)(" + "|".join(map(re.escape, sorted(PHRASES, key=len, reverse=True))) + r")(?!\S)"
+)
+# Acronyms that read as common words once lowercased: "IT" is not "it"
+_CAPITAL_ACRONYMS = {"IT": "information technology"}
+_ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -142,6 +148,8 @@ def basic_normalise(text: str) -> str:
     """Case, Unicode, punctuation, numbers and spelling: everything but synonyms."""
     text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    if not text.isupper():  # in a shouted question "IT" is just "it"
+        text = _ACRONYM.sub(lambda m: _CAPITAL_ACRONYMS[m.group(1)], text)
     text = _fold_accents(text).casefold()
     text = _CONTRACTION.sub(r"\1 is", text)
     text = _POSSESSIVE.sub("", text)
@@ -152,7 +160,8 @@ def basic_normalise(text: str) -> str:
     text = _NON_WORD.sub(" ", text)
     text = _ISE.sub(r"\1iz\2", text)
     words = [BRITISH_TO_AMERICAN.get(w, NUMBER_WORDS.get(w, w)) for w in text.split()]
-    return " ".join(WORD_MAP.get(w, w) for w in words)
+    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], " ".join(words))
+    return " ".join(WORD_MAP.get(w, w) for w in text.split())
 
 
 class Normaliser:
