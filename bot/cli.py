@@ -9,15 +9,27 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot import plotting
 from bot.answering import Reply
-from bot.config import ConfigError, Settings, settings_from_env
+from bot.config import ConfigError, Settings, Thresholds, settings_from_env
 from bot.engine import Engine, KnowledgeErrors
-from bot.evaluation import EvalFileError, Report, evaluate, load_cases, recommend, sweep
-from bot.knowledge import load_knowledge
+from bot.evaluation import (
+    WRONG_ANSWER_BUDGET,
+    Case,
+    EvalFileError,
+    Report,
+    SweepPoint,
+    evaluate,
+    load_cases,
+    recommend,
+    sweep,
+)
+from bot.knowledge import display_path, load_knowledge
 from bot.matching import SCORERS, Matcher
 from bot.replies import related, render_plain
 
 DESCRIPTION = "Newsbot: answers questions about news articles from a YAML knowledge base."
+SWEEP_TABLE_STEP = 5  # `eval --sweep` prints every 5th threshold, plus the ones that matter
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--scorer", choices=SCORERS, default="weighted", help="matcher scorer")
     ev.add_argument("--compare", action="store_true", help="compare all scorers side by side")
     ev.add_argument("--sweep", action="store_true", help="accuracy vs wrong answers per threshold")
+    ev.add_argument(
+        "--plot", type=Path, metavar="FILE", help="draw the --sweep as a PNG (implies --sweep)"
+    )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
@@ -142,6 +157,12 @@ def cmd_ask(engine: Engine, args: argparse.Namespace, stdin: TextIO) -> int:
 
 
 def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
+    if args.plot is not None and args.compare:
+        print("Error: --plot draws the --sweep; it does not go with --compare", file=sys.stderr)
+        return 2
+    if args.plot is not None and not plotting.available():
+        print(f"Error: --plot needs matplotlib ({plotting.INSTALL_HINT})", file=sys.stderr)
+        return 1
     path = args.file or engine.settings.eval_file
     try:
         cases = load_cases(path, engine.knowledge)
@@ -154,22 +175,75 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
         return print_comparison(engine, cases)
     matcher = engine.snapshot.matcher if args.scorer == "weighted" else None
     matcher = matcher or Matcher(engine.knowledge, args.scorer)
-    if args.sweep:
-        points = sweep(cases, matcher, thresholds.margin)
-        print("threshold  accuracy  answered-unanswerable")
-        for p in points[::5]:
-            print(f"{p.threshold:9.0f}  {p.accuracy:8.1%}  {p.answered_unanswerable:8.1%}")
-        best = recommend(points)
-        if best:
-            print(f"recommended answer threshold: {best.threshold:g} ({best.accuracy:.1%} right, "
-                  f"{best.answered_unanswerable:.1%} of unanswerable answered)")  # fmt: skip
-        return 0
+    if args.sweep or args.plot is not None:
+        return cmd_sweep(cases, matcher, thresholds, path, args)
     report = evaluate(cases, matcher, thresholds, engine.settings.max_question_chars)
     if args.json:
         print(json.dumps(report.as_dict()))
     else:
         print_report(report)
     return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
+
+
+def cmd_sweep(
+    cases: Sequence[Case],
+    matcher: Matcher,
+    thresholds: Thresholds,
+    path: Path,
+    args: argparse.Namespace,
+) -> int:
+    """Accuracy and wrong answers per answer threshold, a recommendation, optionally a plot."""
+    points = sweep(cases, matcher, thresholds.margin)
+    best = recommend(points)
+    configured = next((p for p in points if p.threshold == thresholds.answer), None)
+    configured = configured or sweep(cases, matcher, thresholds.margin, (thresholds.answer,))[0]
+    if args.json:
+        figures = {
+            "file": display_path(path),
+            "margin": thresholds.margin,
+            "wrong_answer_budget": WRONG_ANSWER_BUDGET,
+            "configured": configured.as_dict(),
+            "recommended": best.as_dict() if best else None,
+            "points": [p.as_dict() for p in points],
+        }
+        print(json.dumps(figures))
+    else:
+        print_sweep(points, best, configured)
+    if args.plot is not None:
+        title = f"{display_path(path)}: answer threshold trade-off (margin {thresholds.margin:g})"
+        try:
+            plotting.plot_sweep(
+                points, args.plot, title=title, configured=thresholds.answer, recommended=best
+            )
+        except plotting.PlotUnavailable as error:
+            print(f"Error: {error}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"Error: cannot write {args.plot}: {error}", file=sys.stderr)
+            return 1
+        print(f"plot written to {args.plot}", file=sys.stderr)
+    return 0
+
+
+def print_sweep(
+    points: Sequence[SweepPoint], best: SweepPoint | None, configured: SweepPoint
+) -> None:
+    marks: dict[float, list[str]] = {}
+    if best:
+        marks.setdefault(best.threshold, []).append("recommended")
+    marks.setdefault(configured.threshold, []).append("configured")
+    rows = {p.threshold: p for p in points if p.threshold % SWEEP_TABLE_STEP == 0}
+    rows.update((p.threshold, p) for p in (best, configured) if p is not None)
+    print("threshold  accuracy  answered-unanswerable")
+    for threshold, p in sorted(rows.items()):
+        mark = f"  <- {', '.join(marks[threshold])}" if threshold in marks else ""
+        print(f"{threshold:9g}  {p.accuracy:8.1%}  {p.answered_unanswerable:21.1%}{mark}")
+    if best:
+        print(f"recommended answer threshold: {best.threshold:g} ({best.accuracy:.1%} right, "
+              f"{best.answered_unanswerable:.1%} of unanswerable answered; "
+              f"configured: {configured.threshold:g})")  # fmt: skip
+    else:
+        print(f"no threshold answers at most {WRONG_ANSWER_BUDGET:.0%} of unanswerable questions")
 
 
 def _eval_exit(report: Report, min_accuracy: float | None, max_wrong: float | None) -> int:

@@ -37,7 +37,10 @@ def plot_sweep(
     recommended: SweepPoint | None,
     budget: float = WRONG_ANSWER_BUDGET,
 ) -> None:
-    """Write the two sweep curves, the configured and recommended thresholds and the budget."""
+    """Draw both sweep curves, the configured and recommended thresholds and the budget.
+
+    A sweep is measured at whole thresholds, so each value is drawn as holding until the next.
+    """
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
@@ -46,32 +49,27 @@ def plot_sweep(
         raise PlotUnavailable(f"--plot needs matplotlib ({INSTALL_HINT})") from error
 
     thresholds = [p.threshold for p in points]
-    figure = Figure(figsize=(9, 5.5), layout="constrained")
+    figure = Figure(figsize=(10, 6.5), layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    axes.plot(
-        thresholds, [p.accuracy for p in points], color="tab:blue", linewidth=2,
-        label="answerable questions answered right",
-    )  # fmt: skip
-    axes.plot(
-        thresholds, [p.answered_unanswerable for p in points], color="tab:red", linewidth=2,
-        label="unanswerable questions answered anyway",
-    )  # fmt: skip
-    axes.axhline(
-        budget, color="tab:red", linestyle=":", linewidth=1,
-        label=f"wrong-answer budget ({budget:.0%} of unanswerable)",
-    )  # fmt: skip
+    accuracy = [p.accuracy for p in points]
+    answered = [p.answered_unanswerable for p in points]
+    label = "answerable questions answered right"
+    axes.plot(thresholds, accuracy, "tab:blue", linewidth=2, drawstyle="steps-post", label=label)
+    label = "unanswerable questions answered anyway"
+    axes.plot(thresholds, answered, "tab:red", linewidth=2, drawstyle="steps-post", label=label)
+    label = f"wrong-answer budget ({budget:.0%} of unanswerable)"
+    axes.axhline(budget, color="tab:red", linestyle=":", linewidth=1, label=label)
+    # the configured line goes first, wide and grey, so a dashed recommendation on it shows
+    label = f"configured threshold {configured:g} (NEWSBOT_ANSWER_THRESHOLD)"
+    axes.axvline(configured, color="0.6", linewidth=3, alpha=0.7, label=label)
     if recommended is not None:
-        axes.axvline(
-            recommended.threshold, color="tab:green", linestyle="--", linewidth=1.5,
-            label=f"recommended threshold {recommended.threshold:g} "
-            f"({recommended.accuracy:.1%} right, "
-            f"{recommended.answered_unanswerable:.1%} answered anyway)",
-        )  # fmt: skip
-    axes.axvline(
-        configured, color="0.35", linestyle="-.", linewidth=1.5,
-        label=f"configured threshold {configured:g} (NEWSBOT_ANSWER_THRESHOLD)",
-    )  # fmt: skip
+        label = (
+            f"recommended threshold {recommended.threshold:g} ({recommended.accuracy:.1%} right, "
+            f"{recommended.answered_unanswerable:.1%} answered anyway)"
+        )
+        x = recommended.threshold
+        axes.axvline(x, color="tab:green", linestyle="--", linewidth=1.5, label=label)
     axes.set_title(title)
     axes.set_xlabel("answer threshold (minimum score to answer, 0-100)")
     axes.set_ylabel("share of questions")
@@ -79,5 +77,5 @@ def plot_sweep(
     axes.set_ylim(-0.02, 1.02)
     axes.yaxis.set_major_formatter(PercentFormatter(1.0))
     axes.grid(True, alpha=0.3)
-    axes.legend(loc="center left", fontsize="small")
+    figure.legend(loc="outside lower center", ncols=2, fontsize="small")  # never over a curve
     figure.savefig(path, format="png", dpi=100)
