@@ -25,6 +25,7 @@ from bot.engine import Engine
 from bot.handlers import Deps
 from bot.ratelimit import RateLimiter
 from bot.reloading import Reloader
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 COMMANDS = [
@@ -77,7 +78,9 @@ async def _reload(application: Application, deps: Deps, why: str) -> None:  # ty
         await handlers.alert_admins(application.bot, deps, outcome)
 
 
-def build_application(settings: Settings, engine: Engine, timeout: float = 10.0) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings, engine: Engine, timeout: float = 10.0, store: Store | None = None
+) -> Application:  # type: ignore[type-arg]
     """The bot: bounded concurrency, Telegram's flood limits, every handler registered."""
     if not settings.telegram_token:
         raise ValueError("no token")
@@ -108,7 +111,7 @@ def build_application(settings: Settings, engine: Engine, timeout: float = 10.0)
             builder = builder.base_file_url(f"{root}/file/bot")
     application = builder.build()
     limiter = RateLimiter(settings.rate_limit)
-    application.bot_data["deps"] = Deps(settings, engine, limiter, Reloader(engine))
+    application.bot_data["deps"] = Deps(settings, engine, limiter, Reloader(engine), store)
     register(application)
     return application
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot import plotting
+from bot import cli_maintain, plotting
 from bot.answering import Reply
 from bot.config import ConfigError, Settings, Thresholds, settings_from_env
 from bot.engine import Engine, KnowledgeErrors
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--plot", type=Path, metavar="FILE", help="draw the --sweep as a PNG (implies --sweep)"
     )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    cli_maintain.add_parsers(commands)
     return parser
 
 
@@ -87,6 +88,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         return TerminalChat(engine, stdin, sys.stdout, interactive=stdin.isatty()).run()
     if command == "ask":
         return cmd_ask(engine, args, stdin)
+    if command in cli_maintain.COMMANDS:
+        return cli_maintain.run(args, settings, engine)
     return cmd_eval(engine, args)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from typing import TypeVar
 
 from telegram import (
     Bot,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -33,6 +35,8 @@ from bot.engine import Engine, ReloadOutcome
 from bot.ratelimit import RateLimiter, Verdict
 from bot.reloading import Reloader
 from bot.replies import answer_html, related, render_html, topics_html
+from bot.stats import collect, default_since, format_stats
+from bot.store import Store
 from bot.usage import Usage
 
 log = logging.getLogger(__name__)
@@ -40,8 +44,10 @@ T = TypeVar("T")
 
 PICK = "pick:"  # a "did you mean" choice: the pressed message becomes the answer
 SHOW = "show:"  # an example or related question: answered in a new message
+FEEDBACK = "fb:"  # "fb:+:<id>" / "fb:-:<id>": was the answer helpful?
 INLINE_RESULTS = 5
 TOO_FAST = "You're sending questions faster than I can read them. Please wait a minute."
+THANKS = "Thanks for your feedback!"
 STALE = "Sorry, that choice is no longer available. Please ask your question again."
 NOT_TEXT = "I can only read text. Type a question about the news, or /topics to see what I know."
 UNKNOWN_COMMAND = "I don't know that command. Try /help."
@@ -66,6 +72,7 @@ class Deps:
     engine: Engine
     limiter: RateLimiter
     reloader: Reloader
+    store: Store | None = None
     usage: Usage = field(default_factory=Usage)
 
 
@@ -138,10 +145,29 @@ async def answer_text(message: Message, question: str, context: ContextTypes.DEF
         await send_html(context, message, escape(TOO_FAST))
         return
     reply = deps.engine.ask(question)
+    await record(deps, reply)
+    if reply.status == "answer" and reply.entry is not None:
+        markup: InlineKeyboardMarkup | None = feedback_buttons(reply.entry.id)
+    else:
+        markup = choice_buttons(reply, PICK if reply.status == "clarify" else SHOW)
+    await send_html(context, message, render_html(reply, deps.engine.knowledge), markup)
+
+
+async def record(deps: Deps, reply: Reply) -> None:
+    """Count the outcome; committed before the reply goes out, so a kill loses nothing."""
     deps.usage.record(reply)
-    prefix = PICK if reply.status == "clarify" else SHOW
-    await send_html(
-        context, message, render_html(reply, deps.engine.knowledge), choice_buttons(reply, prefix)
+    if deps.store is not None:
+        await asyncio.to_thread(deps.store.record, reply, "telegram")
+
+
+def feedback_buttons(entry_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("👍 Helpful", callback_data=f"{FEEDBACK}+:{entry_id}"),
+                InlineKeyboardButton("👎 Not helpful", callback_data=f"{FEEDBACK}-:{entry_id}"),
+            ]
+        ]
     )
 
 
@@ -248,7 +274,13 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
         await on_unknown_command(update, context)
         return
-    await send_html(context, message, f"<pre>{escape(deps_of(context).usage.summary())}</pre>")
+    deps = deps_of(context)
+    if deps.store is None:
+        summary = deps.usage.summary()
+    else:
+        since = default_since(dt.datetime.now(dt.UTC).date())
+        summary = format_stats(await asyncio.to_thread(collect, deps.store, since))
+    await send_html(context, message, f"<pre>{escape(summary)}</pre>")
 
 
 async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -305,33 +337,47 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send_html(context, update.effective_message, escape(NOT_TEXT))
 
 
+def _offered(query: CallbackQuery) -> bool:
+    """Whether the pressed data is on the message's buttons (forged payloads are not)."""
+    message = query.message
+    if not isinstance(message, Message):  # too old for Telegram to show us: cannot check
+        return True
+    markup = message.reply_markup
+    offered = {b.callback_data for row in markup.inline_keyboard for b in row} if markup else set()
+    return query.data in offered
+
+
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A pressed button: always acknowledged; forged or stale data gets a polite notice."""
     query = update.callback_query
     if query is None:
         return
     data = query.data or ""
-    engine = deps_of(context).engine
+    deps = deps_of(context)
+    if data.startswith(FEEDBACK) and _offered(query):
+        await on_feedback(query, data[len(FEEDBACK) :], context)
+        return
     prefix = PICK if data.startswith(PICK) else SHOW if data.startswith(SHOW) else None
-    reply = engine.choose(data[len(prefix) :]) if prefix else None
+    reply = deps.engine.choose(data[len(prefix) :]) if prefix and _offered(query) else None
     if reply is None or reply.entry is None:
         await send_reliably(context, partial(query.answer, STALE))
         return
     await send_reliably(context, query.answer)
-    deps_of(context).usage.record(reply)
+    await record(deps, reply)
     html = answer_html(reply.entry)
+    buttons = feedback_buttons(reply.entry.id)
     message = query.message
     if prefix == PICK and isinstance(message, Message):
         edit = partial(
-            message.edit_text, html, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            message.edit_text,
+            html,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+            reply_markup=buttons,
         )
-        try:
-            await send_reliably(context, edit)
-        except BadRequest as error:
-            if "not modified" not in error.message.lower():
-                raise  # a second press of the same choice: the answer is already there
+        await _ignoring_not_modified(send_reliably(context, edit))
     elif isinstance(message, Message):
-        await send_html(context, message, html)
+        await send_html(context, message, html, buttons)
     elif query.from_user is not None:  # the button's message is too old to see: write anew
         user_id = query.from_user.id
         send = partial(
@@ -340,8 +386,33 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             html,
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
+            reply_markup=buttons,
         )
         await send_reliably(context, send)
+
+
+async def on_feedback(query: CallbackQuery, vote: str, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """👍/👎 under an answer: stored (no user data), thanked, and the buttons removed."""
+    deps = deps_of(context)
+    sign, _, entry_id = vote.partition(":")
+    if sign not in ("+", "-") or deps.engine.knowledge.entry(entry_id) is None:
+        await send_reliably(context, partial(query.answer, STALE))
+        return
+    if deps.store is not None:
+        await asyncio.to_thread(deps.store.record_feedback, entry_id, sign == "+")
+    await send_reliably(context, partial(query.answer, THANKS))
+    if isinstance(query.message, Message):  # one vote per answer
+        remove = partial(query.message.edit_reply_markup, reply_markup=None)
+        await _ignoring_not_modified(send_reliably(context, remove))
+
+
+async def _ignoring_not_modified(call: Awaitable[object]) -> None:
+    """A second press of the same button finds the message already as it should be."""
+    try:
+        await call
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
 
 
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

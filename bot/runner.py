@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 
 from bot.config import ConfigError, Settings, check_token
 from bot.engine import Engine, KnowledgeErrors
+from bot.store import Store, StoreError
 
 log = logging.getLogger("bot")
 
@@ -71,12 +73,22 @@ def run_telegram(settings: Settings) -> int:
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     from bot.app import ALLOWED_UPDATES, build_application
 
-    application = build_application(settings, engine)
-    knowledge = engine.knowledge
-    log.info(
-        "starting: %d entries from %d article(s)", len(knowledge.entries), len(knowledge.articles)
-    )
-    # run_polling handles SIGINT/SIGTERM: it stops polling, finishes and shuts down cleanly
-    application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    try:
+        store = Store(settings.db_path, settings.retention_days)
+    except (StoreError, sqlite3.Error, OSError) as error:
+        print(f"Error: cannot open the database {settings.db_path}: {error} "
+              "(set NEWSBOT_DB to a writable file)", file=sys.stderr)  # fmt: skip
+        return 1
+    with store:
+        application = build_application(settings, engine, store=store)
+        knowledge = engine.knowledge
+        log.info(
+            "starting: %d entries from %d article(s); questions recorded in %s",
+            len(knowledge.entries),
+            len(knowledge.articles),
+            settings.db_path,
+        )
+        # run_polling handles SIGINT/SIGTERM: it stops polling, finishes and shuts down cleanly
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
     log.info("stopped")
     return 0

@@ -228,3 +228,46 @@ def test_sighup_reloads_edited_knowledge_without_a_restart(
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+def test_unanswered_questions_survive_sigkill_and_show_up_grouped(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    database = tmp_path / "var" / "newsbot.sqlite3"
+    process = start(bot_env(tg, NEWSBOT_DB=str(database)), tmp_path)
+    try:
+        tg.wait_for_sync(
+            lambda: tg.requests("getUpdates") or process.poll() is not None, START_TIMEOUT
+        )
+        questions = [
+            "How much did the park cost?",
+            "what did the park cost",
+            "Who is the mayor of Guangzhou?",
+        ]
+        for user, question in enumerate(questions, start=3001):
+            sent = tg.inject_message(question, user_id=user)["message_id"]
+            tg.wait_for_sync(
+                lambda sent=sent, user=user: tg.replies_to(sent, user),  # type: ignore[misc]
+                START_TIMEOUT,
+            )
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "unanswered"],
+        env=environment(NEWSBOT_DB=str(database), NEWSBOT_KNOWLEDGE_DIR=str(KNOWLEDGE)),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    cost = [line for line in lines if "cost" in line.casefold()]
+    assert cost, result.stdout
+    assert re.search(r"\b2\b", cost[0]), result.stdout  # the two cost questions, one group
+    assert any("mayor" in line.casefold() for line in lines), result.stdout

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import re
 import shutil
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import Settings
 from bot.engine import Engine
 from bot.handlers import APOLOGY, NOT_TEXT, STALE, TOO_FAST, UNKNOWN_COMMAND
+from bot.store import Store
 from tests.fake_telegram import FakeTelegram, Fault, StoredMessage, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,7 +159,11 @@ async def start_bot(caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]
     stack = contextlib.AsyncExitStack()
 
     async def start(
-        *, knowledge_dir: Path = KNOWLEDGE, api_timeout: float = 5.0, **overrides: Any
+        *,
+        knowledge_dir: Path = KNOWLEDGE,
+        api_timeout: float = 5.0,
+        store: Store | None = None,
+        **overrides: Any,
     ) -> Harness:
         tg = await stack.enter_async_context(FakeTelegram(token=TOKEN, username=BOT_USERNAME))
         options: dict[str, Any] = {
@@ -171,7 +178,10 @@ async def start_bot(caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]
         settings = Settings(**options)
         engine = Engine.load(settings)
         harness = Harness(
-            tg, build_application(settings, engine, timeout=api_timeout), engine, settings
+            tg,
+            build_application(settings, engine, timeout=api_timeout, store=store),
+            engine,
+            settings,
         )
         real_ask = engine.ask
 
@@ -353,7 +363,7 @@ async def test_picking_a_did_you_mean_choice_turns_that_message_into_the_answer(
 
     assert "May 2, 2023" in text_of(edited)
     assert links(edited) == ["https://example.org/news/riverton-footbridge"]
-    assert edited.buttons == []  # the choices are gone
+    assert [b["text"] for b in edited.buttons] == ["👍 Helpful", "👎 Not helpful"]  # choices gone
     assert len(bot.tg.bot_messages(USER)) == 1  # edited in place, nothing new sent
 
 
@@ -582,6 +592,50 @@ async def test_broken_knowledge_on_disk_keeps_old_answers_and_tells_the_admins_o
     assert "unknown key 'answr'" in alert.text
     assert ANSWERED_FACT in text_of(answer)
     assert len(bot.tg.bot_messages(ADMIN)) == 1  # the same problems are reported once
+
+
+async def test_feedback_under_an_answer_is_stored_thanked_and_taken_once(
+    start_bot: StartBot, tmp_path: Path
+) -> None:
+    with Store(tmp_path / "var" / "newsbot.sqlite3") as store:
+        bot = await start_bot(store=store)
+        answer = await bot.ask(ANSWERED)
+        assert [b["text"] for b in answer.buttons] == ["👍 Helpful", "👎 Not helpful"]
+
+        press = bot.tg.press_button(USER, answer.message_id, "👍 Helpful")
+        thanks = await bot.tg.wait_for_callback_answer(press["id"])
+        await bot.tg.wait_for(
+            lambda: not bot.tg.message(USER, answer.message_id).buttons,  # type: ignore[union-attr]
+            description="the feedback buttons removed",
+        )
+        forged = bot.tg.inject_callback(USER, answer.message_id, f"fb:-:{ANSWERED_ENTRY}")
+        refused = await bot.tg.wait_for_callback_answer(forged["id"])
+        await bot.settle()
+
+        since = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        assert thanks.text == "Thanks for your feedback!"
+        assert refused.text is not None
+        assert "no longer available" in refused.text
+        assert [(f.entry_id, f.helpful, f.count) for f in store.feedback_counts(since)] == [
+            (ANSWERED_ENTRY, True, 1)
+        ]
+        assert [(c.status, c.entry_id, c.count) for c in store.outcome_counts(since)] == [
+            ("answer", ANSWERED_ENTRY, 1)
+        ]
+
+
+async def test_unanswered_questions_are_stored_without_anything_about_the_user(
+    start_bot: StartBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "var" / "newsbot.sqlite3"
+    with Store(path) as store:
+        bot = await start_bot(store=store)
+        await bot.ask("How much did the park cost?", user_id=777001)
+        [question] = store.unanswered(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert question.question == "How much did the park cost?"
+    dump = "\n".join(sqlite3.connect(path).iterdump())
+    assert "777001" not in dump
+    assert "Alice" not in dump  # the fake's default first name
 
 
 # --------------------------------------------------------------------------- rate limit
