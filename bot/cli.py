@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot import cli_maintain, plotting
+from bot import cli_draft, cli_maintain, plotting
 from bot.answering import Reply
 from bot.config import ConfigError, Settings, Thresholds, settings_from_env
 from bot.engine import Engine, KnowledgeErrors
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     cli_maintain.add_parsers(commands)
+    cli_draft.add_parser(commands)
     return parser
 
 
@@ -71,6 +72,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     command = args.command or ("run" if settings.has_token else "chat")
     if command == "check":
         return cmd_check(settings, args.directory, args.strict)
+    if command == "draft":  # works even while the knowledge has errors
+        return cli_draft.run(args)
     if command == "run":
         from bot.runner import run_telegram  # imports telegram only when it is needed
 

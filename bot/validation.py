@@ -276,6 +276,14 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
     if not isinstance(draft, bool):
         checker.report((*where, "draft"), f"expected true or false, got {_type_name(draft)}")
         ok = False
+    elif draft:  # a warning, not an error: the rest loads, and the matcher skips drafts
+        checker.report(
+            (*where, "draft"),
+            f"draft entry '{entry_id or '?'}' is not answered yet",
+            "rewrite the answer in your own words, add phrasings, then remove 'draft: true'",
+            "warning",
+            at_key=True,
+        )
     if not ok or entry_id is None or answer is None or not questions:
         return None
     mark = checker.loaded.mark(where)
