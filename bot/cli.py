@@ -78,12 +78,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         from bot.runner import run_telegram  # imports telegram only when it is needed
 
         return run_telegram(settings)
-    try:
-        engine = Engine.load(settings)
-    except KnowledgeErrors as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        print("Error: the knowledge has errors; fix them (newsbot check)", file=sys.stderr)
+    engine = load_engine(settings, "Error: the knowledge has errors; fix them (newsbot check)")
+    if engine is None:
         return 1
     if command == "chat":
         from bot.chat import TerminalChat
@@ -94,6 +90,17 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     if command in cli_maintain.COMMANDS:
         return cli_maintain.run(args, settings, engine)
     return cmd_eval(engine, args)
+
+
+def load_engine(settings: Settings, failure: str) -> Engine | None:
+    """The engine, or None after printing the `newsbot check` lines and `failure`."""
+    try:
+        return Engine.load(settings)
+    except KnowledgeErrors as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        print(failure, file=sys.stderr)
+        return None
 
 
 def cmd_check(settings: Settings, directory: Path | None, strict: bool) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from functools import partial
+from functools import partial, wraps
 from html import escape
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from telegram import (
     Bot,
@@ -266,14 +266,29 @@ def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return user is not None and user.id in deps_of(context).settings.admin_ids
 
 
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def admins_only(handler: Handler) -> Handler:
+    """Anyone else gets the same answer as for any unknown command, and learns nothing."""
+
+    @wraps(handler)
+    async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is None:
+            return
+        if not is_admin(update, context):
+            await on_unknown_command(update, context)
+            return
+        await handler(update, context)
+
+    return gate
+
+
+@admins_only
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/stats for admins; anyone else gets the same answer as for any unknown command."""
+    """/stats: questions, rates, feedback and the most asked entries of the last 30 days."""
     message = update.effective_message
-    if message is None:
-        return
-    if not is_admin(update, context):
-        await on_unknown_command(update, context)
-        return
+    assert message is not None  # checked by admins_only
     deps = deps_of(context)
     if deps.store is None:
         summary = deps.usage.summary()
@@ -283,14 +298,11 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(context, message, f"<pre>{escape(summary)}</pre>")
 
 
+@admins_only
 async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/reload for admins: re-read the knowledge now."""
+    """/reload: re-read the knowledge now."""
     message = update.effective_message
-    if message is None:
-        return
-    if not is_admin(update, context):
-        await on_unknown_command(update, context)
-        return
+    assert message is not None  # checked by admins_only
     outcome = await asyncio.to_thread(deps_of(context).reloader.reload, "/reload")
     await send_html(context, message, reload_html(outcome))
 

@@ -7,8 +7,8 @@ import os
 import sqlite3
 import sys
 
+from bot.cli import load_engine
 from bot.config import ConfigError, Settings, check_token
-from bot.engine import Engine, KnowledgeErrors
 from bot.store import Store, StoreError
 
 log = logging.getLogger("bot")
@@ -62,12 +62,8 @@ def run_telegram(settings: Settings) -> int:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     setup_logging(settings.log_level, [token])
-    try:
-        engine = Engine.load(settings)
-    except KnowledgeErrors as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        print("Error: not starting: the knowledge has errors (see newsbot check)", file=sys.stderr)
+    engine = load_engine(settings, "Error: not starting: the knowledge has errors (newsbot check)")
+    if engine is None:
         return 1
     # PTB 22 warns on every RetryAfter read unless durations are timedeltas; ours handle both
     os.environ.setdefault("PTB_TIMEDELTA", "true")
