@@ -8,9 +8,19 @@ from typing import Literal
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
+from bot.text import QUESTION_WORDS, STOPWORDS
 
 Status = Literal["answer", "clarify", "none"]
 MAX_CHOICES = 3
+THANKS = frozenset({"thanks", "thank", "you", "thx", "ty", "cheers"})
+# Greetings and thanks are not questions: answered kindly, still with status none.
+SMALL_TALK = frozenset(
+    {"hi", "hello", "hey", "hiya", "yo", "morning", "evening", "good", "bye", "goodbye"}
+    | {"ok", "okay", "great", "nice", "cool"}
+    | THANKS
+)
+SMALL_TALK_REASON = "small talk"
+NOTHING_ASKED = "no words to look up"
 CLARIFY_WINDOW = 20.0  # "did you mean" offers only entries this close to the best one
 
 
@@ -41,7 +51,14 @@ def decide(question: str, matcher: Matcher, thresholds: Thresholds, max_chars: i
     text, truncated = prepare(question, max_chars)
     candidates = tuple(matcher.match(text, limit=MAX_CHOICES + 1))
     if not candidates:
-        return Reply(text, "none", reason="no entry shares a meaningful word", truncated=truncated)
+        words = set(matcher.normaliser.normalise(text).split())
+        if words & SMALL_TALK and words - STOPWORDS <= SMALL_TALK:
+            reason = SMALL_TALK_REASON
+        elif not any(w.term not in QUESTION_WORDS for w in matcher.query_words(text)):
+            reason = NOTHING_ASKED
+        else:
+            reason = "no entry shares a meaningful word"
+        return Reply(text, "none", reason=reason, truncated=truncated)
     best = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     margin = best.score - runner_up

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.answering import Reply
+from bot.answering import NOTHING_ASKED, SMALL_TALK_REASON, THANKS, Reply
 from bot.knowledge import Article, Entry, KnowledgeBase
 from bot.matching import Candidate
+from bot.text import basic_normalise
 
 RELATED_FLOOR = 25.0  # weak matches still worth suggesting after "I don't know"
 MAX_TOPICS_LISTED = 10
@@ -56,7 +57,11 @@ def _none_plain(reply: Reply, knowledge: KnowledgeBase) -> str:
 
 
 def _none_opening(reply: Reply) -> str:
-    if not reply.question.strip():
+    if reply.reason == SMALL_TALK_REASON:
+        if set(basic_normalise(reply.question).split()) & (THANKS - {"you"}):
+            return "You're welcome! Ask me anything else about the news."
+        return "Hello! Ask me a question about the news in your own words."
+    if not reply.question.strip() or reply.reason == NOTHING_ASKED:
         return "Ask me a question about the news, for example about the articles below."
     if reply.reason.startswith("no entry shares") and not reply.candidates:
         base = "Sorry, I don't know that: the articles I have don't cover it."

@@ -12,6 +12,7 @@ from bot.config import Thresholds
 from bot.evaluation import evaluate, load_cases
 from bot.knowledge import Article, Entry, KnowledgeBase, load_knowledge
 from bot.matching import SCORERS, Matcher
+from bot.replies import render_plain
 
 ARTICLE = Article(
     "Harbor city opens a new bridge",
@@ -150,3 +151,19 @@ def test_shipped_knowledge_does_not_regress_on_the_evaluation_sets(
     assert report.accuracy >= min_accuracy
     assert report.answered_unanswerable <= max_answered_unanswerable
     assert report.wrong_answers_to_answerable <= 0.01
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        ("hi", "Hello!"),
+        ("Hello there", "Hello!"),
+        ("thanks!", "You're welcome!"),
+        ("thank you", "You're welcome!"),
+        ("???", "Ask me a question about the news"),
+    ],
+)
+def test_small_talk_gets_a_kind_reply_not_an_apology(message: str, opening: str) -> None:
+    reply = decide(message, MATCHER, THRESHOLDS)
+    assert reply.status == "none"
+    assert render_plain(reply, KNOWLEDGE).startswith(opening)
