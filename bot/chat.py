@@ -32,7 +32,7 @@ class TerminalChat:
 
     def run(self) -> int:
         if self.interactive:
-            articles = len(self.engine.knowledge.articles)
+            articles = len(self.engine.knowledge.live_articles)
             self.say(
                 f"Newsbot: ask me about the news ({articles} article(s) loaded). /help for help."
             )
@@ -61,7 +61,7 @@ class TerminalChat:
             self.say(HELP)
             return True
         if command == "/topics":
-            self.say(topics_plain(self.engine.knowledge.articles))
+            self.say(topics_plain(self.engine.knowledge.live_articles))
             return True
         if line.isdigit() and self.choices:
             self.pick(int(line))

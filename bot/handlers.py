@@ -234,7 +234,7 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     examples = list(knowledge.live_entries)[:3]
     text = (
         "Hello! I answer questions about the news, with the facts and a link to the article.\n\n"
-        f"I know these articles:\n{topics_html(knowledge.articles)}\n\n"
+        f"I know these articles:\n{topics_html(knowledge.live_articles)}\n\n"
         "Ask me anything about them in your own words, or try one of these:"
     )
     buttons = InlineKeyboardMarkup(
@@ -255,7 +255,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/topics — the articles, with titles, dates and links."""
     if update.effective_message is not None:
-        articles = deps_of(context).engine.knowledge.articles
+        articles = deps_of(context).engine.knowledge.live_articles
         await send_html(
             context, update.effective_message, "I know these articles:\n" + topics_html(articles)
         )

@@ -79,6 +79,12 @@ class KnowledgeBase:
         """Entries the matcher may answer with: finished ones, not drafts."""
         return tuple(entry for entry in self.entries if not entry.draft)
 
+    @property
+    def live_articles(self) -> tuple[Article, ...]:
+        """Articles users can ask about: those with at least one finished entry."""
+        live = {entry.article for entry in self.live_entries}
+        return tuple(article for article in self.articles if article in live)
+
     def normaliser(self) -> Normaliser:
         return Normaliser(self.synonyms)
 

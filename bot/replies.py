@@ -52,7 +52,7 @@ def _none_plain(reply: Reply, knowledge: KnowledgeBase) -> str:
         lines += [f"- {c.entry.main_question}" for c in suggestions]
     else:
         lines.append("I know about these articles:")
-        lines += [f"- {source_line(a)}" for a in knowledge.articles[:MAX_TOPICS_LISTED]]
+        lines += [f"- {source_line(a)}" for a in knowledge.live_articles[:MAX_TOPICS_LISTED]]
     return "\n".join(lines)
 
 
@@ -81,7 +81,7 @@ def render_html(reply: Reply, knowledge: KnowledgeBase) -> str:
     text = escape(_none_opening(reply), quote=False)
     if related(reply):
         return f"{text}\nQuestions I can answer that sound related:"
-    return f"{text}\nI know about these articles:\n{topics_html(knowledge.articles)}"
+    return f"{text}\nI know about these articles:\n{topics_html(knowledge.live_articles)}"
 
 
 def answer_html(entry: Entry) -> str:

@@ -46,7 +46,8 @@ def test_the_longest_valid_answer_fits_one_telegram_message() -> None:
 
 
 def test_none_reply_lists_the_articles_when_nothing_is_related() -> None:
-    knowledge = KnowledgeBase((ARTICLE,), ())
+    entry = Entry("e", ("q?",), "The fact.", ARTICLE, "a.yaml", 1)
+    knowledge = KnowledgeBase((ARTICLE,), (entry,))
     html = render_html(Reply("weather?", "none"), knowledge)
     assert "don't know" in html
     assert "Tom &amp; Jerry" in html
@@ -58,3 +59,9 @@ def test_long_text_is_split_at_line_breaks_below_the_limit() -> None:
     assert len(parts) > 1
     assert all(len(p) <= TELEGRAM_MESSAGE_LIMIT for p in parts)
     assert "\n".join(parts) == text
+
+
+def test_articles_with_only_draft_entries_are_not_offered_to_users() -> None:
+    draft = Entry("d", ("q?",), "TODO", ARTICLE, "a.yaml", 1, draft=True)
+    html = render_html(Reply("weather?", "none"), KnowledgeBase((ARTICLE,), (draft,)))
+    assert "Tom &amp; Jerry" not in html
