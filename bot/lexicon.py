@@ -12,7 +12,7 @@ FILLERS = frozenset(
     """
     going gonna gotta wanna happen happens happened happening occur occurs occurred take took
     taken place exactly actually currently basically roughly approximately around anything
-    everything stuff quick quickly brief briefly
+    everything stuff quick quickly brief briefly getting gets gotten
     mean means meaning meant approx total overall mentioned mention stated state states
     described describe explain explained give given provide provided kind kinds type sort
     """.split()  # noqa: SIM905

@@ -101,6 +101,16 @@ _NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn
 _BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|which|that|it|there|here)'?s\b")
 _POSSESSIVE = re.compile(r"'s\b")
+_SHORT_FORMS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would",
+                "'m": " am"}  # fmt: skip
+_SHORT_FORM = re.compile(r"(?<=\w)(n't|'re|'ve|'ll|'d|'m)\b")
+# the same, typed without the apostrophe
+_BARE_SHORT_FORMS = {
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
+    "arent": "are not", "wasnt": "was not", "werent": "were not", "wont": "will not",
+    "cant": "can not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not",
+    "havent": "have not", "hasnt": "has not", "im": "i am", "ive": "i have", "youre": "you are",
+}  # fmt: skip
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
 _PHRASE = re.compile(
@@ -152,6 +162,7 @@ def basic_normalise(text: str) -> str:
         text = _ACRONYM.sub(lambda m: _CAPITAL_ACRONYMS[m.group(1)], text)
     text = _fold_accents(text).casefold()
     text = _CONTRACTION.sub(r"\1 is", text)
+    text = _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], text)
     text = _POSSESSIVE.sub("", text)
     text = _THOUSANDS.sub("", text)
     text = _NUMBER_SCALE.sub(_scale_number, text)
@@ -159,7 +170,10 @@ def basic_normalise(text: str) -> str:
     text = text.replace("-", " ").replace("'", "").replace("%", " percent ")
     text = _NON_WORD.sub(" ", text)
     text = _ISE.sub(r"\1iz\2", text)
-    words = [BRITISH_TO_AMERICAN.get(w, NUMBER_WORDS.get(w, w)) for w in text.split()]
+    words = [
+        _BARE_SHORT_FORMS.get(w) or BRITISH_TO_AMERICAN.get(w) or NUMBER_WORDS.get(w, w)
+        for w in text.split()
+    ]
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], " ".join(words))
     return " ".join(WORD_MAP.get(w, w) for w in text.split())
 
