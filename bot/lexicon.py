@@ -12,7 +12,7 @@ FILLERS = frozenset(
     """
     going gonna gotta wanna happen happens happened happening occur occurs occurred take took
     taken place exactly actually currently basically roughly approximately around anything
-    everything stuff quick quickly brief briefly getting gets gotten
+    everything stuff quick quickly brief briefly getting gets gotten gave others
     mean means meaning meant approx total overall mentioned mention stated state states
     described describe explain explained give given provide provided kind kinds type sort
     """.split()  # noqa: SIM905
@@ -30,7 +30,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("article", "story", "piece", "report", "news"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
-    ("aim", "aims", "goal", "goals", "target", "targets", "objective", "objectives"),
+    ("aim", "aims", "goal", "goals", "target", "targets", "targeted", "targeting", "objective"),
     ("many", "number", "count", "amount", "quantity", "lots", "plenty", "numerous"),
     ("development", "growth", "expansion", "progress", "develop", "grow", "expand"),
     ("south", "southern", "southward"),
@@ -63,6 +63,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
 PHRASES: dict[str, str] = {
+    "information technology": "infotech",  # "information" alone is a filler word
     "put pen to paper": "sign",
     "break ground": "start build",
     "broke ground": "start build",
