@@ -26,7 +26,9 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
     ("role", "position", "job", "title", "post"),
-    ("publish", "published", "publisher", "outlet", "released", "release"),
+    ("publish", "published", "released", "release", "publishing"),
+    # who published: kept apart from "published", which stems the same as "publisher"
+    ("outlet", "publisher", "publishers", "newspaper", "website"),
     ("article", "story", "piece", "report", "news"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
