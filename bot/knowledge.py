@@ -7,9 +7,12 @@ import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from bot.parsecache import Parsed, cache_key, parse_cached
 from bot.text import Normaliser
+from bot.textcache import knowledge_normaliser
 from bot.validation import (
     ParsedFile,
     Problem,
@@ -125,8 +128,12 @@ def knowledge_files(directory: Path) -> list[Path]:
     return sorted(files)
 
 
-def load_knowledge(directory: Path) -> LoadResult:
-    """Load and check every file under `directory`, reporting all problems at once."""
+def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult:
+    """Load and check every file under `directory`, reporting all problems at once.
+
+    Files parsed before with the same contents are not parsed again (bot/parsecache.py): those
+    of this process are remembered in memory, and with `cache_dir` on disk across restarts.
+    """
     problems: list[Problem] = []
     parsed_files: list[ParsedFile] = []
     digest = hashlib.sha256()
@@ -149,21 +156,15 @@ def load_knowledge(directory: Path) -> LoadResult:
             problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {error.strerror}"))
             continue
         digest.update(shown.encode() + b"\0" + raw + b"\0")
-        try:
-            loaded = load_yaml(text)
-        except YamlSyntaxError as error:
-            problems.append(
-                Problem(shown, error.mark.line, error.mark.column, "(syntax)", error.message)
-            )
-            continue
-        checker = check_synonym_file if path.name == SYNONYMS_FILE else check_article_file
-        parsed, found = checker(shown, loaded)
+        parse = partial(_parse_file, shown, path.name == SYNONYMS_FILE, text)
+        parsed, found = parse_cached(cache_key(shown, raw), parse, cache_dir)
         problems.extend(found)
-        parsed_files.append(parsed)
+        if parsed is not None:
+            parsed_files.append(parsed)
     synonyms: dict[str, tuple[str, ...]] = {}
     for parsed in parsed_files:
         synonyms.update(parsed.synonyms)
-    problems.extend(check_across(parsed_files, Normaliser(synonyms)))
+    problems.extend(check_across(parsed_files, knowledge_normaliser(synonyms)))
     if not any(parsed.entries for parsed in parsed_files) and not any(
         p.severity == "error" for p in problems
     ):
@@ -176,6 +177,18 @@ def load_knowledge(directory: Path) -> LoadResult:
     knowledge = _build(parsed_files, synonyms, digest.hexdigest()[:12])
     problems.sort()
     return LoadResult(knowledge, problems)
+
+
+def _parse_file(shown: str, synonyms: bool, text: str) -> Parsed:
+    """Parse and check one file on its own; None in place of its content when not YAML."""
+    try:
+        loaded = load_yaml(text)
+    except YamlSyntaxError as error:
+        mark = error.mark
+        return None, (Problem(shown, mark.line, mark.column, "(syntax)", error.message),)
+    checker = check_synonym_file if synonyms else check_article_file
+    parsed, found = checker(shown, loaded)
+    return parsed, tuple(found)
 
 
 def _build(

@@ -1,29 +1,38 @@
-"""Scores a question against every entry: rare words weigh most, typos are mended word by word.
+"""Scores a question against the entries: rare words weigh most, typos are mended word by word.
 
 Measured on eval/questions.yaml (see `newsbot eval --compare`): whole-string rapidfuzz scorers
 either answer near misses ("How big is Guangzhou?" scores high against "How big is the park?")
 or miss rewordings. Weighting each word by its rarity in the knowledge (IDF) and asking how much
 of the question an entry accounts for is what refuses near misses; rapidfuzz mends typos against
 the knowledge's vocabulary and adds a whole-phrasing similarity as a tie-breaker.
+
+At newsroom scale (a million phrasings) only the entries that could make the top are scored:
+an inverted index (bot/index.py) finds them by the question's rarer terms and a bound on each
+entry's score skips the rest (`_Search`). `Matcher.reference()` scores every entry instead;
+benchmarks/scale.py and the tests hold the two to the same decisions.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import re
-from bisect import bisect_left
-from collections import Counter, defaultdict
+from bisect import insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
+from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, stem
+from bot.textcache import knowledge_normaliser
+from bot.typos import TypoMender
 
 # "when"/"who" steer between entries but never carry a match; "what" and "how" say even less
 QUESTION_WORD_WEIGHTS = {"what": 0.1, "how": 0.4}
@@ -40,8 +49,6 @@ TIME_CUE = re.compile(
 )
 ANSWER_CREDIT = 0.7  # a question word found only in the answer text is weaker evidence
 MIN_WEIGHT = 0.15  # words found in every entry still count a little
-PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the whole one
-TYPO_CREDIT = 0.95  # per mended slip: "cerimony" is almost as good as "ceremony"
 SHORT_UNKNOWN_WEIGHT = 0.6  # an unknown one- or two-letter word is more likely noise than meaning
 OTHER_NUMBER_PENALTY = 0.7  # "nine buildings" when the entry says eight: not this fact
 UNKNOWN_WEIGHT_SHARE = 1.0  # an unknown word weighs this share of the rarest known word's weight
@@ -80,23 +87,27 @@ class QueryWord:
     known: bool
 
 
-@dataclass(frozen=True)
-class _Phrasing:
-    text: str  # as the maintainer wrote it
-    normalised: str
-    terms: tuple[str, ...]
-    weight: float  # total idf of its terms
+Floats = npt.NDArray[np.float64]
+SEED_DOCS = 2048  # entries scored first to learn how high the top scores are
+# Scores from EXACT_FLOOR up are always exactly those a scan of every entry gives: every entry
+# a user can be shown (related suggestions start at 25, "did you mean" at the clarify threshold)
+# and everything the decision compares. When the question's words are in more than EXACT_WORK
+# entries, weaker matches are looked for only among the entries that could reach the floor, and
+# only LOW_BUDGET of them are scored, the most promising first: in a big knowledge base tens of
+# thousands of entries may share just "photo" with a hopeless question.
+EXACT_FLOOR = 25.0
+EXACT_WORK = 4096
+PHRASING_CACHE = 8192  # entries whose phrasings' terms are kept once scored
+SMALL_WORK = 1024  # below this many (term, entry) pairs plain Python beats numpy's overheads
+LOW_BUDGET = 32
 
 
 @dataclass(frozen=True)
-class _Doc:
-    entry: Entry
-    question_terms: frozenset[str]
-    answer_terms: frozenset[str]
-    phrasings: tuple[_Phrasing, ...]
-    timed: bool  # the answer states a date or time, so it can answer "when"
-    asked: frozenset[str]  # the question words its phrasings use ("who", "when"...)
-    numbers: frozenset[str]  # the figures it states or is asked with
+class _Terms:
+    """One entry's terms as a plain scan sees them (only built for `Matcher.reference`)."""
+
+    question: frozenset[str]
+    answer_only: frozenset[str]
 
 
 class Matcher:
@@ -107,58 +118,62 @@ class Matcher:
             raise ValueError(f"unknown scorer {scorer!r}; choose from {', '.join(SCORERS)}")
         self.knowledge = knowledge
         self.scorer = scorer
+        self.exhaustive = False  # True only for the copy that `reference` returns
         self.normaliser: Normaliser = knowledge.normaliser()
         self._surface: dict[str, str] = {}  # normalised word -> term
-        entries = knowledge.live_entries
-        tokenised = [
-            ([self._terms(q, learn=True) for q in e.questions], self._terms(e.answer, learn=True))
-            for e in entries
-        ]
-        document_frequency: Counter[str] = Counter()
-        for phrasing_terms, answer_terms in tokenised:
-            document_frequency.update(set(chain.from_iterable(phrasing_terms)) | set(answer_terms))
-        count = max(len(entries), 1)
+        self._entries = knowledge.live_entries
+        self._term_ids: dict[str, int] = {}
+        self._term_names: list[str] = []
+        self._phrasings: list[tuple[str, ...]] = []  # each entry's phrasings, normalised
+        self._timed = bytearray()  # the answer states a date or time, so it can answer "when"
+        # normalising is most of a build: texts the load's checks or the last build normalised
+        # are remembered (bot/textcache.py), so a reload after an edit redoes only the edit
+        normalise = knowledge_normaliser(knowledge.synonyms).normalise
+        builder = IndexBuilder()
+        for index, entry in enumerate(self._entries):
+            normalised = tuple(normalise(q) for q in entry.questions)
+            self._phrasings.append(normalised)
+            question_set = {self._term_id(t) for text in normalised for t in self._learn(text)}
+            answer_set = {self._term_id(t) for t in self._learn(normalise(entry.answer))}
+            builder.add(index, question_set, IN_QUESTION)
+            builder.add(index, answer_set - question_set, IN_ANSWER)
+            self._timed.append(bool(TIME_CUE.search(entry.answer)))
+        self._index = builder.build(len(self._term_names), len(self._entries))
+        self._timed_docs = np.frombuffer(self._timed, dtype=np.uint8)
+        count = max(len(self._entries), 1)
         self._idf = {
             term: _question_word_weight(term)
             if term in QUESTION_WORDS
             else max(math.log(1 + (count - df + 0.5) / (df + 0.5)), MIN_WEIGHT)
-            for term, df in document_frequency.items()
+            for term, df in zip(
+                self._term_names, map(self._index.size, range(len(self._term_names))), strict=True
+            )
         }
         self._unknown_weight = UNKNOWN_WEIGHT_SHARE * math.log(1 + (count + 0.5) / 0.5)
-        self._docs: list[_Doc] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        for index, (entry, (phrasing_terms, answer_terms)) in enumerate(
-            zip(entries, tokenised, strict=True)
-        ):
-            question_set = frozenset(chain.from_iterable(phrasing_terms))
-            for term in question_set | set(answer_terms):
-                self._postings[term].append(index)
-            phrasings = tuple(
-                _Phrasing(
-                    text, self.normaliser.normalise(text), tuple(terms),
-                    sum(self._idf[t] for t in terms),
-                )
-                for text, terms in zip(entry.questions, phrasing_terms, strict=True)
-            )  # fmt: skip
-            answer_only = frozenset(answer_terms) - question_set
-            timed = bool(TIME_CUE.search(entry.answer))
-            asked = question_set & SPECIFIC_QUESTION_WORDS
-            numbers = frozenset(t for t in question_set | answer_only if t[0].isdigit())
-            self._docs.append(
-                _Doc(entry, question_set, answer_only, phrasings, timed, asked, numbers)
-            )
         # typos are mended against every word that normalises to a knowledge word, so
         # "pictrue" finds "picture" even though the knowledge says "photo"
-        self._correctable = dict(self._surface)
+        correctable = dict(self._surface)
         for variant, canonical in chain(WORD_MAP.items(), self._single_word_synonyms()):
             if canonical in self._surface:
-                self._correctable.setdefault(variant, self._surface[canonical])
-        self._vocabulary = sorted(self._correctable)
-        self._by_initial: dict[str, list[str]] = defaultdict(list)
-        for word in self._vocabulary:
-            self._by_initial[word[0]].append(word)
-        self._all_phrasings = [(p, i) for i, d in enumerate(self._docs) for p in d.phrasings]
-        self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
+                correctable.setdefault(variant, self._surface[canonical])
+        self._mender = TypoMender(correctable)
+        self._reference_terms: list[_Terms] = []
+        self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
+
+    def _term_id(self, term: str) -> int:
+        found = self._term_ids.get(term)
+        if found is None:
+            found = self._term_ids[term] = len(self._term_names)
+            self._term_names.append(term)
+        return found
+
+    def _learn(self, normalised: str) -> list[str]:
+        """The terms of a normalised knowledge text, remembering which word gave which term."""
+        words = [w for w in normalised.split() if w not in STOPWORDS]
+        terms = [stem(w) for w in words]
+        for word, term in zip(words, terms, strict=True):
+            self._surface.setdefault(word, term)
+        return terms
 
     def _single_word_synonyms(self) -> list[tuple[str, str]]:
         pairs = []
@@ -167,45 +182,20 @@ class Matcher:
             pairs += [(v.casefold(), target) for v in variants if " " not in v.strip()]
         return pairs
 
-    def _terms(self, text: str, learn: bool = False) -> list[str]:
-        words = [w for w in self.normaliser.normalise(text).split() if w not in STOPWORDS]
-        terms = [stem(w) for w in words]
-        if learn:
-            for word, term in zip(words, terms, strict=True):
-                self._surface.setdefault(word, term)
-        return terms
+    def reference(self) -> Matcher:
+        """The same matcher scanning every entry, no index: what the index must agree with."""
+        if not self._reference_terms:
+            for entry in self._entries:
+                question = frozenset(t for q in entry.questions for t in self.normaliser.words(q))
+                answer = frozenset(self.normaliser.words(entry.answer)) - question
+                self._reference_terms.append(_Terms(question, answer))
+        scan = copy.copy(self)
+        scan.exhaustive = True
+        return scan
 
     def idf(self, term: str) -> float:
         """How much a knowledge term tells entries apart (unknown terms tell the most)."""
         return self._idf.get(term, self._unknown_weight)
-
-    def _correct_uncached(self, word: str) -> tuple[str, float] | None:
-        """Mend a typo by the closest knowledge word; None when nothing is close enough."""
-        if len(word) < 4 or word[0].isdigit():
-            return None
-        # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
-        # typos rarely hit the first letter, and "designed" must not become "signed"
-        edits = 1 if len(word) < 8 else 2
-        same_start = self._by_initial.get(word[0], [])
-        found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=edits)
-        if found is not None:
-            return self._correctable[found[0]], TYPO_CREDIT ** int(found[1])
-        if len(word) >= 7:  # long words survive two slips next to each other ("artical")
-            close = process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=85)
-            if close is not None:
-                return self._correctable[close[0]], TYPO_CREDIT**2
-        # a clipped word ("tech" for "technology"): the shortest knowledge word it begins
-        start = bisect_left(self._vocabulary, word)
-        longer = [
-            v for v in self._vocabulary[start : start + 50] if v.startswith(word) and v != word
-        ]
-        if longer:
-            return self._correctable[min(longer, key=len)], PREFIX_CREDIT
-        # a longer form of a knowledge word ("signers" for "sign")
-        for cut in range(len(word) - 1, max(3, len(word) - 4), -1):
-            if word[:cut] in self._correctable:
-                return self._correctable[word[:cut]], PREFIX_CREDIT
-        return None
 
     def query_words(self, question: str) -> list[QueryWord]:
         """The question's words as the matcher sees them: terms, weights, mended typos."""
@@ -228,7 +218,7 @@ class Matcher:
             if term in self._idf:
                 result.append(QueryWord(word, term, self._idf[term], 1.0, True))
                 continue
-            corrected = self._correct(word)
+            corrected = self._mender.correct(word)
             if corrected is not None:
                 term, similarity = corrected
                 result.append(QueryWord(word, term, self._idf[term], similarity, True))
@@ -264,45 +254,46 @@ class Matcher:
         if not informative:
             return []
         total = sum(w.weight for w in query)
-        candidates_ids = {i for w in query if w.known for i in self._postings.get(w.term, ())}
         normalised = self.normaliser.normalise(question)
-        # Branch and bound: score entries in order of how much of the question they account
-        # for, and stop once no remaining entry could reach the top `limit` (exact, and most
-        # entries that share only a common word are never scored in full).
-        bounds = sorted(
-            ((self._upper_bound(self._docs[i], query, total), i) for i in candidates_ids),
-            reverse=True,
-        )
-        candidates: list[Candidate] = []
-        for bound, index in bounds:
-            if len(candidates) >= limit and bound < candidates[limit - 1].score:
-                break
-            candidates.append(self._score(self._docs[index], query, total, normalised))
-            candidates.sort(key=lambda c: (-c.score, c.entry.id))
+        if self.exhaustive:
+            return self._scan(query, total, normalised, limit)
+        return _Search(self, query, total, normalised, limit).run()
+
+    def _scan(self, query: list[QueryWord], total: float, text: str, limit: int) -> list[Candidate]:
+        """Score every entry that shares a word with the question: the reference for `_Search`."""
+        candidates = []
+        for doc, terms in enumerate(self._reference_terms):
+            kinds = {
+                w.term: IN_QUESTION if w.term in terms.question else IN_ANSWER
+                for w in query
+                if w.term in terms.question or w.term in terms.answer_only
+            }
+            if kinds:
+                candidates.append(self.score(doc, query, total, text, kinds))
+        candidates.sort(key=_rank)
         return candidates[:limit]
 
-    @staticmethod
-    def _upper_bound(doc: _Doc, query: list[QueryWord], total: float) -> float:
-        """The most `_score` could give `doc`: its coverage with a perfect phrasing match."""
-        gained = 0.0
-        for word in query:
-            if word.term in doc.question_terms:
-                gained += word.weight * word.similarity
-            elif word.term in doc.answer_terms:
-                gained += word.weight * ANSWER_CREDIT * word.similarity
-        coverage = gained / total if total else 0.0
-        blended = coverage * (1 - PHRASING_SHARE - STRING_SHARE) + PHRASING_SHARE + STRING_SHARE
-        return float(100 * blended * coverage**COVERAGE_POWER) + 0.1  # + rounding slack
+    def _phrasing_terms_uncached(self, doc: int) -> tuple[tuple[frozenset[str], float], ...]:
+        """Each phrasing's terms and their total weight (kept for recently scored entries)."""
+        found = []
+        for normalised in self._phrasings[doc]:
+            terms = [stem(w) for w in normalised.split() if w not in STOPWORDS]
+            found.append((frozenset(terms), sum(self._idf[t] for t in terms)))
+        return tuple(found)
 
-    def _score(self, doc: _Doc, query: list[QueryWord], total: float, text: str) -> Candidate:
+    def score(
+        self, doc: int, query: list[QueryWord], total: float, text: str, kinds: dict[str, int]
+    ) -> Candidate:
+        """Score entry number `doc`; `kinds` says where it has each query term (else absent)."""
         gained = 0.0
         matched: list[str] = []
         missing: list[str] = []
         query_terms: dict[str, float] = {}
         for word in query:
-            if word.term in doc.question_terms:
+            kind = kinds.get(word.term, 0)
+            if kind == IN_QUESTION:
                 credit = word.similarity
-            elif word.term in doc.answer_terms:
+            elif kind == IN_ANSWER:
                 credit = ANSWER_CREDIT * word.similarity
             else:
                 credit = 0.0
@@ -313,36 +304,36 @@ class Matcher:
         coverage = gained / total if total else 0.0
         # the best phrasing covers the question and is covered by it (an F-measure), so a
         # short phrasing like "What is Haizhu?" does not win on one shared word
-        best, best_overlap = doc.phrasings[0], -1.0
-        for phrasing in doc.phrasings:
-            terms = set(phrasing.terms)
+        best, best_overlap = 0, -1.0
+        for number, (terms, weight) in enumerate(self._phrasing_terms(doc)):
             covered = sum(self._idf[t] * query_terms.get(t, 0.0) for t in terms)
-            of_phrasing = covered / phrasing.weight if phrasing.weight else 0.0
+            of_phrasing = covered / weight if weight else 0.0
             of_question = sum(w.weight for w in query if w.term in terms) / total if total else 0.0
             both = of_phrasing + of_question
             overlap = 2 * of_phrasing * of_question / both if both else 0.0
             if overlap > best_overlap:
-                best, best_overlap = phrasing, overlap
-        similarity = fuzz.token_set_ratio(text, best.normalised) / 100
+                best, best_overlap = number, overlap
+        similarity = fuzz.token_set_ratio(text, self._phrasings[doc][best]) / 100
         blended = (
             coverage * (1 - PHRASING_SHARE - STRING_SHARE)
             + best_overlap * PHRASING_SHARE
             + similarity * STRING_SHARE
         )
         score = 100 * blended * coverage**COVERAGE_POWER
-        if any(w.term[0].isdigit() and w.term not in doc.numbers for w in query):
+        if any(w.term[0].isdigit() and w.term not in kinds for w in query):
             score *= OTHER_NUMBER_PENALTY
         for word in query:
-            if word.term not in SPECIFIC_QUESTION_WORDS or word.term in doc.asked:
+            if word.term not in SPECIFIC_QUESTION_WORDS or kinds.get(word.term) == IN_QUESTION:
                 continue
             if word.term == "when":
-                score *= 1.0 if doc.timed else TIMELESS_PENALTY
+                score *= 1.0 if self._timed[doc] else TIMELESS_PENALTY
             else:
                 score *= WRONG_KIND_PENALTY
+        entry = self._entries[doc]
         return Candidate(
-            doc.entry,
+            entry,
             round(score, 1),
-            best.text,
+            entry.questions[best],
             round(coverage, 3),
             tuple(matched),
             tuple(missing),
@@ -352,17 +343,208 @@ class Matcher:
         """Plain rapidfuzz over whole phrasings: kept to measure our scorer against."""
         scorer = BASELINE_SCORERS[self.scorer]
         text = self.normaliser.normalise(question)
+        owners = [(d, n) for d, texts in enumerate(self._phrasings) for n in range(len(texts))]
+        choices = [self._phrasings[d][n] for d, n in owners]
         best: dict[int, tuple[float, str]] = {}
-        choices = [p.normalised for p, _ in self._all_phrasings]
         for _, score, index in process.extract(text, choices, scorer=scorer, limit=None):
-            phrasing, doc_index = self._all_phrasings[index]
-            if doc_index not in best or score > best[doc_index][0]:
-                best[doc_index] = (score, phrasing.text)
+            doc, number = owners[index]
+            if doc not in best or score > best[doc][0]:
+                best[doc] = (score, self._entries[doc].questions[number])
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         return [
-            Candidate(self._docs[i].entry, round(score, 1), phrasing)
+            Candidate(self._entries[i], round(score, 1), phrasing)
             for i, (score, phrasing) in ranked
         ]
+
+
+def upper_bound(gained: float, total: float) -> float:
+    """The most `Matcher.score` can give an entry whose words account for `gained` of `total`.
+
+    That is its coverage with a perfect phrasing match and no penalty, plus rounding slack.
+    """
+    coverage = gained / total if total else 0.0
+    blended = coverage * (1 - PHRASING_SHARE - STRING_SHARE) + PHRASING_SHARE + STRING_SHARE
+    return float(100 * blended * coverage**COVERAGE_POWER) + 0.1
+
+
+def _rank(candidate: Candidate) -> tuple[float, str]:
+    return -candidate.score, candidate.entry.id
+
+
+class _Search:
+    """The top `limit` entries for one question, scoring only entries that could be among them.
+
+    No entry scores above `upper_bound` of the share of the question it accounts for, and the
+    `limit`-th best score found so far (the threshold) only rises, so an entry whose bound is
+    below it can be skipped without changing the result. First the entries with the question's
+    least common term are scored, which usually finds the right one and sets a high threshold.
+    Then, if some term is so weighty that no entry lacking it can reach the threshold, only
+    the entries with the least common such term are looked at; otherwise terms are taken from
+    the weightiest down (MaxScore) until the terms left could not lift a new entry to the
+    threshold. Words found in most entries ("city", "what") are thus never expanded into every
+    entry that has them, yet every candidate scoring at least EXACT_FLOOR is the one scoring
+    every entry would give, so the decision is the same.
+    """
+
+    def __init__(
+        self, matcher: Matcher, query: list[QueryWord], total: float, text: str, limit: int
+    ) -> None:
+        self.matcher, self.query, self.total, self.text, self.limit = (
+            matcher, query, total, text, limit,
+        )  # fmt: skip
+        self.index = matcher._index
+        gains: dict[int, float] = {}  # term -> what an entry with it in a phrasing gains
+        for word in query:
+            term = matcher._term_ids.get(word.term)
+            if term is not None:
+                gains[term] = gains.get(term, 0.0) + word.weight * word.similarity
+        self.terms = sorted(gains, key=lambda t: (-gains[t], t))
+        self.gains = [gains[t] for t in self.terms]
+        self.names = [matcher._term_names[t] for t in self.terms]
+        rows = {name: row for row, name in enumerate(self.names)}
+        # for the bound on the best phrasing's overlap: the question's share in each term
+        self.shares = [sum(w.weight for w in query if w.term == n) / total for n in self.names]
+        # the penalties `score` applies, as (row whose kind decides, penalty, when-question):
+        # row None means no entry has the term, so every entry is penalised
+        self.penalties: list[tuple[int | None, float, bool]] = []
+        for word in query:
+            if word.term in SPECIFIC_QUESTION_WORDS:
+                when = word.term == "when"
+                penalty = TIMELESS_PENALTY if when else WRONG_KIND_PENALTY
+                self.penalties.append((rows.get(word.term), penalty, when))
+        self.numbers = [rows.get(w.term) for w in query if w.term[0].isdigit()]
+        self.top: list[Candidate] = []
+        self.scored: set[int] = set()
+        # a question whose words are in few entries is answered exactly, weak matches included
+        work = sum(self.index.size(t) for t in self.terms)
+        self.work = work
+        self.floor = EXACT_FLOOR if work > EXACT_WORK else -math.inf
+        self.budget = LOW_BUDGET if work > EXACT_WORK else math.inf  # weak matches to score
+        self._docs: dict[int, Docs] = {}
+
+    def threshold(self) -> float:
+        """The score an unscored entry must beat to make the top so far."""
+        return self.top[self.limit - 1].score if len(self.top) >= self.limit else -math.inf
+
+    def needed(self) -> float:
+        """The score an entry must be able to reach to change the exact part of the top."""
+        return max(self.threshold(), self.floor)
+
+    def docs(self, term: int) -> Docs:
+        if term not in self._docs:
+            self._docs[term] = self.index.docs(term)
+        return self._docs[term]
+
+    def run(self) -> list[Candidate]:
+        if not self.terms:
+            return []
+        if self.work <= SMALL_WORK:
+            return self.run_small()
+        rarest = min(self.terms, key=self.index.size)
+        self.consider(self.docs(rarest)[:SEED_DOCS])
+        everything = sum(self.gains)
+        required = [
+            term
+            for term, gain in zip(self.terms, self.gains, strict=True)
+            if upper_bound(everything - gain, self.total) < self.needed()
+        ]
+        if required:  # every entry that can still make the top has all of these terms
+            self.consider(self.docs(min(required, key=self.index.size)))
+            return self.top
+        left = everything
+        for position, term in enumerate(self.terms):
+            if upper_bound(left, self.total) < self.needed():
+                break  # an entry with none of the terms so far cannot reach the top
+            docs = self.docs(term)
+            for earlier in self.terms[:position]:  # those were considered with that term
+                docs = docs[~member(docs, self.docs(earlier))]
+            self.consider(docs)
+            left -= self.gains[position]
+        return self.top
+
+    def run_small(self) -> list[Candidate]:
+        """Few entries share a word with the question: bound each of them in plain Python."""
+        where: dict[int, dict[str, int]] = {}
+        for term, name in zip(self.terms, self.names, strict=True):
+            for doc in self.index.question_docs(term).tolist():
+                where.setdefault(doc, {})[name] = IN_QUESTION
+            for doc in self.index.answer_docs(term).tolist():
+                where.setdefault(doc, {})[name] = IN_ANSWER
+        bounds = []
+        for doc, kinds in where.items():
+            gained = 0.0
+            for word in self.query:
+                kind = kinds.get(word.term)
+                if kind is not None:
+                    credit = 1.0 if kind == IN_QUESTION else ANSWER_CREDIT
+                    gained += word.weight * credit * word.similarity
+            bounds.append((upper_bound(gained, self.total), doc))
+        bounds.sort(reverse=True)
+        for bound, doc in bounds:
+            if bound < self.threshold():
+                break
+            candidate = self.matcher.score(doc, self.query, self.total, self.text, where[doc])
+            insort(self.top, candidate, key=_rank)
+            del self.top[self.limit :]
+        return self.top
+
+    def consider(self, docs: Docs) -> None:
+        """Score those of `docs` that could still make the top, most promising first."""
+        if len(docs) == 0:
+            return
+        kinds = np.zeros((len(self.terms), len(docs)), dtype=np.uint8)
+        gained = np.zeros(len(docs))
+        for row, (term, gain) in enumerate(zip(self.terms, self.gains, strict=True)):
+            kinds[row] = kind = self.index.kinds(docs, term)
+            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * (ANSWER_CREDIT * gain)
+        bounds = self.bounds(docs, kinds, gained)
+        hopeful = np.flatnonzero(bounds >= self.threshold())
+        hopeful = hopeful[np.argsort(-bounds[hopeful], kind="stable")]
+        for position, bound in zip(hopeful.tolist(), bounds[hopeful].tolist(), strict=True):
+            if bound < self.threshold() or (bound < self.floor and self.budget <= 0):
+                break
+            doc = int(docs[position])
+            if doc in self.scored:
+                continue
+            self.scored.add(doc)
+            if bound < self.floor:  # a weak match, listed only while the budget lasts
+                self.budget -= 1
+            where = {
+                self.names[row]: kind
+                for row, kind in enumerate(kinds[:, position].tolist())
+                if kind
+            }
+            candidate = self.matcher.score(doc, self.query, self.total, self.text, where)
+            insort(self.top, candidate, key=_rank)
+            del self.top[self.limit :]
+
+    def bounds(self, docs: Docs, kinds: npt.NDArray[np.uint8], gained: Floats) -> Floats:
+        """The most `Matcher.score` can give each of `docs`, knowing which terms each has.
+
+        As `upper_bound`, but the best phrasing's overlap (an F-measure) can be no higher than
+        its recall of the question's words found in the entry's phrasings, and the penalties
+        for a missing figure or the wrong kind of question are known exactly.
+        """
+        coverage = gained / self.total
+        asked = np.zeros(len(docs))
+        for row, share in enumerate(self.shares):
+            asked += (kinds[row] == IN_QUESTION) * share
+        overlap = 2 * asked / (1 + asked)
+        blended = (
+            coverage * (1 - PHRASING_SHARE - STRING_SHARE) + overlap * PHRASING_SHARE + STRING_SHARE
+        )
+        bounds = 100 * blended * coverage**COVERAGE_POWER
+        if self.numbers:
+            missing = np.zeros(len(docs), dtype=np.bool_)
+            for found in self.numbers:
+                missing |= True if found is None else kinds[found] == 0
+            bounds *= np.where(missing, OTHER_NUMBER_PENALTY, 1.0)
+        for found, penalty, when in self.penalties:
+            spared = np.zeros(len(docs), dtype=np.bool_) if found is None else kinds[found] == 1
+            if when:
+                spared |= self.matcher._timed_docs[docs] == 1
+            bounds *= np.where(spared, 1.0, penalty)
+        return bounds + 0.1  # rounding slack, as in upper_bound
 
 
 def _question_word_weight(word: str) -> float:

@@ -1,0 +1,152 @@
+"""Parsed knowledge files remembered by their contents: in memory for reloads, on disk for starts.
+
+Parsing YAML is most of the time a large knowledge base takes to load (the C loader reads
+about 5 MB a second), and an edit touches one file. A parsed file is stored under a key made of
+its bytes, the path it is shown as (problems name it) and the source of the code that parses and
+checks it, so an edited file, a moved file or a new release of the checks is simply a miss. The
+disk copy is JSON (loading it cannot run code), written to a temporary name and renamed into
+place; one that cannot be read back whole is treated as missing and written again. It holds
+only what the knowledge files say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+from bot.validation import ParsedArticle, ParsedEntry, ParsedFile, Problem
+from bot.yamlio import Mark
+
+Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
+MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
+FORMAT = 1
+_CODE = (
+    "bot.knowledge",
+    "bot.yamlio",
+    "bot.validation",
+    "bot.text",
+    "bot.lexicon",
+    "bot.limits",
+    __name__,
+)
+
+
+def _code_version() -> str:
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for name in _CODE:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None:
+            digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_VERSION = _code_version()
+_memory: OrderedDict[str, Parsed] = OrderedDict()
+
+
+def cache_key(shown: str, raw: bytes) -> str:
+    """What a parse depends on: the file's bytes, its shown path and the parsing code."""
+    digest = hashlib.sha256(f"{CODE_VERSION}\0{shown}\0".encode())
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def parse_cached(key: str, parse: Callable[[], Parsed], directory: Path | None = None) -> Parsed:
+    """The parse stored under `key`, or `parse()` (then stored in memory and on disk)."""
+    found = _memory.get(key)
+    if found is None and directory is not None:
+        found = _read(directory / f"{key}.json", key)
+        if found is None:
+            found = parse()
+            _write(directory, key, found)
+    if found is None:
+        found = parse()
+    _memory[key] = found
+    _memory.move_to_end(key)
+    while len(_memory) > MEMORY_FILES:
+        _memory.popitem(last=False)
+    return found
+
+
+def forget() -> None:
+    """Drop the in-memory copies (tests; the disk copies stay valid)."""
+    _memory.clear()
+
+
+def _read(path: Path, key: str) -> Parsed | None:
+    try:
+        data = json.loads(path.read_bytes())
+        if data["key"] != key:
+            return None
+        return _decode(data)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # half-written or damaged: parse again and overwrite
+
+
+def _write(directory: Path, key: str, parsed: Parsed) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(_encode(key, parsed), out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, directory / f"{key}.json")
+    except OSError:
+        return  # a cache that cannot be written only costs time
+
+
+def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
+    parsed_file, problems = parsed
+    data: dict[str, Any] = {"key": key, "problems": [astuple(p) for p in problems]}
+    if parsed_file is None:
+        return data
+    article = parsed_file.article
+    data["path"] = parsed_file.path
+    data["synonyms"] = parsed_file.synonyms
+    if article is not None:
+        date = article.date.isoformat()
+        data["article"] = [article.title, article.url, article.publisher, date, article.text]
+    data["entries"] = [
+        [
+            e.id, e.questions, e.answer, e.draft, [e.mark.line, e.mark.column],
+            [m.line for m in e.question_marks], [m.column for m in e.question_marks],
+            e.field, [e.id_mark.line, e.id_mark.column],
+        ]
+        for e in parsed_file.entries
+    ]  # fmt: skip
+    return data
+
+
+def _decode(data: dict[str, Any]) -> Parsed:
+    problems = tuple(Problem(*p) for p in data["problems"])
+    if "path" not in data:
+        return None, problems
+    article = data.get("article")
+    parsed_file = ParsedFile(
+        data["path"],
+        None
+        if article is None
+        else ParsedArticle(
+            article[0], article[1], article[2], dt.date.fromisoformat(article[3]), article[4]
+        ),
+        [
+            ParsedEntry(
+                entry_id, tuple(questions), answer, draft, Mark(*mark),
+                tuple(map(Mark, lines, columns)), field, Mark(*id_mark),
+            )
+            for entry_id, questions, answer, draft, mark, lines, columns, field, id_mark
+            in data["entries"]
+        ],
+        {canonical: tuple(variants) for canonical, variants in data["synonyms"].items()},
+    )  # fmt: skip
+    return parsed_file, problems

@@ -1,0 +1,97 @@
+"""Mending a mistyped word by the closest word the knowledge uses ("cerimony" -> "ceremony").
+
+Words are bucketed by first letter and length: an edit distance of k can only join words whose
+lengths differ by at most k, and a `fuzz.ratio` of 85 only words whose lengths are within 15% of
+their sum, so only those buckets are searched. The result is the same word a search over every
+word with the same first letter would find (ties go to the alphabetically first), but a
+newsroom's vocabulary of a few hundred thousand words costs a few buckets per typo, not all.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+TYPO_CREDIT = 0.95  # per mended slip: "cerimony" is almost as good as "ceremony"
+PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the whole one
+CLOSE_RATIO = 85  # fuzz.ratio for two slips next to each other in a long word ("artical")
+CACHE_SIZE = 16384
+
+
+class TypoMender:
+    """Built once per knowledge load from every word that normalises to a knowledge term."""
+
+    def __init__(self, correctable: Mapping[str, str]) -> None:
+        self._correctable = dict(correctable)  # word -> the knowledge term it stands for
+        self._vocabulary = sorted(self._correctable)
+        buckets: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for word in self._vocabulary:  # sorted, so every bucket is sorted too
+            buckets[word[0]][len(word)].append(word)
+        self._buckets = {initial: dict(by_length) for initial, by_length in buckets.items()}
+        self.correct = lru_cache(maxsize=CACHE_SIZE)(self._correct)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._correctable
+
+    def _correct(self, word: str) -> tuple[str, float] | None:
+        """Mend a typo by the closest knowledge word; None when nothing is close enough."""
+        if len(word) < 4 or word[0].isdigit():
+            return None
+        # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
+        # typos rarely hit the first letter, and "designed" must not become "signed"
+        edits = 1 if len(word) < 8 else 2
+        by_length = self._buckets.get(word[0], {})
+        found = self._closest_by_edits(word, by_length, edits)
+        if found is not None:
+            return self._correctable[found[0]], TYPO_CREDIT ** found[1]
+        if len(word) >= 7:  # long words survive two slips next to each other ("artical")
+            close = self._closest_by_ratio(word, by_length)
+            if close is not None:
+                return self._correctable[close], TYPO_CREDIT**2
+        # a clipped word ("tech" for "technology"): the shortest knowledge word it begins
+        start = bisect_left(self._vocabulary, word)
+        longer = [
+            v for v in self._vocabulary[start : start + 50] if v.startswith(word) and v != word
+        ]
+        if longer:
+            return self._correctable[min(longer, key=len)], PREFIX_CREDIT
+        # a longer form of a knowledge word ("signers" for "sign")
+        for cut in range(len(word) - 1, max(3, len(word) - 4), -1):
+            if word[:cut] in self._correctable:
+                return self._correctable[word[:cut]], PREFIX_CREDIT
+        return None
+
+    @staticmethod
+    def _closest_by_edits(
+        word: str, by_length: Mapping[int, list[str]], edits: int
+    ) -> tuple[str, int] | None:
+        """The fewest-edits word within `edits` (alphabetically first of equals)."""
+        best: tuple[int, str] | None = None
+        for length in range(len(word) - edits, len(word) + edits + 1):
+            choices = by_length.get(length)
+            if not choices:
+                continue
+            cutoff = edits if best is None else best[0]
+            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=cutoff)
+            if found is not None and (best is None or (found[1], found[0]) < best):
+                best = (int(found[1]), found[0])
+        return None if best is None else (best[1], best[0])
+
+    @staticmethod
+    def _closest_by_ratio(word: str, by_length: Mapping[int, list[str]]) -> str | None:
+        """The most similar word by fuzz.ratio, at least CLOSE_RATIO (alphabetically first)."""
+        best: tuple[float, str] | None = None
+        share = 1 - CLOSE_RATIO / 100  # ratio <= 100 * (1 - |len difference| / len sum)
+        for length, choices in by_length.items():
+            if abs(length - len(word)) > share * (length + len(word)) + 1:
+                continue
+            cutoff = CLOSE_RATIO if best is None else best[0]
+            found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found is not None and (best is None or (-found[1], found[0]) < (-best[0], best[1])):
+                best = (found[1], found[0])
+        return None if best is None else best[1]

@@ -1,0 +1,197 @@
+"""At scale: the indexed matcher decides as a scan of every entry would; caches follow content."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.answering import decide
+from bot.config import Thresholds
+from bot.evaluation import load_cases
+from bot.knowledge import load_knowledge
+from bot.matching import EXACT_FLOOR, Candidate, Matcher
+from bot.parsecache import forget
+from bot.textcache import knowledge_normaliser
+from bot.typos import TypoMender
+
+ROOT = Path(__file__).resolve().parents[1]
+THRESHOLDS = Thresholds()
+
+
+def load_scale() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["scale"] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+scale = load_scale()
+
+
+def decision(question: str, matcher: Matcher) -> tuple[str, str | None]:
+    reply = decide(question, matcher, THRESHOLDS)
+    return reply.status, reply.entry.id if reply.entry else None
+
+
+def exact_part(candidates: list[Candidate]) -> list[tuple[str, float, str]]:
+    return [(c.entry.id, c.score, c.phrasing) for c in candidates if c.score >= EXACT_FLOOR]
+
+
+@pytest.fixture(scope="module")
+def generated() -> tuple[Matcher, list[str]]:
+    knowledge, questions = scale.generate(3000, 160, seed=7)
+    return Matcher(knowledge), [q.text for q in questions]
+
+
+def test_indexed_decisions_agree_with_a_scan_of_every_entry(
+    generated: tuple[Matcher, list[str]],
+) -> None:
+    matcher, questions = generated
+    reference = matcher.reference()
+    same = sum(decision(q, matcher) == decision(q, reference) for q in questions)
+    assert same / len(questions) >= 0.99
+
+
+def test_every_candidate_a_user_could_see_is_the_one_a_scan_finds(
+    generated: tuple[Matcher, list[str]],
+) -> None:
+    matcher, questions = generated
+    reference = matcher.reference()
+    for question in questions[:60]:
+        indexed = matcher.match(question, limit=4)
+        scanned = reference.match(question, limit=4)
+        assert exact_part(indexed) == exact_part(scanned), question
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Matcher:
+    result = load_knowledge(ROOT / "knowledge")
+    assert result.errors == []
+    return Matcher(result.knowledge)
+
+
+@pytest.mark.parametrize("path", ["eval/questions.yaml", "eval/holdout.yaml"])
+def test_the_shipped_evaluation_sets_get_the_same_candidates_as_a_scan(
+    shipped: Matcher, path: str
+) -> None:
+    reference = shipped.reference()
+    for case in load_cases(ROOT / path, shipped.knowledge):
+        assert decision(case.question, shipped) == decision(case.question, reference)
+        indexed = shipped.match(case.question, limit=10)
+        scanned = reference.match(case.question, limit=10)
+        assert indexed == scanned, case.question  # a small base: even the weak ones agree
+
+
+def test_typos_are_mended_as_a_search_over_every_word_with_that_initial_would() -> None:
+    rng = random.Random(3)
+    letters = "abcdefghijklmnoprstu"
+    vocabulary = {
+        "".join(rng.choice(letters) for _ in range(rng.randint(3, 11))): f"t{i}"
+        for i in range(3000)
+    }
+    mender = TypoMender(vocabulary)
+    words = sorted(vocabulary)
+    checked = 0
+    for word in words[:400]:
+        at = rng.randrange(1, len(word))
+        for typo in (word[:at] + word[at + 1 :], word[:at] + "e" + word[at:], word + "ko"):
+            if len(typo) < 4 or typo in vocabulary:
+                continue
+            same_start = [w for w in words if w[0] == typo[0]]
+            edits = 1 if len(typo) < 8 else 2
+            by_edits = process.extractOne(typo, same_start, scorer=OSA.distance, score_cutoff=edits)
+            by_ratio = process.extractOne(typo, same_start, scorer=fuzz.ratio, score_cutoff=85)
+            expected = (
+                by_edits[0] if by_edits else by_ratio[0] if by_ratio and len(typo) >= 7 else None
+            )
+            got = mender.correct(typo)
+            if expected is not None:
+                checked += 1
+                assert got is not None, typo
+                assert got[0] == vocabulary[expected], typo
+    assert checked > 300
+
+
+ARTICLE_FILE = """\
+version: 1
+article:
+  title: Harbor city opens a new bridge
+  url: https://example.org/bridge
+  publisher: example.org
+  date: 2023-05-04
+qa:
+  - id: bridge-length
+    questions:
+      - How long is the bridge?
+      - bridge length
+    answer: {answer}
+"""
+
+
+def snapshot(folder: Path, cache: Path | None) -> tuple[object, ...]:
+    result = load_knowledge(folder, cache_dir=cache)
+    return (
+        [(e.id, e.questions, e.answer, e.line) for e in result.knowledge.entries],
+        [p.format() for p in result.problems],
+        result.knowledge.fingerprint,
+    )
+
+
+def test_a_cached_parse_is_used_only_for_the_same_contents(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "knowledge", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,200 metres."))
+    first = snapshot(folder, cache)
+    assert len(list(cache.glob("*.json"))) == 1
+    forget()  # a new process: only the disk copy is left
+    assert snapshot(folder, cache) == first
+    (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,300 metres."))
+    edited = snapshot(folder, cache)
+    assert edited[0] == [("bridge-length", first[0][0][1], "1,300 metres.", 8)]  # type: ignore[index]
+    forget()
+    assert snapshot(folder, cache) == edited
+    assert snapshot(folder, None) == edited
+
+
+def test_a_damaged_cache_file_is_parsed_again_and_rewritten(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "knowledge", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,200 metres."))
+    first = snapshot(folder, cache)
+    (stored,) = cache.glob("*.json")
+    for damage in ("", '{"key": "', '{"key": "other", "problems": []}', "[1, 2]"):
+        stored.write_text(damage)
+        forget()
+        assert snapshot(folder, cache) == first
+        assert json.loads(stored.read_text())["key"] == stored.stem
+
+
+def test_problems_come_from_the_cache_as_they_were_found(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "knowledge", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="[unclosed"))
+    (folder / "broken.yaml").write_text("version: 1\narticle: [\n")
+    first = snapshot(folder, cache)
+    assert any("(syntax)" in line for line in first[1])  # type: ignore[attr-defined]
+    forget()
+    assert snapshot(folder, cache) == first
+
+
+def test_remembered_normalised_texts_follow_the_synonyms() -> None:
+    with_synonym = knowledge_normaliser({"bridge": ("crossing",)})
+    assert with_synonym.normalise("The crossing?") == "the bridge"
+    assert knowledge_normaliser({}).normalise("The crossing?") == "the crossing"
+    assert (
+        knowledge_normaliser({"bridge": ("crossing",)}).normalise("The crossing?") == "the bridge"
+    )
