@@ -17,6 +17,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.english import is_english_word
+
 TYPO_CREDIT = 0.95  # per mended slip: "cerimony" is almost as good as "ceremony"
 PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the whole one
 CLOSE_RATIO = 85  # fuzz.ratio for two slips next to each other in a long word ("artical")
@@ -44,15 +46,17 @@ class TypoMender:
             return None
         # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
         # typos rarely hit the first letter, and "designed" must not become "signed"
-        edits = 1 if len(word) < 8 else 2
-        by_length = self._buckets.get(word[0], {})
-        found = self._closest_by_edits(word, by_length, edits)
-        if found is not None:
-            return self._correctable[found[0]], TYPO_CREDIT ** found[1]
-        if len(word) >= 7:  # long words survive two slips next to each other ("artical")
-            close = self._closest_by_ratio(word, by_length)
-            if close is not None:
-                return self._correctable[close], TYPO_CREDIT**2
+        # and a real English word ("last", "play") is what the user meant, not a slip
+        if not is_english_word(word):
+            edits = 1 if len(word) < 8 else 2
+            by_length = self._buckets.get(word[0], {})
+            found = self._closest_by_edits(word, by_length, edits)
+            if found is not None:
+                return self._correctable[found[0]], TYPO_CREDIT ** found[1]
+            if len(word) >= 7:  # long words survive two slips next to each other ("artical")
+                close = self._closest_by_ratio(word, by_length)
+                if close is not None:
+                    return self._correctable[close], TYPO_CREDIT**2
         # a clipped word ("tech" for "technology"): the shortest knowledge word it begins
         start = bisect_left(self._vocabulary, word)
         longer = [

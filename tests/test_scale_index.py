@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from bot.answering import decide
 from bot.config import Thresholds
+from bot.english import is_english_word
 from bot.evaluation import load_cases
 from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
@@ -106,8 +107,8 @@ def test_typos_are_mended_as_a_search_over_every_word_with_that_initial_would() 
     for word in words[:400]:
         at = rng.randrange(1, len(word))
         for typo in (word[:at] + word[at + 1 :], word[:at] + "e" + word[at:], word + "ko"):
-            if len(typo) < 4 or typo in vocabulary:
-                continue
+            if len(typo) < 4 or typo in vocabulary or is_english_word(typo):
+                continue  # a real English word is left alone on purpose
             same_start = [w for w in words if w[0] == typo[0]]
             edits = 1 if len(typo) < 8 else 2
             by_edits = process.extractOne(typo, same_start, scorer=OSA.distance, score_cutoff=edits)
@@ -121,6 +122,16 @@ def test_typos_are_mended_as_a_search_over_every_word_with_that_initial_would() 
                 assert got is not None, typo
                 assert got[0] == vocabulary[expected], typo
     assert checked > 300
+
+
+def test_real_english_words_are_never_mended_into_knowledge_words() -> None:
+    mender = TypoMender({"list": "list", "plan": "plan", "among": "among", "ceremony": "ceremoni"})
+    assert mender.correct("last") is None
+    assert mender.correct("play") is None
+    assert mender.correct("along") is None
+    mended = mender.correct("cerimony")
+    assert mended is not None
+    assert mended[0] == "ceremoni"
 
 
 ARTICLE_FILE = """\
