@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,53 +9,12 @@ import pytest
 from bot.answering import decide
 from bot.config import Thresholds
 from bot.evaluation import evaluate, load_cases
-from bot.knowledge import Article, Entry, KnowledgeBase, load_knowledge
+from bot.knowledge import Entry, KnowledgeBase, load_knowledge
 from bot.matching import SCORERS, Matcher
 from bot.replies import render_plain
+from tests.bridge_knowledge import ARTICLE, ENTRIES, entry
 
-ARTICLE = Article(
-    "Harbor city opens a new bridge",
-    "https://example.org/bridge",
-    "example.org",
-    dt.date(2023, 5, 4),
-    "bridge.yaml",
-)
-
-
-def entry(entry_id: str, answer: str, *questions: str) -> Entry:
-    return Entry(entry_id, questions, answer, ARTICLE, "bridge.yaml", 1)
-
-
-KNOWLEDGE = KnowledgeBase(
-    (ARTICLE,),
-    (
-        entry(
-            "bridge-length",
-            "The bridge is 1,200 metres long.",
-            "How long is the bridge?",
-            "bridge length",
-        ),
-        entry(
-            "bridge-opening",
-            "The bridge opened on May 3, 2023.",
-            "When did the bridge open?",
-            "opening date of the bridge",
-        ),
-        entry(
-            "bridge-cost",
-            "Building the bridge cost 500,000 yuan.",
-            "How much did the bridge cost?",
-            "bridge budget",
-        ),
-        entry(
-            "mayor-name",
-            "The mayor, Li Wen, cut the ribbon.",
-            "Who cut the ribbon?",
-            "Who opened the bridge ceremony?",
-        ),
-    ),
-    {"bridge": ("crossing",)},
-)
+KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)})
 MATCHER = Matcher(KNOWLEDGE)
 THRESHOLDS = Thresholds()
 

@@ -6,7 +6,6 @@ error (exit 2). Without matplotlib it exits 1 and says how to install it.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
@@ -21,55 +20,15 @@ from bot import plotting
 from bot.cli import main
 from bot.config import Thresholds
 from bot.evaluation import WRONG_ANSWER_BUDGET, Case, SweepPoint, evaluate, recommend, sweep
-from bot.knowledge import Article, Entry, KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
+from tests.bridge_knowledge import ARTICLE, ENTRIES
 
 GOOD = Path(__file__).resolve().parent / "data" / "good"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NO_MATPLOTLIB = "Error: --plot needs matplotlib (pip install 'newsbot[plot]')\n"
 
-ARTICLE = Article(
-    "Harbor city opens a new bridge",
-    "https://example.org/bridge",
-    "example.org",
-    dt.date(2023, 5, 4),
-    "bridge.yaml",
-)
-
-
-def entry(entry_id: str, answer: str, *questions: str) -> Entry:
-    return Entry(entry_id, questions, answer, ARTICLE, "bridge.yaml", 1)
-
-
-KNOWLEDGE = KnowledgeBase(
-    (ARTICLE,),
-    (
-        entry(
-            "bridge-length",
-            "The bridge is 1,200 metres long.",
-            "How long is the bridge?",
-            "bridge length",
-        ),
-        entry(
-            "bridge-opening",
-            "The bridge opened on May 3, 2023.",
-            "When did the bridge open?",
-            "opening date of the bridge",
-        ),
-        entry(
-            "bridge-cost",
-            "Building the bridge cost 500,000 yuan.",
-            "How much did the bridge cost?",
-            "bridge budget",
-        ),
-        entry(
-            "mayor-name",
-            "The mayor, Li Wen, cut the ribbon.",
-            "Who cut the ribbon?",
-            "Who opened the bridge ceremony?",
-        ),
-    ),
-)
+KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES)
 MATCHER = Matcher(KNOWLEDGE)
 MARGIN = 5.0
 
