@@ -50,18 +50,19 @@ class Reloader:
         if current != self._pending:  # still changing: wait one more interval
             self._pending = current
             return None
-        self._loaded, self._pending = current, None
-        return self.reload("files changed")
+        self._pending = None
+        return self.reload("files changed", current)
 
     def check_now(self) -> ReloadOutcome | None:
         """Reload at once if anything changed (between a person's questions, saves are done)."""
-        if folder_signature(self.directory) == self._loaded:
+        current = folder_signature(self.directory)
+        if current == self._loaded:
             return None
-        return self.reload("files changed")
+        return self.reload("files changed", current)
 
-    def reload(self, why: str) -> ReloadOutcome:
+    def reload(self, why: str, signature: Signature | None = None) -> ReloadOutcome:
         """Reload now (for /reload and SIGHUP too), log it, and report a refusal once."""
-        self._loaded = folder_signature(self.directory)
+        self._loaded = signature if signature is not None else folder_signature(self.directory)
         outcome = self.engine.reload()
         self.alert_due = False
         if outcome.status == "reloaded":

@@ -65,8 +65,12 @@ class ParsedEntry:
     draft: bool
     mark: Mark
     question_marks: tuple[Mark, ...]
-    field: str
+    where: Path_  # ("qa", 3)
     id_mark: Mark
+
+    @property
+    def field(self) -> str:
+        return field_name(self.where)
 
 
 @dataclass
@@ -289,8 +293,7 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
     mark = checker.loaded.mark(where)
     id_mark = checker.loaded.key_mark((*where, "id"))
     return ParsedEntry(
-        entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), field_name(where),
-        id_mark,
+        entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), where, id_mark,
     )  # fmt: skip
 
 
@@ -330,16 +333,11 @@ def _check_reply_lengths(
     for entry in entries:
         if len(entry.answer) > budget:
             checker.report(
-                (*_path_of(entry), "answer"),
+                (*entry.where, "answer"),
                 f"answer too long for one Telegram message ({len(entry.answer)} characters; "
                 f"at most {budget} fit with its title and link)",
                 "keep the fact to one or two sentences",
             )
-
-
-def _path_of(entry: ParsedEntry) -> Path_:
-    index = int(entry.field.split("[")[1].rstrip("]"))
-    return ("qa", index)
 
 
 def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[Problem]]:
