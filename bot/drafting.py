@@ -26,6 +26,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.limits import CALLBACK_ID_MAX_BYTES
+from bot.sentences import SENTENCE_END, sentence_starts, split_sentences
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser
 from bot.validation import NEAR_IDENTICAL
 
@@ -207,12 +208,6 @@ _CAPTION_CREDIT = re.compile(
 )
 _DATELINE_LABEL = re.compile(r"^(?i:updated|published|posted|released|date|source|from)\s*:?\s*")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?i:am|pm|gmt|utc|bjt|cst)?(?:[+-]\d+)?")
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
-_ABBREVIATIONS = _wordset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos co corp inc ltd mr mrs ms dr prof st",
-    "mt gen gov sen rep jr sr vs fig vol dept est approx ave rev capt col lt sgt adm messrs",
-)
 
 
 @dataclass(frozen=True)
@@ -280,7 +275,7 @@ def parse_dateline(line: str) -> tuple[str | None, dt.date] | None:
         elif re.match(r"(?i:by)\s", part):
             continue  # the author
         elif publisher is None and bare and len(bare.split()) <= 6:
-            publisher = None if _SENTENCE_END.search(bare) else bare
+            publisher = None if SENTENCE_END.search(bare) else bare
     return (publisher, date) if date is not None else None
 
 
@@ -322,7 +317,7 @@ def parse_article(text: str, filename: str = "") -> ArticleText:
         elif _CAPTION_CREDIT.search(line):
             close_block()
             captions.append(_CAPTION_CREDIT.sub("", line))
-        elif not _SENTENCE_END.search(line) and len(line.split()) < 8:
+        elif not SENTENCE_END.search(line) and len(line.split()) < 8:
             close_block()  # a heading: kept apart so it does not run into the next sentence
             paragraphs.append(line)
         else:
@@ -332,36 +327,6 @@ def parse_article(text: str, filename: str = "") -> ArticleText:
     if date is None and filename:
         date = parse_date(PurePath(filename).name)
     return ArticleText(title, publisher, date, tuple(paragraphs), tuple(captions), tuple(dropped))
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence but the first begins; "Feb. 18", "No. 1", "Co. Ltd" do not end one."""
-    starts: list[int] = []
-    for match in _BOUNDARY.finditer(text):
-        before = text[max(0, match.start() - 40) : match.start()].split()
-        last = before[-1] if before else ""
-        abbreviated = last.lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]|(?:\w\.)+\w", last)
-        if not (match.group().strip() == "." and abbreviated):
-            starts.append(match.end())
-    return starts
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences; decimals such as 1.5 never split, and a quotation stays in one sentence."""
-    cuts = [0, *_sentence_starts(paragraph), len(paragraph)]
-    pieces = [paragraph[a:b].strip() for a, b in itertools.pairwise(cuts)]
-    sentences: list[str] = []
-    pending: list[str] = []
-    for piece in filter(None, pieces):
-        pending.append(piece)
-        if _quotes_balanced(" ".join(pending)):
-            sentences.append(" ".join(pending))
-            pending = []
-    return sentences + pending  # a quotation never closed: its pieces stay as they were
-
-
-def _quotes_balanced(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 # ------------------------------------------------------------------------- grammar, roughly
@@ -494,7 +459,7 @@ def _question(text: str) -> str:
 def _clause_at(plain: str, start: int, end: int) -> str:
     """The clause holding plain[start:end]: one sentence of a quotation, one clause of it, its
     leading "In the future, " cut off, and "which" replaced by what it stands for."""
-    starts = _sentence_starts(plain)
+    starts = sentence_starts(plain)
     left = max([s for s in starts if s <= start], default=0)
     right = min([s for s in starts if s > end], default=len(plain))
     for match in _CLAUSE_BREAK.finditer(plain, left, right):
@@ -863,7 +828,7 @@ def draft_article(
     resolved: str | None = None  # what "it" stands for: the last sentence's named subject
     for sentence, from_caption in [(s, False) for s in body] + [(s, True) for s in captions]:
         plain = _plain(sentence)
-        if not _SENTENCE_END.search(sentence) and len(plain.split()) < 8:
+        if not SENTENCE_END.search(sentence) and len(plain.split()) < 8:
             continue  # a heading
         repeats = (fuzz.token_set_ratio(plain, _plain(b)) >= CAPTION_REPEAT for b in body)
         if plain in seen:
