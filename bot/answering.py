@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
+from bot.quoting import Quote, QuoteFinder
 from bot.text import QUESTION_WORDS, STOPWORDS
 
 Status = Literal["answer", "clarify", "none"]
@@ -36,6 +37,12 @@ class Reply:
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
     reason: str = ""
     truncated: bool = False
+    quote: Quote | None = None  # an answer in the article's own words: no entry fitted
+
+    @property
+    def outcome(self) -> str:
+        """The status, with answers quoted from an article told apart: "quote"."""
+        return "quote" if self.quote is not None else self.status
 
 
 def prepare(question: str, max_chars: int) -> tuple[str, bool]:
@@ -46,8 +53,41 @@ def prepare(question: str, max_chars: int) -> tuple[str, bool]:
     return question[:max_chars].rsplit(" ", 1)[0] or question[:max_chars], True
 
 
-def decide(question: str, matcher: Matcher, thresholds: Thresholds, max_chars: int = 500) -> Reply:
-    """Answer only when one entry is confidently ahead; a wrong fact is worse than none."""
+def decide(
+    question: str,
+    matcher: Matcher,
+    thresholds: Thresholds,
+    max_chars: int = 500,
+    quotes: QuoteFinder | None = None,
+) -> Reply:
+    """Answer only when one entry is confidently ahead; a wrong fact is worse than none.
+
+    With `quotes`, a question no entry answers confidently may still be answered by an article
+    sentence that holds every distinctive word of it (bot/quoting.py); "did you mean" choices
+    stay with it as related questions.
+    """
+    reply = decide_by_entries(question, matcher, thresholds, max_chars)
+    if (
+        quotes is None
+        or reply.status == "answer"
+        or reply.reason in (SMALL_TALK_REASON, NOTHING_ASKED)
+    ):
+        return reply
+    quote = quotes.find(reply.question, thresholds.quote)
+    if quote is None:
+        return reply
+    why = (
+        f"no entry is confident ({reply.reason}); article sentence {quote.passage.number + 1} covers "
+        f"{quote.coverage:.0%} of the question, {quote.score:.1f} >= quote threshold "
+        f"{thresholds.quote:g}"
+    )
+    return replace(reply, status="answer", score=quote.score, reason=why, quote=quote)
+
+
+def decide_by_entries(
+    question: str, matcher: Matcher, thresholds: Thresholds, max_chars: int = 500
+) -> Reply:
+    """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
     candidates = tuple(matcher.match(text, limit=MAX_CHOICES + 1))
     if not candidates:

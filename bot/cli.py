@@ -17,9 +17,11 @@ from bot.evaluation import (
     WRONG_ANSWER_BUDGET,
     Case,
     EvalFileError,
+    LeftOut,
     Report,
     SweepPoint,
     evaluate,
+    leave_out,
     load_cases,
     recommend,
     sweep,
@@ -53,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--sweep", action="store_true", help="accuracy vs wrong answers per threshold")
     ev.add_argument(
         "--plot", type=Path, metavar="FILE", help="draw the --sweep as a PNG (implies --sweep)"
+    )
+    ev.add_argument(
+        "--leave-out",
+        action="store_true",
+        help="take each entry out in turn: how often quoting the article still answers",
     )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     cli_maintain.add_parsers(commands)
@@ -120,14 +127,17 @@ def cmd_check(settings: Settings, directory: Path | None, strict: bool) -> int:
 
 def reply_json(reply: Reply, engine: Engine) -> dict[str, object]:
     entry = reply.entry
+    article = entry.article if entry else reply.quote.passage.article if reply.quote else None
     return {
         "question": reply.question,
         "status": reply.status,
         "text": render_plain(reply, engine.knowledge),
         "entry": entry.id if entry else None,
-        "url": entry.article.url if entry else None,
-        "article": entry.article.title if entry else None,
-        "date": entry.article.date.isoformat() if entry else None,
+        "source": "article" if reply.quote else "knowledge" if entry else None,
+        "quote": reply.quote.passage.text if reply.quote else None,
+        "url": article.url if article else None,
+        "article": article.title if article else None,
+        "date": article.date.isoformat() if article else None,
         "score": reply.score,
         "suggestions": [
             {"entry": c.entry.id, "question": c.entry.main_question, "score": c.score}
@@ -150,7 +160,9 @@ def explain(reply: Reply, engine: Engine) -> str:
             f"  {rank}. {c.score:5.1f}  {c.entry.id:<28} coverage={c.coverage:.2f} "
             f"missing={list(c.missing)}  via {c.phrasing!r}"
         )
-    lines.append(f"decision: {reply.status} ({reply.reason})")
+    if reply.quote is not None:
+        lines.append(f"  quote: {reply.quote.score:5.1f}  {reply.quote.passage.sentence!r}")
+    lines.append(f"decision: {reply.outcome} ({reply.reason})")
     return "\n".join(lines)
 
 
@@ -190,11 +202,17 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
     matcher = matcher or Matcher(engine.knowledge, args.scorer)
     if args.sweep or args.plot is not None:
         return cmd_sweep(cases, matcher, thresholds, path, args)
-    report = evaluate(cases, matcher, thresholds, engine.settings.max_question_chars)
+    max_chars = engine.settings.max_question_chars
+    if args.leave_out:
+        left = leave_out(cases, engine.knowledge, thresholds, max_chars)
+        print(json.dumps(left.as_dict()) if args.json else format_left_out(left))
+        return 0
+    quotes = engine.snapshot.quotes if args.scorer == "weighted" else None
+    report = evaluate(cases, matcher, thresholds, max_chars, quotes)
     if args.json:
         print(json.dumps(report.as_dict()))
     else:
-        print_report(report)
+        print_report(report, quoting=bool(quotes and quotes.passages))
     return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
 
 
@@ -271,10 +289,10 @@ def _eval_exit(report: Report, min_accuracy: float | None, max_wrong: float | No
     return 0
 
 
-def print_report(report: Report) -> None:
+def print_report(report: Report, quoting: bool = False) -> None:
     for miss in report.misses:
         c, r = miss.case, miss.reply
-        got = f"{r.status} {miss.got}" if r.status == "answer" else r.status
+        got = f"answer {miss.got}" if r.entry is not None else r.outcome
         if r.status == "clarify":
             got += " [" + ", ".join(ch.entry.id for ch in r.choices) + "]"
         top = (
@@ -288,6 +306,27 @@ def print_report(report: Report) -> None:
         f"{report.answered_unanswerable:.1%}\n"
         f"clarify rate: {report.clarify_rate:.1%} of {len(report.outcomes)} questions"
     )
+    if quoting:
+        print(
+            f"quoted from articles: {report.quoted_right} stating the expected fact, "
+            f"{report.quoted_wrong} not (see --leave-out)"
+        )
+
+
+def format_left_out(left: LeftOut) -> str:
+    shown = [
+        ("article sentence stating its fact quoted", left.quoted_right),
+        ("another sentence quoted", left.quoted_wrong),
+        ("another entry answered (wrong fact)", left.other_entry),
+        ("did you mean", left.clarified),
+        ("not answered", left.unanswered),
+    ]
+    width = max(len(label) for label, _ in shown)
+    lines = [f"{left.questions} questions, each asked with its entry taken out of the knowledge:"]
+    for label, count in shown:
+        share = count / left.questions if left.questions else 0.0
+        lines.append(f"  {label:<{width}}  {count:>5}  {share:6.1%}")
+    return "\n".join(lines)
 
 
 def print_comparison(engine: Engine, cases: Sequence[object]) -> int:

@@ -26,6 +26,7 @@ class Thresholds:
     answer: float = 76.0
     clarify: float = 45.0
     margin: float = 5.0
+    quote: float = 80.0  # an article sentence this complete is quoted when no entry fits
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def settings_from_env(env: Mapping[str, str] | None = None, dotenv: Path | None 
         answer=_number(env, "NEWSBOT_ANSWER_THRESHOLD", Thresholds.answer),
         clarify=_number(env, "NEWSBOT_CLARIFY_THRESHOLD", Thresholds.clarify),
         margin=_number(env, "NEWSBOT_ANSWER_MARGIN", Thresholds.margin),
+        quote=_number(env, "NEWSBOT_QUOTE_THRESHOLD", Thresholds.quote),
     )
     if thresholds.clarify > thresholds.answer:
         raise ConfigError(

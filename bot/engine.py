@@ -12,6 +12,7 @@ from bot.answering import Reply, choose, decide
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, LoadResult, load_knowledge
 from bot.matching import Matcher
+from bot.quoting import QuoteFinder
 from bot.validation import Problem
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class Snapshot:
 
     knowledge: KnowledgeBase
     matcher: Matcher
+    quotes: QuoteFinder
     decide: Callable[[str], Reply]
 
 
@@ -51,11 +53,12 @@ class ReloadOutcome:
 
 def build_snapshot(result: LoadResult, settings: Settings) -> Snapshot:
     matcher = Matcher(result.knowledge)
+    quotes = QuoteFinder(result.knowledge, matcher)
 
     def decide_once(question: str) -> Reply:
-        return decide(question, matcher, settings.thresholds, settings.max_question_chars)
+        return decide(question, matcher, settings.thresholds, settings.max_question_chars, quotes)
 
-    return Snapshot(result.knowledge, matcher, lru_cache(DECISION_CACHE_SIZE)(decide_once))
+    return Snapshot(result.knowledge, matcher, quotes, lru_cache(DECISION_CACHE_SIZE)(decide_once))
 
 
 class Engine:

@@ -10,6 +10,7 @@ from bot.answering import Reply, decide
 from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase, display_path
 from bot.matching import Matcher
+from bot.quoting import QuoteFinder
 from bot.validation import Problem
 from bot.yamlio import YamlSyntaxError, load_yaml
 
@@ -30,6 +31,7 @@ class Case:
 class Outcome:
     case: Case
     reply: Reply
+    supported: bool = False  # a quoted sentence states the expected entry's answer
 
     @property
     def got(self) -> str:
@@ -41,9 +43,14 @@ class Outcome:
 
     @property
     def right(self) -> bool:
+        """Answered with the expected entry; a quote counts only in `quoted_right`."""
         if self.answerable:
             return self.reply.status == "answer" and self.got == self.case.expect
         return self.reply.status != "answer"
+
+    @property
+    def quoted(self) -> bool:
+        return self.reply.quote is not None
 
 
 @dataclass(frozen=True)
@@ -66,9 +73,20 @@ class Report:
 
     @property
     def wrong_answers_to_answerable(self) -> float:
+        """Answered with another entry's fact (quotes are counted apart)."""
         cases = self.answerable
-        wrong = sum(o.reply.status == "answer" and not o.right for o in cases)
+        wrong = sum(o.reply.entry is not None and not o.right for o in cases)
         return wrong / len(cases) if cases else 0.0
+
+    @property
+    def quoted_right(self) -> int:
+        """Answerable questions answered by quoting a sentence that states the expected fact."""
+        return sum(o.quoted and o.supported for o in self.answerable)
+
+    @property
+    def quoted_wrong(self) -> int:
+        """Quotes that were not the expected fact: of another fact, or for unanswerable ones."""
+        return sum(o.quoted and not o.supported for o in self.outcomes)
 
     @property
     def answered_unanswerable(self) -> float:
@@ -94,6 +112,8 @@ class Report:
             "wrong_answer_rate_answerable": round(self.wrong_answers_to_answerable, 4),
             "answered_unanswerable_rate": round(self.answered_unanswerable, 4),
             "clarify_rate": round(self.clarify_rate, 4),
+            "quoted_right": self.quoted_right,
+            "quoted_wrong": self.quoted_wrong,
         }
 
 
@@ -142,12 +162,91 @@ def load_cases(path: Path, knowledge: KnowledgeBase | None = None) -> list[Case]
 
 
 def evaluate(
-    cases: Sequence[Case], matcher: Matcher, thresholds: Thresholds, max_chars: int = 500
+    cases: Sequence[Case],
+    matcher: Matcher,
+    thresholds: Thresholds,
+    max_chars: int = 500,
+    quotes: QuoteFinder | None = None,
 ) -> Report:
     """Run every case through the same decision the bot makes."""
-    return Report(
-        tuple(Outcome(c, decide(c.question, matcher, thresholds, max_chars)) for c in cases)
+    return Report(tuple(_outcome(c, matcher, thresholds, max_chars, quotes) for c in cases))
+
+
+def _outcome(
+    case: Case,
+    matcher: Matcher,
+    thresholds: Thresholds,
+    max_chars: int,
+    quotes: QuoteFinder | None,
+) -> Outcome:
+    reply = decide(case.question, matcher, thresholds, max_chars, quotes)
+    expected = matcher.knowledge.entry(case.expect)
+    supported = (
+        reply.quote is not None
+        and quotes is not None
+        and expected is not None
+        and reply.quote.passage in quotes.supporting(expected)
     )
+    return Outcome(case, reply, supported)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """How the questions for each entry fare once that entry is taken out of the knowledge."""
+
+    questions: int
+    quoted_right: int  # a sentence stating the missing entry's fact was quoted
+    quoted_wrong: int  # another sentence was quoted
+    other_entry: int  # another entry's answer was given: a wrong fact
+    clarified: int
+    unanswered: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "questions": self.questions,
+            "quoted_right": self.quoted_right,
+            "quoted_wrong": self.quoted_wrong,
+            "other_entry": self.other_entry,
+            "clarified": self.clarified,
+            "unanswered": self.unanswered,
+        }
+
+
+def leave_out(
+    cases: Sequence[Case], knowledge: KnowledgeBase, thresholds: Thresholds, max_chars: int = 500
+) -> LeftOut:
+    """Take each entry out in turn and ask its questions again, quoting allowed.
+
+    What quoting is for: the facts of an article nobody wrote an entry for yet. With every
+    entry in place the evaluation sets rarely reach it, so this is where it is measured.
+    """
+    full = Matcher(knowledge)
+    support = QuoteFinder(knowledge, full)
+    counts = dict.fromkeys(("right", "wrong", "other", "clarify", "none"), 0)
+    for entry in knowledge.live_entries:
+        asked = [c for c in cases if c.expect == entry.id]
+        if not asked:
+            continue
+        rest = KnowledgeBase(
+            knowledge.articles,
+            tuple(e for e in knowledge.entries if e.id != entry.id),
+            knowledge.synonyms,
+        )
+        matcher = Matcher(rest)
+        quotes = QuoteFinder(rest, matcher)
+        stated = support.supporting(entry)
+        for case in asked:
+            reply = decide(case.question, matcher, thresholds, max_chars, quotes)
+            if reply.quote is not None:
+                counts["right" if reply.quote.passage in stated else "wrong"] += 1
+            elif reply.entry is not None:
+                counts["other"] += 1
+            else:
+                counts[reply.status] += 1
+    return LeftOut(
+        sum(counts.values()), counts["right"], counts["wrong"], counts["other"],
+        counts["clarify"], counts["none"],
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

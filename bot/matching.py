@@ -563,4 +563,6 @@ def _mend_function_word(word: str) -> str | None:
         return word
     choices = [w for w in _FUNCTION_WORDS if w[0] == word[0]]  # "tall" is not "all"
     found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80)
-    return found[0] if found else None
+    if found is None or word.startswith(found[0]):
+        return None  # "owns" is not a typo of "own": an inflection carries its own meaning
+    return str(found[0])

@@ -11,17 +11,19 @@ from html import escape
 from bot.answering import NOTHING_ASKED, SMALL_TALK_REASON, THANKS, Reply
 from bot.knowledge import Article, Entry, KnowledgeBase
 from bot.matching import Candidate
+from bot.quoting import Quote
 from bot.text import basic_normalise
 
 RELATED_FLOOR = 25.0  # weak matches still worth suggesting after "I don't know"
 MAX_TOPICS_LISTED = 10
+QUOTE_OPENING = "I have no ready answer to that, but the article says:"
 
 
 def related(reply: Reply) -> tuple[Candidate, ...]:
-    """Entries to suggest with a "none": on topic, but never offered as the answer."""
-    if reply.status == "clarify":
+    """Entries to suggest with a "none" or a quote: on topic, but never offered as the answer."""
+    if reply.status == "clarify" or (reply.quote is not None and reply.choices):
         return reply.choices
-    if reply.status == "none":
+    if reply.status == "none" or reply.quote is not None:
         return tuple(c for c in reply.candidates if c.score >= RELATED_FLOOR)[:3]
     return ()
 
@@ -35,6 +37,17 @@ def render_plain(reply: Reply, knowledge: KnowledgeBase, numbered_choices: bool 
     if reply.status == "answer" and reply.entry is not None:
         entry = reply.entry
         return f"{entry.answer}\n\nSource: {source_line(entry.article)}\n{entry.article.url}"
+    if reply.status == "answer" and reply.quote is not None:
+        article = reply.quote.passage.article
+        text = (
+            f"{QUOTE_OPENING}\n“{reply.quote.passage.text}”\n\n"
+            f"Source: {source_line(article)}\n{article.url}"
+        )
+        also = related(reply)
+        if also:
+            text += "\n\nQuestions I can answer that sound related:\n"
+            text += "\n".join(f"- {c.entry.main_question}" for c in also)
+        return text
     if reply.status == "clarify":
         lines = ["I'm not sure which of these you mean:"]
         lines += [f"{i}. {c.entry.main_question}" for i, c in enumerate(reply.choices, 1)]
@@ -76,6 +89,8 @@ def render_html(reply: Reply, knowledge: KnowledgeBase) -> str:
     """Telegram HTML: the answer, its article title and date, and a link; everything escaped."""
     if reply.status == "answer" and reply.entry is not None:
         return answer_html(reply.entry)
+    if reply.status == "answer" and reply.quote is not None:
+        return quote_html(reply.quote)
     if reply.status == "clarify":
         return "I'm not sure which of these you mean. Tap one, or ask again in other words:"
     text = escape(_none_opening(reply), quote=False)
@@ -88,6 +103,17 @@ def answer_html(entry: Entry) -> str:
     article = entry.article
     return (
         f"{escape(entry.answer, quote=False)}\n\n"
+        f'📰 <a href="{escape(article.url)}">{escape(article.title, quote=False)}</a>\n'
+        f"<i>{escape(article.publisher, quote=False)}, {article.date_text}</i>"
+    )
+
+
+def quote_html(quote: Quote) -> str:
+    """The article's own words, marked as a quotation, with the article they come from."""
+    article = quote.passage.article
+    return (
+        f"{escape(QUOTE_OPENING, quote=False)}\n"
+        f"<blockquote>{escape(quote.passage.text, quote=False)}</blockquote>\n"
         f'📰 <a href="{escape(article.url)}">{escape(article.title, quote=False)}</a>\n'
         f"<i>{escape(article.publisher, quote=False)}, {article.date_text}</i>"
     )
