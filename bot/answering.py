@@ -77,8 +77,8 @@ def decide(
     if quote is None:
         return reply
     why = (
-        f"no entry is confident ({reply.reason}); article sentence {quote.passage.number + 1} covers "
-        f"{quote.coverage:.0%} of the question, {quote.score:.1f} >= quote threshold "
+        f"no entry is confident ({reply.reason}); article sentence {quote.passage.number + 1} "
+        f"covers {quote.coverage:.0%} of the question, {quote.score:.1f} >= quote threshold "
         f"{thresholds.quote:g}"
     )
     return replace(reply, status="answer", score=quote.score, reason=why, quote=quote)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -32,9 +33,10 @@ from bot.answering import Reply
 from bot.config import Settings
 from bot.delivery import deliver, split_message
 from bot.engine import Engine, ReloadOutcome
+from bot.quoting import Quote
 from bot.ratelimit import RateLimiter, Verdict
 from bot.reloading import Reloader
-from bot.replies import answer_html, related, render_html, topics_html
+from bot.replies import answer_html, quote_html, related, render_html, topics_html
 from bot.stats import collect, default_since, format_stats
 from bot.store import Store
 from bot.usage import Usage
@@ -441,8 +443,9 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if reply.entry is not None:
             entries = [reply.entry] + [e for e in entries if e.id != reply.entry.id]
     else:
-        entries = list(engine.knowledge.live_entries)
-    results = [
+        reply, entries = None, list(engine.knowledge.live_entries)
+    results = [quote_result(reply.quote)] if reply is not None and reply.quote else []
+    results += [
         InlineQueryResultArticle(
             id=entry.id,
             title=entry.main_question,
@@ -451,9 +454,23 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 answer_html(entry), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
             ),
         )
-        for entry in entries[:INLINE_RESULTS]
+        for entry in entries[: INLINE_RESULTS - len(results)]
     ]
     await send_reliably(context, partial(query.answer, results, cache_time=30, is_personal=False))
+
+
+def quote_result(quote: Quote) -> InlineQueryResultArticle:
+    """An inline result quoting the article; its id names the sentence, within Telegram's 64."""
+    passage = quote.passage
+    digest = hashlib.sha256(passage.article.url.encode()).hexdigest()[:16]
+    return InlineQueryResultArticle(
+        id=f"quote-{digest}-{passage.number}",
+        title=f"From the article: {passage.article.title}",
+        description=passage.sentence[:100],
+        input_message_content=InputTextMessageContent(
+            quote_html(quote), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+        ),
+    )
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -29,6 +29,7 @@ class Stats:
     since: dt.date
     questions: int
     answered: int
+    quoted: int  # answered in an article's words: no entry fitted
     clarified: int
     unanswered: int
     helpful: int
@@ -69,6 +70,7 @@ def summarise(
         since=since,
         questions=sum(by_status.values()),
         answered=by_status["answer"],
+        quoted=by_status["quote"],
         clarified=by_status["clarify"],
         unanswered=by_status["none"],
         helpful=sum(helpful.values()),
@@ -89,6 +91,7 @@ def format_stats(stats: Stats, top: int = TOP_ENTRIES) -> str:
     lines = [f"Questions since {stats.since.isoformat()}: {stats.questions}"]
     for label, count in (
         ("answered", stats.answered),
+        ("quoted", stats.quoted),
         ("did you mean", stats.clarified),
         ("not answered", stats.unanswered),
     ):

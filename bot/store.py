@@ -12,8 +12,9 @@ One file, shared safely by every bot process on the machine:
   nothing next to a Telegram round trip, and the handlers call us off the event loop anyway.
 
 What is kept: every question's outcome (status, entry, score, time, which adapter) for stats;
-the question text only when the bot could not answer it, so maintainers can add the missing
-phrasing or entry. Never a user id, name or chat id: the schema has no place for one.
+the question text only when no entry answered it (quoted from an article, "did you mean", or
+nothing), so maintainers can add the missing phrasing or entry. Never a user id, name or chat
+id: the schema has no place for one.
 """
 
 from __future__ import annotations
@@ -29,16 +30,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Literal
 
-from bot.answering import Reply, Status
+from bot.answering import Reply
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000  # a write takes well under a millisecond; 10 s only bites when stuck
 SOURCE_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,31}")  # "telegram", "chat": never a chat id
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # UTC, sorts as text, readable in the sqlite3 shell
-STATUSES: tuple[Status, ...] = ("answer", "clarify", "none")
-KEEPS_TEXT: frozenset[Status] = frozenset({"clarify", "none"})
+# what became of a question: an entry's answer, a quote from an article, a "did you mean", nothing
+Outcome = Literal["answer", "quote", "clarify", "none"]
+STATUSES: tuple[Outcome, ...] = ("answer", "quote", "clarify", "none")
+# the questions no entry answered are the maintainers' to-do list: their text is kept
+KEEPS_TEXT: frozenset[Outcome] = frozenset({"quote", "clarify", "none"})
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -79,8 +84,32 @@ def _create_tables(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX feedback_given_at ON feedback (given_at)")
 
 
+def _allow_quotes(db: sqlite3.Connection) -> None:
+    """Migration 2: a "quote" outcome, whose question is kept; SQLite rebuilds to change a CHECK."""
+    db.execute(
+        """
+        CREATE TABLE questions_v2 (
+            id INTEGER PRIMARY KEY,
+            asked_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('answer', 'quote', 'clarify', 'none')),
+            entry_id TEXT,
+            score REAL NOT NULL,
+            question TEXT,
+            closest_id TEXT,
+            choices TEXT,
+            CHECK (question IS NULL OR status IN ('quote', 'clarify', 'none'))
+        )
+        """
+    )
+    db.execute("INSERT INTO questions_v2 SELECT * FROM questions")
+    db.execute("DROP TABLE questions")
+    db.execute("ALTER TABLE questions_v2 RENAME TO questions")
+    db.execute("CREATE INDEX questions_asked_at ON questions (asked_at)")
+
+
 # Append only: migration N takes the schema from version N-1 to N. Never edit a released one.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _allow_quotes)
 
 
 @dataclass(frozen=True)
@@ -88,7 +117,7 @@ class UnansweredQuestion:
     """A question the bot clarified or could not answer, as the maintainers' to-do list."""
 
     question: str
-    status: Status
+    status: Outcome
     asked_at: dt.datetime
     closest_id: str | None
     score: float
@@ -98,7 +127,7 @@ class UnansweredQuestion:
 class OutcomeCount:
     """How many questions in a period ended with this status and entry."""
 
-    status: Status
+    status: Outcome
     entry_id: str | None
     count: int
 
@@ -226,13 +255,14 @@ class Store:
         """Keep one question's outcome; its text only when it was not answered."""
         if not SOURCE_PATTERN.fullmatch(source):
             raise ValueError(f"source must be an adapter name such as 'telegram', got {source!r}")
-        keep = reply.status in KEEPS_TEXT
+        outcome = reply.outcome
+        keep = outcome in KEEPS_TEXT
         closest = reply.candidates[0].entry.id if keep and reply.candidates else None
         choices = " ".join(c.entry.id for c in reply.choices) if keep and reply.choices else None
         row = (
             stamp(at or _now()),
             source,
-            reply.status,
+            outcome,
             reply.entry.id if reply.entry is not None else None,
             reply.score,
             reply.question if keep else None,
@@ -264,7 +294,7 @@ class Store:
             return removed + deleted.rowcount
 
     def unanswered(self, since: dt.datetime) -> list[UnansweredQuestion]:
-        """The clarified and unanswered questions asked since `since`, oldest first."""
+        """Questions no entry answered (quoted, clarified or not) since `since`, oldest first."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT question, status, asked_at, closest_id, score FROM questions"
@@ -297,7 +327,7 @@ class Store:
         return [FeedbackCount(str(entry), bool(helpful), int(n)) for entry, helpful, n in rows]
 
 
-def _status(value: object) -> Status:
+def _status(value: object) -> Outcome:
     if value not in STATUSES:
         raise StoreError(f"unexpected status {value!r} in the database")
     return value

@@ -16,7 +16,7 @@ class Usage:
     entries: Counter[str] = field(default_factory=Counter)
 
     def record(self, reply: Reply) -> None:
-        self.statuses[reply.status] += 1
+        self.statuses[reply.outcome] += 1
         if reply.entry is not None:
             self.entries[reply.entry.id] += 1
 
@@ -24,7 +24,7 @@ class Usage:
         total = sum(self.statuses.values())
         hours = (time.time() - self.started) / 3600
         lines = [f"Questions since start ({hours:.1f} h ago): {total}"]
-        for status in ("answer", "clarify", "none"):
+        for status in ("answer", "quote", "clarify", "none"):
             count = self.statuses[status]
             share = count / total if total else 0.0
             lines.append(f"  {status}: {count} ({share:.0%})")

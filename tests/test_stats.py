@@ -22,6 +22,7 @@ OUTCOMES = [
     OutcomeCount("answer", "park-area", 5),
     OutcomeCount("answer", "ceremony-date", 3),
     OutcomeCount("answer", "hycan", 3),
+    OutcomeCount("quote", None, 4),
     OutcomeCount("clarify", None, 2),
     OutcomeCount("none", None, 3),
 ]
@@ -32,10 +33,11 @@ VOTES = [
     FeedbackCount("ceremony-date", True, 1),
 ]
 REPORT = """\
-Questions since 2024-04-01: 16
-  answered         11   68.8%
-  did you mean      2   12.5%
-  not answered      3   18.8%
+Questions since 2024-04-01: 20
+  answered         11   55.0%
+  quoted            4   20.0%
+  did you mean      2   10.0%
+  not answered      3   15.0%
 Feedback: 5 helpful, 3 not helpful (62.5% helpful)
 Most asked entries (answers):
   park-area          5
@@ -49,7 +51,8 @@ Feedback by entry (helpful / not helpful), least helpful first:
 
 def test_figures_are_exact_for_a_fixed_set_of_rows() -> None:
     stats = summarise(SINCE, OUTCOMES, VOTES)
-    assert (stats.questions, stats.answered, stats.clarified, stats.unanswered) == (16, 11, 2, 3)
+    counts = (stats.questions, stats.answered, stats.quoted, stats.clarified, stats.unanswered)
+    assert counts == (20, 11, 4, 2, 3)
     assert (stats.helpful, stats.not_helpful) == (5, 3)
     assert stats.most_asked == (("park-area", 5), ("ceremony-date", 3), ("hycan", 3))
     assert stats.feedback == (
@@ -57,7 +60,7 @@ def test_figures_are_exact_for_a_fixed_set_of_rows() -> None:
         EntryFeedback("park-area", 4, 1),
         EntryFeedback("ceremony-date", 1, 0),
     )
-    assert stats.share(stats.answered) == 11 / 16
+    assert stats.share(stats.answered) == 11 / 20
 
 
 def test_the_report_shows_rates_feedback_and_most_asked_entries() -> None:
@@ -66,7 +69,7 @@ def test_the_report_shows_rates_feedback_and_most_asked_entries() -> None:
 
 def test_the_report_lists_only_the_top_entries() -> None:
     lines = format_stats(summarise(SINCE, OUTCOMES, VOTES), top=1).splitlines()
-    assert lines[5:] == [
+    assert lines[6:] == [
         "Most asked entries (answers):",
         "  park-area      5",
         "Feedback by entry (helpful / not helpful), least helpful first:",
@@ -78,6 +81,7 @@ def test_an_empty_period_reads_as_zero_not_as_an_error() -> None:
     assert format_stats(summarise(SINCE, [], [])) == (
         "Questions since 2024-04-01: 0\n"
         "  answered          0    0.0%\n"
+        "  quoted            0    0.0%\n"
         "  did you mean      0    0.0%\n"
         "  not answered      0    0.0%\n"
         "Feedback: none"
@@ -143,9 +147,10 @@ def test_stats_prints_the_report_for_the_period(
     with Store(settings.db_path) as store:
         record_fixed_rows(store, since)
     assert run(command("stats", "--since", since.isoformat()), settings, engine) == 0
-    assert capsys.readouterr().out.splitlines()[:4] == [
+    assert capsys.readouterr().out.splitlines()[:5] == [
         f"Questions since {since.isoformat()}: 5",
         "  answered          3   60.0%",
+        "  quoted            0    0.0%",
         "  did you mean      1   20.0%",
         "  not answered      1   20.0%",
     ]

@@ -19,6 +19,7 @@ import pytest
 from bot.answering import Reply
 from bot.knowledge import Article, Entry
 from bot.matching import Candidate
+from bot.quoting import Passage, Quote
 from bot.store import MIGRATIONS, Store, StoreError
 
 WORKER = Path(__file__).resolve().parent / "store_worker.py"
@@ -49,6 +50,12 @@ def unknown(question: str = "who is the mayor") -> Reply:
     return Reply(question, "none", None, 20.5, (), (Candidate(OPENING, 20.5, "x"),))
 
 
+def quoted(question: str = "what crosses the river") -> Reply:
+    passage = Passage(ARTICLE, "The footbridge crosses the river at Mill Lane.", "", 0)
+    nearest = (Candidate(OPENING, 30.0, "x"),)
+    return Reply(question, "answer", None, 88.0, (), nearest, quote=Quote(passage, 88.0, 1.0))
+
+
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
     """Read the file as another program would, bypassing Store."""
     with closing(sqlite3.connect(path)) as db:
@@ -71,8 +78,8 @@ def store(path: Path) -> Iterator[Store]:
 
 def test_opening_creates_the_folder_and_a_versioned_schema(path: Path) -> None:
     with Store(path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 1
-    assert rows(path, "PRAGMA user_version") == [(1,)]
+        assert store.schema_version == len(MIGRATIONS) == 2
+    assert rows(path, "PRAGMA user_version") == [(len(MIGRATIONS),)]
     tables = rows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     assert tables == [("feedback",), ("questions",)]
 
@@ -136,7 +143,7 @@ def test_a_failing_migration_leaves_the_file_at_the_previous_version(path: Path)
 
 def test_a_file_from_a_newer_newsbot_is_refused(path: Path) -> None:
     Store(path, migrations=[*MIGRATIONS, lambda db: None]).close()
-    with pytest.raises(StoreError, match="schema version 2, newer than this newsbot knows"):
+    with pytest.raises(StoreError, match="schema version 3, newer than this newsbot knows"):
         Store(path)
 
 
@@ -148,6 +155,7 @@ def test_question_text_is_kept_only_when_the_bot_did_not_answer(store: Store, pa
     store.record(clarified("bridge numbers"), "chat", at=NOW)
     store.record(unknown("who is the mayor"), "telegram", at=NOW)
     store.record(Reply("zebra lasagna", "none"), "telegram", at=NOW)
+    store.record(quoted("what crosses the river"), "chat", at=NOW)
     assert rows(path, "SELECT * FROM questions ORDER BY id") == [
         (1, "2024-05-01T12:00:00Z", "telegram", "answer", "bridge-length", 91.0, None, None, None),
         (2, "2024-05-01T12:00:00Z", "chat", "clarify", None, 60.0, "bridge numbers",
@@ -155,7 +163,28 @@ def test_question_text_is_kept_only_when_the_bot_did_not_answer(store: Store, pa
         (3, "2024-05-01T12:00:00Z", "telegram", "none", None, 20.5, "who is the mayor",
          "bridge-opening", None),
         (4, "2024-05-01T12:00:00Z", "telegram", "none", None, 0.0, "zebra lasagna", None, None),
+        (5, "2024-05-01T12:00:00Z", "chat", "quote", None, 88.0, "what crosses the river",
+         "bridge-opening", None),
     ]  # fmt: skip
+
+
+def test_a_file_from_before_quotes_keeps_its_rows_and_accepts_quotes(path: Path) -> None:
+    with Store(path, migrations=MIGRATIONS[:1]) as old:
+        old.record(answered("how long is the bridge"), "telegram", at=NOW)
+        old.record(unknown("who is the mayor"), "telegram", at=NOW)
+    with Store(path) as store:
+        assert store.schema_version == 2
+        store.record(quoted("what crosses the river"), "chat", at=NOW)
+        counts = store.outcome_counts(NOW - dt.timedelta(days=1))
+        asked = [q.question for q in store.unanswered(NOW - dt.timedelta(days=1))]
+    assert [(c.status, c.entry_id, c.count) for c in counts] == [
+        ("answer", "bridge-length", 1),
+        ("none", None, 1),
+        ("quote", None, 1),
+    ]
+    assert asked == ["who is the mayor", "what crosses the river"]
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    assert rows(path, indexes) == [("feedback_given_at",), ("questions_asked_at",)]
 
 
 @pytest.mark.parametrize("source", ["", "12345", "telegram:987654321", "Telegram", "chat 42"])
@@ -282,7 +311,7 @@ def test_two_bot_processes_writing_one_new_file_lose_nothing(path: Path) -> None
         output, _ = worker.communicate(timeout=30)
         assert worker.returncode == 0
         assert output.splitlines()[-1] == f"committed {per_process - 1}"
-    assert rows(path, "PRAGMA user_version") == [(1,)]
+    assert rows(path, "PRAGMA user_version") == [(len(MIGRATIONS),)]
     assert rows(path, "SELECT COUNT(DISTINCT question) FROM questions") == [(2 * per_process,)]
 
 
