@@ -26,11 +26,11 @@ from bot.drafting import (
     parse_dateline,
     render_knowledge,
     slug,
-    split_sentences,
 )
 from bot.knowledge import load_knowledge
 from bot.limits import CALLBACK_ID_MAX_BYTES
 from bot.matching import Matcher
+from bot.sentences import split_sentences
 from bot.validation import ID_PATTERN
 
 SEED = (
