@@ -160,10 +160,12 @@ class QuoteFinder:
         gained = 0.0
         complete = True
         for word in informative:
+            # a word no entry has may still be the article's: found as typed, it counts fully
+            credit = word.similarity if word.known else 1.0
             if word.term in terms.sentence:
-                gained += word.weight * word.similarity
+                gained += word.weight * credit
             elif word.term in terms.context:
-                gained += word.weight * word.similarity * CONTEXT_CREDIT
+                gained += word.weight * credit * CONTEXT_CREDIT
             elif word.weight >= REQUIRED_WEIGHT:
                 complete = False
         coverage = gained / total

@@ -34,6 +34,7 @@ from tests.fake_telegram import FakeTelegram, Fault, StoredMessage, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+QUOTING = ROOT / "tests" / "data" / "quoting"
 SECRET = "AAH-fake-SECRET-for-tests_0123456789"
 TOKEN = f"123456:{SECRET}"
 USER = FakeTelegram.DEFAULT_USER_ID
@@ -481,6 +482,38 @@ async def test_an_inline_query_offers_the_matching_entry_first_with_its_link(
     text, entities = parse_html(content["message_text"])
     assert ANSWERED_FACT in text
     assert [e["url"] for e in entities if e["type"] == "text_link"] == [bot.article.url]
+
+
+async def test_an_inline_query_the_article_text_answers_offers_the_quote(
+    start_bot: StartBot,
+) -> None:
+    bot = await start_bot(knowledge_dir=QUOTING)
+    query_id = bot.tg.inject_inline_query("who cut the ribbon")
+
+    answer = await bot.tg.wait_for_inline_answer(query_id)
+
+    first = answer.results[0]
+    assert first["title"] == "From the article: Mill Lane footbridge opens in Riverton"
+    text, entities = parse_html(first["input_message_content"]["message_text"])
+    assert "Mayor Alice Brook cut the ribbon at the opening." in text
+    assert [e["type"] for e in entities][:1] == ["blockquote"]
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+async def test_a_question_only_the_article_text_answers_gets_a_marked_quote(
+    start_bot: StartBot,
+) -> None:
+    bot = await start_bot(knowledge_dir=QUOTING)
+
+    reply = await bot.ask("who built the deck?")
+
+    assert "the article says" in text_of(reply)
+    assert "Smith & Sons <Engineering> built the deck." in text_of(reply)
+    assert [e["type"] for e in reply.entities if e["type"] == "blockquote"] == ["blockquote"]
+    assert links(reply) == ["https://example.org/news/mill-lane-footbridge"]
+    assert not any(b["callback_data"].startswith("fb") for b in callback_buttons(reply))
 
 
 # --------------------------------------------------------------------------- admin commands
