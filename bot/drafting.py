@@ -892,6 +892,15 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def _literal_block(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    """Multi-line text (the article) as a `|` block, as readable in the file as on the page."""
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _literal_block)
+
+
 def render_knowledge(draft: Draft, url: str | None = None, source: str = "ARTICLE.txt") -> str:
     """The draft as a knowledge file, header comment included; it loads with our YAML loader."""
     article = draft.article
@@ -911,6 +920,8 @@ def render_knowledge(draft: Draft, url: str | None = None, source: str = "ARTICL
             "url": url or URL_PLACEHOLDER,
             "publisher": article.publisher or "",
             "date": article.date or DATE_PLACEHOLDER,
+            # kept for answers quoted from the article when no entry fits
+            "text": "\n\n".join(article.paragraphs + article.captions) + "\n",
         },
         "qa": [
             {"id": e.id, "questions": list(e.questions), "answer": e.answer, "draft": True}

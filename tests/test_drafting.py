@@ -234,7 +234,10 @@ def test_the_rendered_file_tells_the_maintainer_what_to_do(seed: Draft) -> None:
         "url": URL,
         "publisher": "chinadaily.com.cn",
         "date": dt.date(2022, 2, 21),
+        "text": "\n\n".join(seed.article.paragraphs + seed.article.captions) + "\n",
     }
+    assert "  text: |\n    Haizhu held a launch ceremony" in rendered  # readable as a block
+    assert "Copyright" not in data["article"]["text"]  # boilerplate is not article text
     assert list(data["qa"][0]) == ["id", "questions", "answer", "draft"]
 
 
