@@ -86,9 +86,28 @@ def article_passages(article: Article) -> tuple[Passage, ...]:
     return tuple(passages)
 
 
-@lru_cache(maxsize=4096)
-def _terms(text: str, normaliser: Normaliser) -> frozenset[str]:
-    return frozenset(stem(w) for w in normaliser.normalise(text).split() if w not in STOPWORDS)
+ARTICLES_REMEMBERED = 65536  # articles whose sentences a reload need not split and normalise
+
+
+@lru_cache(maxsize=2)
+def _normaliser(synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> Normaliser:
+    return Normaliser(dict(synonyms))
+
+
+@lru_cache(maxsize=ARTICLES_REMEMBERED)
+def _article_terms(
+    article: Article, synonyms: tuple[tuple[str, tuple[str, ...]], ...]
+) -> tuple[tuple[Passage, _Terms], ...]:
+    """An article's passages and their terms; unchanged articles cost nothing on a reload."""
+    normaliser = _normaliser(synonyms)
+
+    def terms(text: str) -> frozenset[str]:
+        words = normaliser.normalise(text).split() if text else []
+        return frozenset(stem(w) for w in words if w not in STOPWORDS)
+
+    return tuple(
+        (p, _Terms(terms(p.sentence), terms(p.context))) for p in article_passages(article)
+    )
 
 
 class QuoteFinder:
@@ -96,13 +115,10 @@ class QuoteFinder:
 
     def __init__(self, knowledge: KnowledgeBase, matcher: Matcher) -> None:
         self.matcher = matcher
-        normaliser = matcher.normaliser
-        self.passages = tuple(p for a in knowledge.live_articles for p in article_passages(a))
-        self._terms = [
-            _Terms(_terms(p.sentence, normaliser), _terms(p.context, normaliser) if p.context else
-                   frozenset())
-            for p in self.passages
-        ]  # fmt: skip
+        synonyms = tuple(sorted((k, tuple(v)) for k, v in knowledge.synonyms.items()))
+        found = [pair for a in knowledge.live_articles for pair in _article_terms(a, synonyms)]
+        self.passages = tuple(passage for passage, _ in found)
+        self._terms = [terms for _, terms in found]
         self._index: dict[str, list[int]] = {}
         for number, terms in enumerate(self._terms):
             for term in terms.sentence | terms.context:
@@ -143,7 +159,7 @@ class QuoteFinder:
         best: Quote | None = None
         text = self.matcher.normaliser.normalise(question)
         for number in sorted(shared):
-            quote = self._score(number, query, informative, total, text)
+            quote = self._score(number, query, informative, total, text, threshold)
             if quote.score >= threshold and (best is None or quote.score > best.score):
                 best = quote
         return best
@@ -155,7 +171,9 @@ class QuoteFinder:
         informative: Sequence[QueryWord],
         total: float,
         text: str,
+        threshold: float = -1.0,
     ) -> Quote:
+        """Score a passage; one that cannot reach `threshold` is not compared as a string."""
         passage, terms = self.passages[number], self._terms[number]
         gained = 0.0
         complete = True
@@ -169,6 +187,8 @@ class QuoteFinder:
             elif word.weight >= REQUIRED_WEIGHT:
                 complete = False
         coverage = gained / total
+        if 100 * coverage < threshold:  # the score is at most 100 * coverage
+            return Quote(passage, 0.0, round(coverage, 3))
         # a tie between sentences covering the same words goes to the one worded most alike
         similarity = fuzz.token_set_ratio(text, passage.sentence.casefold()) / 100
         score = 100 * coverage * (0.95 + 0.05 * similarity)
