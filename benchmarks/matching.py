@@ -3,8 +3,9 @@
 Usage: python benchmarks/matching.py [--knowledge DIR] [--questions FILE ...] [--rounds N]
 
 Every question of the evaluation sets is asked `rounds` times through the same decision the bot
-makes (normalise, match, decide); the figures are medians over rounds, so a noisy neighbour on a
-shared machine moves them less. Also prints the cold build time of the matcher.
+makes (normalise, match, decide, and quote the article when no entry is confident); the figures
+are medians over rounds, so a noisy neighbour on a shared machine moves them less. Also prints
+the cold build time of the matcher and of the article sentence index.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.config import Thresholds
 from bot.evaluation import load_cases
 from bot.knowledge import load_knowledge
 from bot.matching import Matcher
+from bot.quoting import QuoteFinder
 
 
 def main() -> None:
@@ -38,6 +40,8 @@ def main() -> None:
     loaded = time.perf_counter()
     matcher = Matcher(result.knowledge)
     built = time.perf_counter()
+    quotes = QuoteFinder(result.knowledge, matcher)
+    indexed = time.perf_counter()
     questions = [c.question for path in args.questions for c in load_cases(path, result.knowledge)]
     thresholds = Thresholds()
 
@@ -45,10 +49,11 @@ def main() -> None:
     round_rates: list[float] = []
     for _ in range(args.rounds):
         matcher = Matcher(result.knowledge)  # a cold cache each round: typo lookups included
+        quotes = QuoteFinder(result.knowledge, matcher)
         round_start = time.perf_counter()
         for index, question in enumerate(questions):
             t0 = time.perf_counter()
-            decide(question, matcher, thresholds)
+            decide(question, matcher, thresholds, quotes=quotes)
             per_question[index].append(time.perf_counter() - t0)
         round_rates.append(len(questions) / (time.perf_counter() - round_start))
 
@@ -58,8 +63,10 @@ def main() -> None:
     entries = len(result.knowledge.entries)
     phrasings = sum(len(e.questions) for e in result.knowledge.entries)
     print(f"knowledge: {entries} entries, {phrasings} phrasings; {len(questions)} questions")
+    build_ms, index_ms = (built - loaded) * 1000, (indexed - built) * 1000
     print(
-        f"load: {(loaded - started) * 1000:.1f} ms, matcher build: {(built - loaded) * 1000:.1f} ms"
+        f"load: {(loaded - started) * 1000:.1f} ms, matcher build: {build_ms:.1f} ms,"
+        f" sentence index: {index_ms:.1f} ms ({len(quotes.passages)} sentences)"
     )
     rate = statistics.median(round_rates)
     print(f"questions per second (median of {args.rounds} rounds): {rate:.0f}")
