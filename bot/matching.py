@@ -235,15 +235,25 @@ class Matcher:
         out: list[str] = []
         i = 0
         while i < len(words):
-            if i + 1 < len(words) and words[i] not in self._surface:
+            if i + 1 < len(words):
                 joined = words[i] + words[i + 1]
                 if joined in self._surface:
                     out.append(joined)
                     i += 2
                     continue
-            out.append(words[i])
+            out += self._split(words[i])
             i += 1
         return out
+
+    def _split(self, word: str) -> list[str]:
+        """Split a compound the knowledge writes as two words ("autoplay", "webapp")."""
+        if word in self._surface or len(word) < 6 or stem(word) in self._idf:
+            return [word]
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if head in self._surface and tail in self._surface:
+                return [head, tail]
+        return [word]
 
     def match(self, question: str, limit: int = 5) -> list[Candidate]:
         """The best entries for `question`, one candidate per entry, best first."""

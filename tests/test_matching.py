@@ -125,3 +125,22 @@ def test_small_talk_gets_a_kind_reply_not_an_apology(message: str, opening: str)
     reply = decide(message, MATCHER, THRESHOLDS)
     assert reply.status == "none"
     assert render_plain(reply, KNOWLEDGE).startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how does auto play work", "autoplay"),  # two words for the knowledge's one
+        ("where is the webapp menu", "web-app"),  # one word for the knowledge's two
+    ],
+)
+def test_compounds_meet_however_they_are_split(question: str, expected: str) -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("autoplay", "Settings, Playback.", "How do I disable autoplay?"),
+            entry("web-app", "Top right.", "Where is the web app menu?"),
+            entry("auto-menu", "Nowhere.", "Where is the auto menu?"),
+        ),
+    )
+    assert Matcher(knowledge).match(question)[0].entry.id == expected
