@@ -61,6 +61,21 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("november", "nov"),
     ("december", "dec"),
     ("area", "space", "footprint"),
+    # everyday verbs and nouns people swap for one another in any subject
+    ("delete", "deleted", "deletes", "deleting", "remove", "removed", "removes", "removing"),
+    ("delete", "erase", "erased", "erasing", "wipe", "wiped"),
+    ("email", "emails", "mail", "mails", "mailed", "emailed", "emailing", "mailing"),
+    ("disable", "disabled", "disables", "disabling", "deactivate", "deactivated"),
+    ("enable", "enabled", "enables", "enabling", "activate", "activated"),
+    ("backup", "backups"),
+    ("replace", "replaced", "replaces", "replacing", "substitute", "swap"),
+    ("ensure", "ensures", "ensured", "ensuring", "guarantee"),
+    ("notification", "notifications", "notify", "notified", "alert", "alerts", "notices"),
+    ("hide", "hides", "hidden", "hiding", "conceal"),
+    ("computer", "computers", "pc", "pcs", "laptop", "desktop"),
+    ("private", "privacy", "privately"),
+    ("message", "messages", "msg", "msgs"),
+    ("display", "displays", "displayed", "displaying", "show", "shows", "showing", "shown"),
 )
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
@@ -80,6 +95,18 @@ PHRASES: dict[str, str] = {
     "sum up": "summary",
     "in a nutshell": "summary",
     "how come": "why",
+    "e mail": "email",
+    "get rid of": "delete",
+    "turn off": "disable",
+    "turned off": "disable",
+    "switch off": "disable",
+    "turn on": "enable",
+    "turned on": "enable",
+    "switch on": "enable",
+    "back up": "backup",
+    "backed up": "backup",
+    "backing up": "backup",
+    "make sure": "ensure",
     "what for": "why",
 }
 

@@ -220,3 +220,16 @@ def test_synonym_keys_and_variants_are_normalised_like_the_text() -> None:
 def test_without_synonyms_variants_are_left_alone() -> None:
     assert not same("pearl river park", "pearl river science and technology innovation park")
     assert PLAIN.normalise("mou") == "mou"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("How do I remove my account?", "How do I delete my account?"),
+        ("Can I turn off comments?", "Can I disable comments?"),
+        ("How to back up my e-mail", "How to backup my email"),
+        ("get rid of old mails", "delete old emails"),
+    ],
+)
+def test_everyday_equivalent_words_meet(a: str, b: str) -> None:
+    assert Normaliser().normalise(a) == Normaliser().normalise(b)
