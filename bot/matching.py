@@ -48,6 +48,11 @@ TIME_CUE = re.compile(
     re.IGNORECASE,
 )
 ANSWER_CREDIT = 0.7  # a question word found only in the answer text is weaker evidence
+# ... and the weaker the longer the answer: a word in a one-sentence fact is what it says, a word
+# somewhere in a long explanation may be a passing mention. Answers up to ANSWER_TERMS distinct
+# terms get ANSWER_CREDIT; longer ones ANSWER_CREDIT * (ANSWER_TERMS / terms) ** ANSWER_DECAY.
+ANSWER_TERMS = 20
+ANSWER_DECAY = 0.5
 MIN_WEIGHT = 0.15  # words found in every entry still count a little
 SHORT_UNKNOWN_WEIGHT = 0.6  # an unknown one- or two-letter word is more likely noise than meaning
 OTHER_NUMBER_PENALTY = 0.7  # "nine buildings" when the entry says eight: not this fact
@@ -126,6 +131,7 @@ class Matcher:
         self._term_names: list[str] = []
         self._phrasings: list[tuple[str, ...]] = []  # each entry's phrasings, normalised
         self._timed = bytearray()  # the answer states a date or time, so it can answer "when"
+        answer_credits: list[float] = []  # what a term found only in the answer is worth
         # normalising is most of a build: texts the load's checks or the last build normalised
         # are remembered (bot/textcache.py), so a reload after an edit redoes only the edit
         normalise = knowledge_normaliser(knowledge.synonyms).normalise
@@ -137,9 +143,11 @@ class Matcher:
             answer_set = {self._term_id(t) for t in self._learn(normalise(entry.answer))}
             builder.add(index, question_set, IN_QUESTION)
             builder.add(index, answer_set - question_set, IN_ANSWER)
+            answer_credits.append(_answer_credit(len(answer_set)))
             self._timed.append(bool(TIME_CUE.search(entry.answer)))
         self._index = builder.build(len(self._term_names), len(self._entries))
         self._timed_docs = np.frombuffer(self._timed, dtype=np.uint8)
+        self._answer_credit = np.array(answer_credits, dtype=np.float64)
         count = max(len(self._entries), 1)
         self._idf = {
             term: _question_word_weight(term)
@@ -304,7 +312,7 @@ class Matcher:
             if kind == IN_QUESTION:
                 credit = word.similarity
             elif kind == IN_ANSWER:
-                credit = ANSWER_CREDIT * word.similarity
+                credit = self._answer_credit[doc] * word.similarity
             else:
                 credit = 0.0
             gained += word.weight * credit
@@ -375,6 +383,11 @@ def upper_bound(gained: float, total: float) -> float:
     coverage = gained / total if total else 0.0
     blended = coverage * (1 - PHRASING_SHARE - STRING_SHARE) + PHRASING_SHARE + STRING_SHARE
     return float(100 * blended * coverage**COVERAGE_POWER) + 0.1
+
+
+def _answer_credit(terms: int) -> float:
+    """What a question word found only in an answer of `terms` distinct terms is worth."""
+    return float(ANSWER_CREDIT * min(1.0, ANSWER_TERMS / max(terms, 1)) ** ANSWER_DECAY)
 
 
 def _rank(candidate: Candidate) -> tuple[float, str]:
@@ -481,12 +494,13 @@ class _Search:
             for doc in self.index.answer_docs(term).tolist():
                 where.setdefault(doc, {})[name] = IN_ANSWER
         bounds = []
+        answer_credit = self.matcher._answer_credit
         for doc, kinds in where.items():
             gained = 0.0
             for word in self.query:
                 kind = kinds.get(word.term)
                 if kind is not None:
-                    credit = 1.0 if kind == IN_QUESTION else ANSWER_CREDIT
+                    credit = 1.0 if kind == IN_QUESTION else answer_credit[doc]
                     gained += word.weight * credit * word.similarity
             bounds.append((upper_bound(gained, self.total), doc))
         bounds.sort(reverse=True)
@@ -504,9 +518,10 @@ class _Search:
             return
         kinds = np.zeros((len(self.terms), len(docs)), dtype=np.uint8)
         gained = np.zeros(len(docs))
+        answer_credit = self.matcher._answer_credit[docs]
         for row, (term, gain) in enumerate(zip(self.terms, self.gains, strict=True)):
             kinds[row] = kind = self.index.kinds(docs, term)
-            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * (ANSWER_CREDIT * gain)
+            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * (answer_credit * gain)
         bounds = self.bounds(docs, kinds, gained)
         hopeful = np.flatnonzero(bounds >= self.threshold())
         hopeful = hopeful[np.argsort(-bounds[hopeful], kind="stable")]

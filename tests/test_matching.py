@@ -144,3 +144,17 @@ def test_compounds_meet_however_they_are_split(question: str, expected: str) -> 
         ),
     )
     assert Matcher(knowledge).match(question)[0].entry.id == expected
+
+
+def test_a_word_in_a_short_answer_counts_more_than_in_a_long_one() -> None:
+    long_answer = "The museum shows " + ", ".join(f"exhibit{n}" for n in range(60)) + " in red."
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("museum", long_answer, "What does the museum show?"),
+            entry("tower", "The tower is painted red.", "How tall is the tower?"),
+        ),
+    )
+    ranked = Matcher(knowledge).match("which one is red")
+    assert [c.entry.id for c in ranked] == ["tower", "museum"]
+    assert ranked[0].score > ranked[1].score
