@@ -234,7 +234,7 @@ class Matcher:
                 noise = len(word) <= 2 and not word[0].isdigit()
                 weight = SHORT_UNKNOWN_WEIGHT if noise else self._unknown_weight
                 result.append(QueryWord(word, term, weight, 0.0, False))
-        return result
+        return _once_each(result)
 
     def _join_split_words(self, words: list[str]) -> list[str]:
         """Rejoin a name typed in two pieces ("hong ping") when the knowledge writes it as one."""
@@ -383,6 +383,16 @@ def upper_bound(gained: float, total: float) -> float:
     coverage = gained / total if total else 0.0
     blended = coverage * (1 - PHRASING_SHARE - STRING_SHARE) + PHRASING_SHARE + STRING_SHARE
     return float(100 * blended * coverage**COVERAGE_POWER) + 0.1
+
+
+def _once_each(words: list[QueryWord]) -> list[QueryWord]:
+    """A term said twice ("mails ... mail") is asked about once: keep its best showing."""
+    best: dict[str, QueryWord] = {}
+    for word in words:
+        kept = best.get(word.term)
+        if kept is None or word.weight * word.similarity > kept.weight * kept.similarity:
+            best[word.term] = word
+    return [word for word in words if best[word.term] is word]
 
 
 def _answer_credit(terms: int) -> float:

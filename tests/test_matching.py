@@ -158,3 +158,9 @@ def test_a_word_in_a_short_answer_counts_more_than_in_a_long_one() -> None:
     ranked = Matcher(knowledge).match("which one is red")
     assert [c.entry.id for c in ranked] == ["tower", "museum"]
     assert ranked[0].score > ranked[1].score
+
+
+def test_a_word_said_twice_weighs_as_much_as_said_once() -> None:
+    once = MATCHER.match("how long is the bridge")[0]
+    twice = MATCHER.match("how long is the bridge, the bridge")[0]
+    assert (twice.entry.id, twice.score) == (once.entry.id, once.score)
