@@ -26,10 +26,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("start", "begin", "began", "begun", "begins", "commence", "commenced", "starting"),
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
-    ("role", "position", "job", "title", "post"),
     ("publish", "published", "released", "release", "publishing"),
-    # who published: kept apart from "published", which stems the same as "publisher"
-    ("outlet", "publisher", "publishers", "newspaper", "website"),
     ("article", "story", "piece", "report", "news"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
@@ -43,7 +40,6 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
     ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
-    ("boost", "bolster", "help", "support", "promote", "spur", "strengthen", "drive"),
     ("when", "date", "day"),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
