@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.english import rarity
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
@@ -59,6 +60,12 @@ OTHER_NUMBER_PENALTY = 0.7  # "nine buildings" when the entry says eight: not th
 UNKNOWN_WEIGHT_SHARE = 1.0  # an unknown word weighs this share of the rarest known word's weight
 PHRASING_SHARE = 0.2  # how much the best single phrasing's overlap adds to entry coverage
 STRING_SHARE = 0.15  # how much rapidfuzz's whole-string similarity adds
+# A knowledge term's IDF is scaled by how rare its words are in English (bot/english.rarity):
+# COMMON_MIN of it at COMMON_FLOOR ("the" 1.3, "make" 2.7), all of it from COMMON_RARE ("park"
+# 4.5), linearly between. Chosen on StackFAQ (question+answer MAP 0.798 -> 0.800).
+COMMON_FLOOR = 1.5
+COMMON_RARE = 4.0
+COMMON_MIN = 0.1
 
 Scorer = Callable[..., float]
 BASELINE_SCORERS: dict[str, Scorer] = {
@@ -157,6 +164,7 @@ class Matcher:
                 self._term_names, map(self._index.size, range(len(self._term_names))), strict=True
             )
         }
+        self._weigh_by_english_rarity()
         self._unknown_weight = UNKNOWN_WEIGHT_SHARE * math.log(1 + (count + 0.5) / 0.5)
         # typos are mended against every word that normalises to a knowledge word, so
         # "pictrue" finds "picture" even though the knowledge says "photo"
@@ -167,6 +175,23 @@ class Matcher:
         self._mender = TypoMender(correctable)
         self._reference_terms: list[_Terms] = []
         self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
+
+    def _weigh_by_english_rarity(self) -> None:
+        """Scale each term's IDF down when English uses it everywhere ("make", "way", "need").
+
+        A small knowledge base cannot tell that "make" says little: it may be in one entry only.
+        """
+        rarest: dict[str, float] = {}
+        for word, term in self._surface.items():
+            found = rarity(word)
+            # the lexicon's words ("big", "many", "cost") say which fact is asked: kept whole
+            value = COMMON_RARE if found is None or word in _ASPECT_WORDS else found
+            rarest[term] = max(rarest.get(term, value), value)
+        for term, value in rarest.items():
+            if term in QUESTION_WORDS:
+                continue
+            share = (value - COMMON_FLOOR) / (COMMON_RARE - COMMON_FLOOR)
+            self._idf[term] *= min(max(share, COMMON_MIN), 1.0)
 
     def _term_id(self, term: str) -> int:
         found = self._term_ids.get(term)
@@ -586,6 +611,7 @@ def _question_word_weight(word: str) -> float:
     return QUESTION_WORD_WEIGHTS.get(word, QUESTION_WORD_WEIGHT)
 
 
+_ASPECT_WORDS = frozenset(WORD_MAP.values())
 _FUNCTION_WORDS: Sequence[str] = sorted(QUESTION_WORDS | {w for w in STOPWORDS if len(w) >= 3})
 
 

@@ -164,3 +164,28 @@ def test_a_word_said_twice_weighs_as_much_as_said_once() -> None:
     once = MATCHER.match("how long is the bridge")[0]
     twice = MATCHER.match("how long is the bridge, the bridge")[0]
     assert (twice.entry.id, twice.score) == (once.entry.id, once.score)
+
+
+def test_a_word_common_in_english_weighs_less_than_a_rare_one_used_as_often() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("make", "Use the menu.", "How do I make a playlist?"),
+            entry("encrypt", "Use a key.", "How do I encrypt a mailbox?"),
+        ),
+    )
+    matcher = Matcher(knowledge)
+    assert matcher.idf("make") < matcher.idf("encrypt")
+    assert matcher.idf("playlist") == matcher.idf("mailbox")  # unknown to English: full weight
+
+
+def test_the_lexicon_aspect_words_keep_their_weight_however_common() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("size", "Two hectares.", "How big is the garden?"),
+            entry("owner", "The city.", "Who owns the encyclopedia?"),
+        ),
+    )
+    matcher = Matcher(knowledge)
+    assert matcher.idf("big") == matcher.idf("encyclopedia")
