@@ -107,6 +107,34 @@ PHRASES: dict[str, str] = {
     "what for": "why",
 }
 
+# Irregular verb forms the stemmer cannot relate to their verb ("sent" is not "send" to it).
+# Forms that are also everyday nouns or other verbs are left out: found (to found), ground
+# (to grind), left, saw, rose, fell, felt, lay, bore, wound; and known, told, which would become
+# the stopwords "know" and "tell".
+IRREGULAR_FORMS: dict[str, str] = {
+    form: verb
+    for verb, forms in {
+        "send": "sent", "spend": "spent", "build": "built", "buy": "bought",
+        "bring": "brought", "catch": "caught", "choose": "chose chosen", "draw": "drew drawn",
+        "drive": "drove driven", "eat": "ate eaten", "forget": "forgot forgotten",
+        "grow": "grew grown", "hold": "held", "hide": "hid hidden", "keep": "kept", "lead": "led",
+        "lend": "lent", "lose": "lost", "make": "made", "meet": "met", "pay": "paid",
+        "run": "ran", "sell": "sold", "shoot": "shot", "sit": "sat", "sleep": "slept",
+        "speak": "spoke spoken", "stand": "stood", "steal": "stole stolen", "strike": "struck",
+        "teach": "taught", "think": "thought", "throw": "threw thrown", "understand": "understood",
+        "wear": "wore worn", "win": "won", "write": "wrote written", "go": "went gone",
+        "begin": "began begun", "become": "became", "come": "came", "fight": "fought",
+        "fly": "flew flown", "freeze": "froze frozen", "hang": "hung", "feed": "fed",
+        "flee": "fled", "deal": "dealt", "dig": "dug", "ride": "rode ridden", "rise": "risen",
+        "sing": "sang sung", "sink": "sank sunk", "shake": "shook shaken", "seek": "sought",
+        "stick": "stuck", "swim": "swam swum", "tear": "tore torn", "break": "broke broken",
+        "undertake": "undertook undertaken", "withdraw": "withdrew withdrawn",
+        "take": "took taken", "give": "gave given", "see": "seen", "do": "did done",
+        "mean": "meant", "show": "shown", "learn": "learnt", "burn": "burnt",
+    }.items()
+    for form in forms.split()
+}  # fmt: skip
+
 WORD_MAP: dict[str, str] = {
     word: group[0] for group in EQUIVALENT_WORDS for word in group[1:] if word != group[0]
 }

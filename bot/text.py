@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.lexicon import FILLERS, PHRASES, WORD_MAP
+from bot.lexicon import FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
 
 # Words that carry no topic. Question words are kept apart (QUESTION_WORDS): they tell a "when"
 # question from a "who" question, but must not outweigh the topic words.
@@ -175,7 +175,8 @@ def basic_normalise(text: str) -> str:
         for w in text.split()
     ]
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], " ".join(words))
-    return " ".join(WORD_MAP.get(w, w) for w in text.split())
+    words = [IRREGULAR_FORMS.get(w, w) for w in text.split()]
+    return " ".join(WORD_MAP.get(w, w) for w in words)
 
 
 class Normaliser:

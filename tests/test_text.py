@@ -233,3 +233,19 @@ def test_without_synonyms_variants_are_left_alone() -> None:
 )
 def test_everyday_equivalent_words_meet(a: str, b: str) -> None:
     assert Normaliser().normalise(a) == Normaliser().normalise(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Who sent the letter?", "Who will send the letter?"),
+        ("Who wrote the report?", "Who will write the report?"),
+        ("Where was it held?", "Where will it hold?"),
+    ],
+)
+def test_irregular_verb_forms_meet_their_verb(a: str, b: str) -> None:
+    assert Normaliser().words(a) == Normaliser().words(b)
+
+
+def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
+    assert Normaliser().words("the ground on the left") == ["ground", "left"]
