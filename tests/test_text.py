@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import Normaliser
+from bot.text import Normaliser, stem
 
 PLAIN = Normaliser()
 
@@ -249,3 +249,10 @@ def test_irregular_verb_forms_meet_their_verb(a: str, b: str) -> None:
 
 def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
     assert Normaliser().words("the ground on the left") == ["ground", "left"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("subscribe", "subscription"), ("criterion", "criteria"), ("primary", "primarily")]
+)
+def test_word_families_the_stemmer_splits_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
