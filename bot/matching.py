@@ -268,7 +268,7 @@ class Matcher:
         out: list[str] = []
         i = 0
         while i < len(words):
-            if i + 1 < len(words):
+            if i + 1 < len(words) and words[i] not in STOPWORDS:  # "a way" is not "away"
                 joined = words[i] + words[i + 1]
                 if joined in self._surface:
                     out.append(joined)

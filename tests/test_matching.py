@@ -191,3 +191,11 @@ def test_the_lexicon_aspect_words_keep_their_weight_however_common() -> None:
     )
     matcher = Matcher(knowledge)
     assert matcher.idf(stem("big")) == matcher.idf(stem("encyclopedia"))
+
+
+def test_a_small_word_and_the_next_are_not_read_as_one_word() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,), (entry("away", "At home.", "Where do fans stay when the team plays away?"),)
+    )
+    terms = [w.term for w in Matcher(knowledge).query_words("is there a way to pay")]
+    assert stem("away") not in terms
