@@ -109,8 +109,8 @@ PHRASES: dict[str, str] = {
 
 # Irregular verb forms the stemmer cannot relate to their verb ("sent" is not "send" to it).
 # Forms that are also everyday nouns or other verbs are left out: found (to found), ground
-# (to grind), left, saw, rose, fell, felt, lay, bore, wound; and known, told, which would become
-# the stopwords "know" and "tell".
+# (to grind), left, saw, rose, fell, felt, lay, bore, wound, shot, sat, fed (the Fed); and known,
+# told, which would become the stopwords "know" and "tell".
 IRREGULAR_FORMS: dict[str, str] = {
     form: verb
     for verb, forms in {
@@ -119,12 +119,12 @@ IRREGULAR_FORMS: dict[str, str] = {
         "drive": "drove driven", "eat": "ate eaten", "forget": "forgot forgotten",
         "grow": "grew grown", "hold": "held", "hide": "hid hidden", "keep": "kept", "lead": "led",
         "lend": "lent", "lose": "lost", "make": "made", "meet": "met", "pay": "paid",
-        "run": "ran", "sell": "sold", "shoot": "shot", "sit": "sat", "sleep": "slept",
+        "run": "ran", "sell": "sold", "sleep": "slept",
         "speak": "spoke spoken", "stand": "stood", "steal": "stole stolen", "strike": "struck",
         "teach": "taught", "think": "thought", "throw": "threw thrown", "understand": "understood",
         "wear": "wore worn", "win": "won", "write": "wrote written", "go": "went gone",
         "begin": "began begun", "become": "became", "come": "came", "fight": "fought",
-        "fly": "flew flown", "freeze": "froze frozen", "hang": "hung", "feed": "fed",
+        "fly": "flew flown", "freeze": "froze frozen", "hang": "hung",
         "flee": "fled", "deal": "dealt", "dig": "dug", "ride": "rode ridden", "rise": "risen",
         "sing": "sang sung", "sink": "sank sunk", "shake": "shook shaken", "seek": "sought",
         "stick": "stuck", "swim": "swam swum", "tear": "tore torn", "break": "broke broken",

@@ -256,3 +256,7 @@ def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
 )
 def test_word_families_the_stemmer_splits_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+def test_the_fed_is_not_a_form_of_feed() -> None:
+    assert Normaliser().words("the Fed") != Normaliser().words("the feed")
