@@ -25,7 +25,7 @@ class Thresholds:
 
     answer: float = 76.0
     clarify: float = 45.0
-    margin: float = 5.0
+    margin: float = 4.0
     quote: float = 80.0  # an article sentence this complete is quoted when no entry fits
 
 

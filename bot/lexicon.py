@@ -15,6 +15,7 @@ FILLERS = frozenset(
     everything stuff quick quickly brief briefly getting gets gotten gave others
     mean means meaning meant approx total overall mentioned mention stated state states
     described describe explain explained give given provide provided kind kinds type sort
+    possible possibly somehow maybe perhaps able
     """.split()  # noqa: SIM905
 )
 
@@ -25,10 +26,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("start", "begin", "began", "begun", "begins", "commence", "commenced", "starting"),
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
-    ("role", "position", "job", "title", "post"),
     ("publish", "published", "released", "release", "publishing"),
-    # who published: kept apart from "published", which stems the same as "publisher"
-    ("outlet", "publisher", "publishers", "newspaper", "website"),
     ("article", "story", "piece", "report", "news"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
@@ -42,7 +40,6 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
     ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
-    ("boost", "bolster", "help", "support", "promote", "spur", "strengthen", "drive"),
     ("when", "date", "day"),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
@@ -61,6 +58,21 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("november", "nov"),
     ("december", "dec"),
     ("area", "space", "footprint"),
+    # everyday verbs and nouns people swap for one another in any subject
+    ("delete", "deleted", "deletes", "deleting", "remove", "removed", "removes", "removing"),
+    ("delete", "erase", "erased", "erasing", "wipe", "wiped"),
+    ("email", "emails", "mail", "mails", "mailed", "emailed", "emailing", "mailing"),
+    ("disable", "disabled", "disables", "disabling", "deactivate", "deactivated"),
+    ("enable", "enabled", "enables", "enabling", "activate", "activated"),
+    ("backup", "backups"),
+    ("replace", "replaced", "replaces", "replacing", "substitute", "swap"),
+    ("ensure", "ensures", "ensured", "ensuring", "guarantee"),
+    ("notification", "notifications", "notify", "notified", "alert", "alerts", "notices"),
+    ("hide", "hides", "hidden", "hiding", "conceal"),
+    ("computer", "computers", "pc", "pcs", "laptop", "desktop"),
+    ("private", "privacy", "privately"),
+    ("message", "messages", "msg", "msgs"),
+    ("display", "displays", "displayed", "displaying", "show", "shows", "showing", "shown"),
 )
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
@@ -80,8 +92,48 @@ PHRASES: dict[str, str] = {
     "sum up": "summary",
     "in a nutshell": "summary",
     "how come": "why",
+    "e mail": "email",
+    "get rid of": "delete",
+    "turn off": "disable",
+    "turned off": "disable",
+    "switch off": "disable",
+    "turn on": "enable",
+    "turned on": "enable",
+    "switch on": "enable",
+    "back up": "backup",
+    "backed up": "backup",
+    "backing up": "backup",
+    "make sure": "ensure",
     "what for": "why",
 }
+
+# Irregular verb forms the stemmer cannot relate to their verb ("sent" is not "send" to it).
+# Forms that are also everyday nouns or other verbs are left out: found (to found), ground
+# (to grind), left, saw, rose, fell, felt, lay, bore, wound, shot, sat, fed (the Fed); and known,
+# told, which would become the stopwords "know" and "tell".
+IRREGULAR_FORMS: dict[str, str] = {
+    form: verb
+    for verb, forms in {
+        "send": "sent", "spend": "spent", "build": "built", "buy": "bought",
+        "bring": "brought", "catch": "caught", "choose": "chose chosen", "draw": "drew drawn",
+        "drive": "drove driven", "eat": "ate eaten", "forget": "forgot forgotten",
+        "grow": "grew grown", "hold": "held", "hide": "hid hidden", "keep": "kept", "lead": "led",
+        "lend": "lent", "lose": "lost", "make": "made", "meet": "met", "pay": "paid",
+        "run": "ran", "sell": "sold", "sleep": "slept",
+        "speak": "spoke spoken", "stand": "stood", "steal": "stole stolen", "strike": "struck",
+        "teach": "taught", "think": "thought", "throw": "threw thrown", "understand": "understood",
+        "wear": "wore worn", "win": "won", "write": "wrote written", "go": "went gone",
+        "begin": "began begun", "become": "became", "come": "came", "fight": "fought",
+        "fly": "flew flown", "freeze": "froze frozen", "hang": "hung",
+        "flee": "fled", "deal": "dealt", "dig": "dug", "ride": "rode ridden", "rise": "risen",
+        "sing": "sang sung", "sink": "sank sunk", "shake": "shook shaken", "seek": "sought",
+        "stick": "stuck", "swim": "swam swum", "tear": "tore torn", "break": "broke broken",
+        "undertake": "undertook undertaken", "withdraw": "withdrew withdrawn",
+        "take": "took taken", "give": "gave given", "see": "seen", "do": "did done",
+        "mean": "meant", "show": "shown", "learn": "learnt", "burn": "burnt",
+    }.items()
+    for form in forms.split()
+}  # fmt: skip
 
 WORD_MAP: dict[str, str] = {
     word: group[0] for group in EQUIVALENT_WORDS for word in group[1:] if word != group[0]

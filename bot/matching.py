@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.english import rarity
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
@@ -48,12 +49,23 @@ TIME_CUE = re.compile(
     re.IGNORECASE,
 )
 ANSWER_CREDIT = 0.7  # a question word found only in the answer text is weaker evidence
+# ... and the weaker the longer the answer: a word in a one-sentence fact is what it says, a word
+# somewhere in a long explanation may be a passing mention. Answers up to ANSWER_TERMS distinct
+# terms get ANSWER_CREDIT; longer ones ANSWER_CREDIT * (ANSWER_TERMS / terms) ** ANSWER_DECAY.
+ANSWER_TERMS = 20
+ANSWER_DECAY = 0.5
 MIN_WEIGHT = 0.15  # words found in every entry still count a little
 SHORT_UNKNOWN_WEIGHT = 0.6  # an unknown one- or two-letter word is more likely noise than meaning
 OTHER_NUMBER_PENALTY = 0.7  # "nine buildings" when the entry says eight: not this fact
 UNKNOWN_WEIGHT_SHARE = 1.0  # an unknown word weighs this share of the rarest known word's weight
 PHRASING_SHARE = 0.2  # how much the best single phrasing's overlap adds to entry coverage
 STRING_SHARE = 0.15  # how much rapidfuzz's whole-string similarity adds
+# A knowledge term's IDF is scaled by how rare its words are in English (bot/english.rarity):
+# COMMON_MIN of it at COMMON_FLOOR ("the" 1.3, "make" 2.7), all of it from COMMON_RARE ("park"
+# 4.5), linearly between. Chosen on StackFAQ (question+answer MAP 0.798 -> 0.800).
+COMMON_FLOOR = 1.5
+COMMON_RARE = 4.0
+COMMON_MIN = 0.1
 
 Scorer = Callable[..., float]
 BASELINE_SCORERS: dict[str, Scorer] = {
@@ -126,6 +138,7 @@ class Matcher:
         self._term_names: list[str] = []
         self._phrasings: list[tuple[str, ...]] = []  # each entry's phrasings, normalised
         self._timed = bytearray()  # the answer states a date or time, so it can answer "when"
+        answer_credits: list[float] = []  # what a term found only in the answer is worth
         # normalising is most of a build: texts the load's checks or the last build normalised
         # are remembered (bot/textcache.py), so a reload after an edit redoes only the edit
         normalise = knowledge_normaliser(knowledge.synonyms).normalise
@@ -137,9 +150,11 @@ class Matcher:
             answer_set = {self._term_id(t) for t in self._learn(normalise(entry.answer))}
             builder.add(index, question_set, IN_QUESTION)
             builder.add(index, answer_set - question_set, IN_ANSWER)
+            answer_credits.append(_answer_credit(len(answer_set)))
             self._timed.append(bool(TIME_CUE.search(entry.answer)))
         self._index = builder.build(len(self._term_names), len(self._entries))
         self._timed_docs = np.frombuffer(self._timed, dtype=np.uint8)
+        self._answer_credit = np.array(answer_credits, dtype=np.float64)
         count = max(len(self._entries), 1)
         self._idf = {
             term: _question_word_weight(term)
@@ -149,6 +164,7 @@ class Matcher:
                 self._term_names, map(self._index.size, range(len(self._term_names))), strict=True
             )
         }
+        self._weigh_by_english_rarity()
         self._unknown_weight = UNKNOWN_WEIGHT_SHARE * math.log(1 + (count + 0.5) / 0.5)
         # typos are mended against every word that normalises to a knowledge word, so
         # "pictrue" finds "picture" even though the knowledge says "photo"
@@ -159,6 +175,23 @@ class Matcher:
         self._mender = TypoMender(correctable)
         self._reference_terms: list[_Terms] = []
         self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
+
+    def _weigh_by_english_rarity(self) -> None:
+        """Scale each term's IDF down when English uses it everywhere ("make", "way", "need").
+
+        A small knowledge base cannot tell that "make" says little: it may be in one entry only.
+        """
+        rarest: dict[str, float] = {}
+        for word, term in self._surface.items():
+            found = rarity(word)
+            # the lexicon's words ("big", "many", "cost") say which fact is asked: kept whole
+            value = COMMON_RARE if found is None or word in _ASPECT_WORDS else found
+            rarest[term] = max(rarest.get(term, value), value)
+        for term, value in rarest.items():
+            if term in QUESTION_WORDS:
+                continue
+            share = (value - COMMON_FLOOR) / (COMMON_RARE - COMMON_FLOOR)
+            self._idf[term] *= min(max(share, COMMON_MIN), 1.0)
 
     def _term_id(self, term: str) -> int:
         found = self._term_ids.get(term)
@@ -226,7 +259,7 @@ class Matcher:
                 noise = len(word) <= 2 and not word[0].isdigit()
                 weight = SHORT_UNKNOWN_WEIGHT if noise else self._unknown_weight
                 result.append(QueryWord(word, term, weight, 0.0, False))
-        return result
+        return _once_each(result)
 
     def _join_split_words(self, words: list[str]) -> list[str]:
         """Rejoin a name typed in two pieces ("hong ping") when the knowledge writes it as one."""
@@ -235,15 +268,25 @@ class Matcher:
         out: list[str] = []
         i = 0
         while i < len(words):
-            if i + 1 < len(words) and words[i] not in self._surface:
+            if i + 1 < len(words) and words[i] not in STOPWORDS:  # "a way" is not "away"
                 joined = words[i] + words[i + 1]
                 if joined in self._surface:
                     out.append(joined)
                     i += 2
                     continue
-            out.append(words[i])
+            out += self._split(words[i])
             i += 1
         return out
+
+    def _split(self, word: str) -> list[str]:
+        """Split a compound the knowledge writes as two words ("autoplay", "webapp")."""
+        if word in self._surface or len(word) < 6 or stem(word) in self._idf:
+            return [word]
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if head in self._surface and tail in self._surface:
+                return [head, tail]
+        return [word]
 
     def match(self, question: str, limit: int = 5) -> list[Candidate]:
         """The best entries for `question`, one candidate per entry, best first."""
@@ -294,7 +337,7 @@ class Matcher:
             if kind == IN_QUESTION:
                 credit = word.similarity
             elif kind == IN_ANSWER:
-                credit = ANSWER_CREDIT * word.similarity
+                credit = self._answer_credit[doc] * word.similarity
             else:
                 credit = 0.0
             gained += word.weight * credit
@@ -365,6 +408,21 @@ def upper_bound(gained: float, total: float) -> float:
     coverage = gained / total if total else 0.0
     blended = coverage * (1 - PHRASING_SHARE - STRING_SHARE) + PHRASING_SHARE + STRING_SHARE
     return float(100 * blended * coverage**COVERAGE_POWER) + 0.1
+
+
+def _once_each(words: list[QueryWord]) -> list[QueryWord]:
+    """A term said twice ("mails ... mail") is asked about once: keep its best showing."""
+    best: dict[str, QueryWord] = {}
+    for word in words:
+        kept = best.get(word.term)
+        if kept is None or word.weight * word.similarity > kept.weight * kept.similarity:
+            best[word.term] = word
+    return [word for word in words if best[word.term] is word]
+
+
+def _answer_credit(terms: int) -> float:
+    """What a question word found only in an answer of `terms` distinct terms is worth."""
+    return float(ANSWER_CREDIT * min(1.0, ANSWER_TERMS / max(terms, 1)) ** ANSWER_DECAY)
 
 
 def _rank(candidate: Candidate) -> tuple[float, str]:
@@ -471,12 +529,13 @@ class _Search:
             for doc in self.index.answer_docs(term).tolist():
                 where.setdefault(doc, {})[name] = IN_ANSWER
         bounds = []
+        answer_credit = self.matcher._answer_credit
         for doc, kinds in where.items():
             gained = 0.0
             for word in self.query:
                 kind = kinds.get(word.term)
                 if kind is not None:
-                    credit = 1.0 if kind == IN_QUESTION else ANSWER_CREDIT
+                    credit = 1.0 if kind == IN_QUESTION else answer_credit[doc]
                     gained += word.weight * credit * word.similarity
             bounds.append((upper_bound(gained, self.total), doc))
         bounds.sort(reverse=True)
@@ -494,9 +553,10 @@ class _Search:
             return
         kinds = np.zeros((len(self.terms), len(docs)), dtype=np.uint8)
         gained = np.zeros(len(docs))
+        answer_credit = self.matcher._answer_credit[docs]
         for row, (term, gain) in enumerate(zip(self.terms, self.gains, strict=True)):
             kinds[row] = kind = self.index.kinds(docs, term)
-            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * (ANSWER_CREDIT * gain)
+            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * (answer_credit * gain)
         bounds = self.bounds(docs, kinds, gained)
         hopeful = np.flatnonzero(bounds >= self.threshold())
         hopeful = hopeful[np.argsort(-bounds[hopeful], kind="stable")]
@@ -551,6 +611,7 @@ def _question_word_weight(word: str) -> float:
     return QUESTION_WORD_WEIGHTS.get(word, QUESTION_WORD_WEIGHT)
 
 
+_ASPECT_WORDS = frozenset(WORD_MAP.values())
 _FUNCTION_WORDS: Sequence[str] = sorted(QUESTION_WORDS | {w for w in STOPWORDS if len(w) >= 3})
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.lexicon import FILLERS, PHRASES, WORD_MAP
+from bot.lexicon import FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
 
 # Words that carry no topic. Question words are kept apart (QUESTION_WORDS): they tell a "when"
 # question from a "who" question, but must not outweigh the topic words.
@@ -121,6 +121,11 @@ _CAPITAL_ACRONYMS = {"IT": "information technology"}
 _ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
 
 _stemmer = snowballstemmer.stemmer("english")
+# Snowball keeps some families apart: subscrib/subscript, criteria/criterion, primari/primarili,
+# personalis/personaliz, collect/collector. Cutting stems to their first STEM_CHARS letters
+# (truncation stemming) joins them; at 7 letters few unrelated words meet ("internal" and
+# "international" do; "internet" stays apart). StackFAQ question+answer MAP 0.802 -> 0.807.
+STEM_CHARS = 7
 
 
 @lru_cache(maxsize=65536)
@@ -128,7 +133,7 @@ def stem(word: str) -> str:
     """Reduce a word to its stem so "buildings" meets "building"; numbers stay as they are."""
     if word[:1].isdigit() or word in QUESTION_WORDS:  # "why" must not become "whi"
         return word
-    return str(_stemmer.stemWord(word))
+    return str(_stemmer.stemWord(word))[:STEM_CHARS]
 
 
 def _fold_accents(text: str) -> str:
@@ -175,7 +180,8 @@ def basic_normalise(text: str) -> str:
         for w in text.split()
     ]
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], " ".join(words))
-    return " ".join(WORD_MAP.get(w, w) for w in text.split())
+    words = [IRREGULAR_FORMS.get(w, w) for w in text.split()]
+    return " ".join(WORD_MAP.get(w, w) for w in words)
 
 
 class Normaliser:

@@ -17,12 +17,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.english import is_english_word
+from bot.english import is_english_word, rarity
 
 TYPO_CREDIT = 0.95  # per mended slip: "cerimony" is almost as good as "ceremony"
 PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the whole one
 CLOSE_RATIO = 85  # fuzz.ratio for two slips next to each other in a long word ("artical")
 CACHE_SIZE = 16384
+CLIPPED_RARITY = 4.0  # English words more common than this (bot/english.rarity) are never clipped
 
 
 class TypoMender:
@@ -57,14 +58,21 @@ class TypoMender:
                 close = self._closest_by_ratio(word, by_length)
                 if close is not None:
                     return self._correctable[close], TYPO_CREDIT**2
-        # a clipped word ("tech" for "technology"): the shortest knowledge word it begins
+        # a clipped word ("tech" for "technology"): the shortest knowledge word it begins;
+        # an everyday word ("down", "part") is not clipped, only rarer ones ("info", "pic")
+        common = rarity(word)
+        if common is not None and common < CLIPPED_RARITY:
+            return self._longer_form(word)
         start = bisect_left(self._vocabulary, word)
         longer = [
             v for v in self._vocabulary[start : start + 50] if v.startswith(word) and v != word
         ]
         if longer:
             return self._correctable[min(longer, key=len)], PREFIX_CREDIT
-        # a longer form of a knowledge word ("signers" for "sign")
+        return self._longer_form(word)
+
+    def _longer_form(self, word: str) -> tuple[str, float] | None:
+        """A longer form of a knowledge word ("signers" for "sign")."""
         for cut in range(len(word) - 1, max(3, len(word) - 4), -1):
             if word[:cut] in self._correctable:
                 return self._correctable[word[:cut]], PREFIX_CREDIT

@@ -12,6 +12,7 @@ from bot.evaluation import evaluate, load_cases
 from bot.knowledge import Entry, KnowledgeBase, load_knowledge
 from bot.matching import SCORERS, Matcher
 from bot.replies import render_plain
+from bot.text import stem
 from tests.bridge_knowledge import ARTICLE, ENTRIES, entry
 
 KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)})
@@ -125,3 +126,76 @@ def test_small_talk_gets_a_kind_reply_not_an_apology(message: str, opening: str)
     reply = decide(message, MATCHER, THRESHOLDS)
     assert reply.status == "none"
     assert render_plain(reply, KNOWLEDGE).startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how does auto play work", "autoplay"),  # two words for the knowledge's one
+        ("where is the webapp menu", "web-app"),  # one word for the knowledge's two
+    ],
+)
+def test_compounds_meet_however_they_are_split(question: str, expected: str) -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("autoplay", "Settings, Playback.", "How do I disable autoplay?"),
+            entry("web-app", "Top right.", "Where is the web app menu?"),
+            entry("auto-menu", "Nowhere.", "Where is the auto menu?"),
+        ),
+    )
+    assert Matcher(knowledge).match(question)[0].entry.id == expected
+
+
+def test_a_word_in_a_short_answer_counts_more_than_in_a_long_one() -> None:
+    long_answer = "The museum shows " + ", ".join(f"item{n}" for n in range(60)) + " in red."
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("museum", long_answer, "What does the museum show?"),
+            entry("tower", "The tower is painted red.", "How tall is the tower?"),
+        ),
+    )
+    ranked = Matcher(knowledge).match("which one is red")
+    assert [c.entry.id for c in ranked] == ["tower", "museum"]
+    assert ranked[0].score > ranked[1].score
+
+
+def test_a_word_said_twice_weighs_as_much_as_said_once() -> None:
+    once = MATCHER.match("how long is the bridge")[0]
+    twice = MATCHER.match("how long is the bridge, the bridge")[0]
+    assert (twice.entry.id, twice.score) == (once.entry.id, once.score)
+
+
+def test_a_word_common_in_english_weighs_less_than_a_rare_one_used_as_often() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("make", "Use the menu.", "How do I make a playlist?"),
+            entry("encrypt", "Use a key.", "How do I encrypt a mailbox?"),
+        ),
+    )
+    matcher = Matcher(knowledge)
+    assert matcher.idf(stem("make")) < matcher.idf(stem("encrypt"))
+    # rare in English or not in it at all: both keep their whole weight
+    assert matcher.idf(stem("playlist")) == matcher.idf(stem("mailbox"))
+
+
+def test_the_lexicon_aspect_words_keep_their_weight_however_common() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("size", "Two hectares.", "How big is the garden?"),
+            entry("owner", "The city.", "Who owns the encyclopedia?"),
+        ),
+    )
+    matcher = Matcher(knowledge)
+    assert matcher.idf(stem("big")) == matcher.idf(stem("encyclopedia"))
+
+
+def test_a_small_word_and_the_next_are_not_read_as_one_word() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,), (entry("away", "At home.", "Where do fans stay when the team plays away?"),)
+    )
+    terms = [w.term for w in Matcher(knowledge).query_words("is there a way to pay")]
+    assert stem("away") not in terms

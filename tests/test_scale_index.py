@@ -21,7 +21,7 @@ from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
 from bot.parsecache import forget
 from bot.textcache import knowledge_normaliser
-from bot.typos import TypoMender
+from bot.typos import PREFIX_CREDIT, TypoMender
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = Thresholds()
@@ -206,3 +206,10 @@ def test_remembered_normalised_texts_follow_the_synonyms() -> None:
     assert (
         knowledge_normaliser({"bridge": ("crossing",)}).normalise("The crossing?") == "the bridge"
     )
+
+
+def test_an_everyday_word_is_not_taken_for_a_clipped_one() -> None:
+    mender = TypoMender({"download": "download", "information": "inform", "particular": "partic"})
+    assert mender.correct("down") is None  # "break down" is not "download"
+    assert mender.correct("part") is None
+    assert mender.correct("info") == ("inform", PREFIX_CREDIT)  # rarer: a clipped word

@@ -227,7 +227,7 @@ def test_sweep_json_prints_every_point_and_the_recommendation(
     assert figures["configured"] == points[76].as_dict()
     assert (figures["file"], figures["margin"], figures["wrong_answer_budget"]) == (
         "questions.yaml",
-        5.0,
+        Thresholds().margin,
         WRONG_ANSWER_BUDGET,
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import Normaliser
+from bot.text import Normaliser, stem
 
 PLAIN = Normaliser()
 
@@ -220,3 +220,43 @@ def test_synonym_keys_and_variants_are_normalised_like_the_text() -> None:
 def test_without_synonyms_variants_are_left_alone() -> None:
     assert not same("pearl river park", "pearl river science and technology innovation park")
     assert PLAIN.normalise("mou") == "mou"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("How do I remove my account?", "How do I delete my account?"),
+        ("Can I turn off comments?", "Can I disable comments?"),
+        ("How to back up my e-mail", "How to backup my email"),
+        ("get rid of old mails", "delete old emails"),
+    ],
+)
+def test_everyday_equivalent_words_meet(a: str, b: str) -> None:
+    assert Normaliser().normalise(a) == Normaliser().normalise(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Who sent the letter?", "Who will send the letter?"),
+        ("Who wrote the report?", "Who will write the report?"),
+        ("Where was it held?", "Where will it hold?"),
+    ],
+)
+def test_irregular_verb_forms_meet_their_verb(a: str, b: str) -> None:
+    assert Normaliser().words(a) == Normaliser().words(b)
+
+
+def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
+    assert Normaliser().words("the ground on the left") == ["ground", "left"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("subscribe", "subscription"), ("criterion", "criteria"), ("primary", "primarily")]
+)
+def test_word_families_the_stemmer_splits_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_the_fed_is_not_a_form_of_feed() -> None:
+    assert Normaliser().words("the Fed") != Normaliser().words("the feed")
