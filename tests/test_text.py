@@ -252,10 +252,10 @@ def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b"), [("subscribe", "subscription"), ("criterion", "criteria"), ("primary", "primarily")]
+    ("a", "b"), [("community", "communication"), ("internal", "international")]
 )
-def test_word_families_the_stemmer_splits_meet(a: str, b: str) -> None:
-    assert stem(a) == stem(b)
+def test_words_that_only_begin_alike_keep_apart(a: str, b: str) -> None:
+    assert stem(a) != stem(b)
 
 
 def test_the_fed_is_not_a_form_of_feed() -> None:
