@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -25,14 +24,13 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
-from bot.limits import CALLBACK_ID_MAX_BYTES
+from bot.ids import ID_MAX_BYTES, slug, unique_id
 from bot.sentences import SENTENCE_END, sentence_starts, split_sentences
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser
 from bot.validation import NEAR_IDENTICAL
 
 URL_PLACEHOLDER = "TODO"  # `newsbot check`: "not an http(s) URL: 'TODO'" until replaced
 DATE_PLACEHOLDER = "TODO"  # `newsbot check`: "not a date: 'TODO'" until replaced
-ID_MAX_BYTES = min(40, CALLBACK_ID_MAX_BYTES)  # short enough to type, well inside a button
 MAX_ENTRIES_PER_SENTENCE = 3
 MAX_QUESTIONS = 3
 MAX_FACTS_READ = 12  # figures and dates read per sentence: bounds the work on a table-like line
@@ -790,25 +788,7 @@ class _Registry:
     def new_id(self, focus: str, suffix: str = "") -> str:
         tail = f"-{suffix}" if suffix else ""
         base = (slug(focus, ID_MAX_BYTES - len(tail)) or "fact") + tail
-        candidate, number = base, 2
-        while candidate in self.ids:
-            counter = f"-{number}"
-            candidate = base[: ID_MAX_BYTES - len(counter)].rstrip("-") + counter
-            number += 1
-        self.ids.add(candidate)
-        return candidate
-
-
-def slug(text: str, limit: int = ID_MAX_BYTES) -> str:
-    """A lowercase-hyphen id from the key words of `text`, cut at a word to fit `limit` bytes."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = [
-        w.strip("-") for w in re.split(r"[^a-z0-9-]+", ascii_text.replace(",", ""))
-        if w.strip("-") and w.strip("-") not in STOPWORDS
-    ]  # fmt: skip
-    while words and len("-".join(words)) > limit:
-        words = words[:-1] if len(words) > 1 else [words[0][:limit].strip("-")]
-    return re.sub(r"-+", "-", "-".join(words))
+        return unique_id(base, self.ids)
 
 
 def draft_article(

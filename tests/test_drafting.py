@@ -25,7 +25,6 @@ from bot.drafting import (
     parse_article,
     parse_dateline,
     render_knowledge,
-    slug,
 )
 from bot.knowledge import load_knowledge
 from bot.limits import CALLBACK_ID_MAX_BYTES
@@ -386,16 +385,6 @@ def test_sentences_split_at_stops_not_at_abbreviations_decimals_or_in_quotes(
 ) -> None:
     assert len(split_sentences(paragraph)) == sentences
     assert " ".join(split_sentences(paragraph)) == paragraph
-
-
-def test_ids_are_short_lowercase_hyphen_words() -> None:
-    long = slug(
-        "Ünïcode Straße, and the Pearl River Science and Technology Innovation Park Extension"
-    )
-    assert ID_PATTERN.match(long)
-    assert len(long) <= 40
-    assert slug("500,000 square meters") == "500000-square-meters"
-    assert slug("above-ground construction area") == "above-ground-construction-area"
 
 
 def test_an_article_of_boilerplate_only_has_nothing_to_draft() -> None:

@@ -26,8 +26,8 @@ from bot.unanswered import (
     format_table,
     format_yaml,
     group_questions,
+    new_entry_id,
     similarity,
-    slug,
 )
 from bot.validation import ID_PATTERN
 from tests.maintenance import command
@@ -200,14 +200,14 @@ def test_the_table_for_no_questions_is_one_line() -> None:
     ],
 )
 def test_new_entry_ids_come_from_the_question_topic_words(question: str, expected: str) -> None:
-    made = slug(question, set())
+    made = new_entry_id(question, set())
     assert made == expected
     assert ID_PATTERN.match(made)
 
 
 def test_new_entry_ids_never_clash() -> None:
     taken = {"park-cost"}
-    assert [slug("park cost?", taken) for _ in range(3)] == [
+    assert [new_entry_id("park cost?", taken) for _ in range(3)] == [
         "park-cost-2",
         "park-cost-3",
         "park-cost-4",
