@@ -37,44 +37,45 @@ MAX_FACTS_READ = 12  # figures and dates read per sentence: bounds the work on a
 CAPTION_REPEAT = 85.0  # token_set_ratio above which a photo caption only repeats the text
 
 
-def _wordset(*lines: str) -> frozenset[str]:
+def word_set(*lines: str) -> frozenset[str]:
+    """The words of `lines` as a set: word lists read as prose, wrapped to the line length."""
     return frozenset(" ".join(lines).split())
 
 
 # ----------------------------------------------------------------------------------- dates
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH = (
+MONTH_PATTERN = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_YEAR = r"(?:19|20)\d{2}"
+YEAR_PATTERN = r"(?:19|20)\d{2}"
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _MONTH_DAY_YEAR = re.compile(
-    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+    rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
 )
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.I
 )
-_DATE_FACT = re.compile(
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:\.?,?\s+{_YEAR}\b)?"
-    rf"|\b(?:(?i:early|late|mid)[- ])?{_MONTH}\b(?:\.?,?\s+{_YEAR}\b)?"
+DATE_FACT = re.compile(
+    rf"\b{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR_PATTERN}\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b(?:\.?,?\s+{YEAR_PATTERN}\b)?"
+    rf"|\b(?:(?i:early|late|mid)[- ])?{MONTH_PATTERN}\b(?:\.?,?\s+{YEAR_PATTERN}\b)?"
     rf"|\b(?i:the\s+)?(?i:(?:first|second|third|fourth|last|final)\s+(?:quarter|half))"
-    rf"(?:\s+of\s+(?:the\s+year|this\s+year|{_YEAR}))?"
-    rf"|\bQ[1-4](?:\s+{_YEAR})?\b"
+    rf"(?:\s+of\s+(?:the\s+year|this\s+year|{YEAR_PATTERN}))?"
+    rf"|\bQ[1-4](?:\s+{YEAR_PATTERN})?\b"
     r"|\b(?i:this|last|next)\s+(?:year|month|week|quarter)\b"
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|(?:(?<=\bin )|(?<=\bof )|(?<=\bto )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )"
     r"|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bduring )|(?<=\bbefore )|(?<=\bafter ))"
-    rf"{_YEAR}s?\b"
-    rf"|\b{_YEAR}\b(?=[,.;)]|$)"
+    rf"{YEAR_PATTERN}s?\b"
+    rf"|\b{YEAR_PATTERN}\b(?=[,.;)]|$)"
 )
 _DATE_PREPOSITION = r"(?:on|in|since|by|during|until|from|at|before|after)"
 
 # ---------------------------------------------------------------------------- people, names
 
-_TITLE_WORDS = _wordset(
+_TITLE_WORDS = word_set(
     "mayor president minister director professor chairman chairwoman secretary governor senator",
     "premier general chief deputy manager head officer spokesperson spokesman spokeswoman",
     "founder engineer official researcher scientist analyst leader member ceo chair partner",
@@ -82,7 +83,7 @@ _TITLE_WORDS = _wordset(
 )
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+"
 _PERSON = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"
-_SPEAKER = re.compile(
+SPEAKER = re.compile(
     rf"\bsaid\s+(?:{_HONORIFIC})?(?P<n1>{_PERSON})"
     rf"|(?:{_HONORIFIC})?(?P<n2>{_PERSON})(?:,[^,]{{3,90}},)?\s+(?:said|says|told|added|noted)\b"
     rf"|\baccording to\s+(?:{_HONORIFIC})?(?P<n3>{_PERSON})"
@@ -96,7 +97,7 @@ _NAME = re.compile(
     r"\b[A-Z][\w'&.-]*(?:\s+(?:(?:and|of|for|the|on|&)\s+)*[A-Z][\w'&.-]*)+"
     r"|\b[A-Z][a-z]*[A-Z][\w-]*\b|\b[A-Z]{2,}\b|\b[A-Z][a-z]+\b"
 )
-_NOT_NAMES = _wordset(
+_NOT_NAMES = word_set(
     "I AI IT ICT GDP CEO IoT OK TV The A An It This That These Those He She They We Its Their",
     "Our His Her In On At As By For From With And But Or If When While January February March",
     "April May June July August September October November December Monday Tuesday Wednesday",
@@ -116,7 +117,7 @@ _NUMBER_WORD = (
 )
 _SCALE = r"(?:\s+(?:thousand|million|billion|trillion|bn|mn))?"
 _CURRENCY = r"(?:US\$|\$|€|£|¥|RMB\s?)"
-_NUMBER_FACT = re.compile(
+NUMBER_FACT = re.compile(
     rf"{_CURRENCY}?\b\d+(?:[.,]\d+)*\b{_SCALE}(?:\s*%)?(?:-[A-Za-z]+)*"
     rf"|\b(?i:{_NUMBER_WORD}(?:-{_NUMBER_WORD})?){_SCALE}\b(?:-[A-Za-z]+)*"
 )
@@ -142,7 +143,7 @@ _MEASURED = re.compile(  # "an above-ground construction area of about ..."
     r"\b(?:the|an?|its|their|his|her)\s+(?P<np>(?:[\w-]+\s+){0,4}?[\w-]+)\s+"
     rf"(?P<link>of|to|at|reaching|totalling|totaling)\s+(?:{_APPROX}\s+)?$"
 )
-_NEAR_NP = re.compile(r"\b(?:the|an?|its|their)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+$")
+NEAR_NOUN_PHRASE = re.compile(r"\b(?:the|an?|its|their)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+$")
 _DIMENSIONS = {
     "long": "length", "high": "height", "tall": "height", "wide": "width", "deep": "depth",
     "old": "age", "thick": "thickness", "heavy": "weight",
@@ -150,8 +151,8 @@ _DIMENSIONS = {
 
 # ---------------------------------------------------------------------------- crude grammar
 
-_AUX = _wordset("is are was were will would can could has have had should may might must")
-_MODALS = _wordset("will would can could should may might must")
+_AUX = word_set("is are was were will would can could has have had should may might must")
+MODALS = word_set("will would can could should may might must")
 _IRREGULAR = {
     "held": "hold", "took": "take", "began": "begin", "made": "make", "gave": "give",
     "won": "win", "saw": "see", "went": "go", "came": "come", "built": "build", "set": "set",
@@ -161,23 +162,23 @@ _IRREGULAR = {
     "sent": "send", "cost": "cost", "hit": "hit", "cut": "cut", "struck": "strike",
     "created": "create", "broke": "break", "chose": "choose", "wrote": "write", "ran": "run",
 }  # fmt: skip
-_PARTICIPLES = _wordset(
+_PARTICIPLES = word_set(
     "held taken begun made given won seen gone come built set put met led grown risen fallen",
     "brought sold bought spent become paid kept told found drawn sent cost hit cut struck",
     "broken chosen written run be been being",
 )
-_DETERMINERS = _wordset("the a an its their his her our this these those that each every")
-_LOWER_FIRST = _DETERMINERS | _wordset("it they many some several more most all both")
-_PRONOUNS = _wordset("it they this")
-_NOT_SUBJECTS = _wordset("which who that we i you us")
-_PREPOSITIONS = _wordset(
+_DETERMINERS = word_set("the a an its their his her our this these those that each every")
+_LOWER_FIRST = _DETERMINERS | word_set("it they many some several more most all both")
+PRONOUNS = word_set("it they this")
+NOT_SUBJECTS = word_set("which who that we i you us")
+PREPOSITIONS = word_set(
     "about above across after against along among around at before behind below beside between",
     "beyond by during except for from in inside into near of off on onto outside over past per",
     "since than through throughout to toward towards under until upon via with within without",
     "among",
 )
-_LINK_WORDS = _PREPOSITIONS | _DETERMINERS | _wordset("and or")
-_CUT_WORDS = _wordset("and which who as through with while including adding because but")
+_LINK_WORDS = PREPOSITIONS | _DETERMINERS | word_set("and or")
+_CUT_WORDS = word_set("and which who as through with while including adding because but")
 _ADVERBIAL = re.compile(
     r"^(?i:as|in|on|at|since|by|for|after|before|during|from|with|under|over|following"
     r"|according to|looking ahead|meanwhile|however|also|besides|moreover|currently|now"
@@ -330,13 +331,14 @@ def parse_article(text: str, filename: str = "") -> ArticleText:
 # ------------------------------------------------------------------------- grammar, roughly
 
 
-def _plain(sentence: str) -> str:
+def plain_text(sentence: str) -> str:
     """What the rules read: quotation marks and the final stop removed, apostrophes straight."""
     text = re.sub(r"[\"“”]", "", sentence).replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", text).strip().rstrip(".!?").strip()
 
 
-def _lower_first(phrase: str) -> str:
+def lower_first(phrase: str) -> str:
+    """A leading "The", "Its" or -ing word lowercased, as the phrase reads mid-question."""
     first, _, rest = phrase.partition(" ")
     if first.lower() in _LOWER_FIRST or first.endswith("ing"):
         return f"{first.lower()} {rest}".strip()
@@ -363,7 +365,7 @@ def _verb_kind(words: list[str], i: int) -> str | None:
     return None
 
 
-def _verb_split(clause: str) -> tuple[str, str, str, str] | None:
+def verb_split(clause: str) -> tuple[str, str, str, str] | None:
     """(subject, verb, rest, kind), kind "aux", "past" or "present"; None when unsure."""
     words = clause.split()
     for i in range(1, min(len(words), 13)):
@@ -375,7 +377,7 @@ def _verb_split(clause: str) -> tuple[str, str, str, str] | None:
     return None
 
 
-def _base_form(verb: str, kind: str) -> str:
+def base_form(verb: str, kind: str) -> str:
     """held -> hold, accelerated -> accelerate, planned -> plan, aims -> aim."""
     if kind == "present":
         if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
@@ -395,9 +397,9 @@ def _base_form(verb: str, kind: str) -> str:
     return stem
 
 
-def _verb_words(rest: list[str], aux: str) -> int:
+def count_verb_words(rest: list[str], aux: str) -> int:
     """How many words of `rest` still belong to the verb: "has [accelerated] its ..."."""
-    count = 1 if aux in _MODALS and rest else 0
+    count = 1 if aux in MODALS and rest else 0
     while count < len(rest) and (
         rest[count].lower() in _PARTICIPLES or rest[count].lower().endswith(("ed", "en"))
     ):
@@ -405,16 +407,16 @@ def _verb_words(rest: list[str], aux: str) -> int:
     return count
 
 
-def _subject(subject: str, resolved: str | None) -> str:
+def question_subject(subject: str, resolved: str | None) -> str:
     """The subject as it reads inside a question; "it" is what the last sentence was about."""
-    if subject.lower() in _NOT_SUBJECTS:
+    if subject.lower() in NOT_SUBJECTS:
         return ""
-    if subject.lower() in _PRONOUNS:
-        return _lower_first(resolved) if resolved else ""
-    return _lower_first(subject)
+    if subject.lower() in PRONOUNS:
+        return lower_first(resolved) if resolved else ""
+    return lower_first(subject)
 
 
-def _ask(
+def ask(
     wh: str,
     split: tuple[str, str, str, str] | None,
     resolved: str | None,
@@ -424,19 +426,19 @@ def _ask(
     if split is None:
         return None
     subject, verb, rest, kind = split
-    subject = _subject(subject, resolved)
+    subject = question_subject(subject, resolved)
     if not subject:
         return None
     words = rest.split()
     if kind == "aux":
-        if not copula_ok and not _verb_words(words, verb):
+        if not copula_ok and not count_verb_words(words, verb):
             return None  # "the event was the first in ..." makes no good "when" question
-        return _question(f"{wh} {verb} {subject} {_trim(words)}")
+        return as_question(f"{wh} {verb} {subject} {trim(words)}")
     helper = "did" if kind == "past" else ("do" if subject.lower().endswith("s") else "does")
-    return _question(f"{wh} {helper} {subject} {_base_form(verb, kind)} {_trim(words)}")
+    return as_question(f"{wh} {helper} {subject} {base_form(verb, kind)} {trim(words)}")
 
 
-def _trim(words: list[str], limit: int = 10) -> str:
+def trim(words: list[str], limit: int = 10) -> str:
     """The words up to the first comma, and a long tail cut at "and", "which", "as"..."""
     for i, word in enumerate(words):
         cut = word.endswith(",") or (len(words) > limit and i >= 3 and word.lower() in _CUT_WORDS)
@@ -449,12 +451,13 @@ def _trim(words: list[str], limit: int = 10) -> str:
     return " ".join(words)
 
 
-def _question(text: str) -> str:
+def as_question(text: str) -> str:
+    """Spacing tidied, the first letter capitalised, a question mark at the end."""
     text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip().rstrip(",;:")
     return text[:1].upper() + text[1:] + "?"
 
 
-def _clause_at(plain: str, start: int, end: int) -> str:
+def clause_at(plain: str, start: int, end: int) -> str:
     """The clause holding plain[start:end]: one sentence of a quotation, one clause of it, its
     leading "In the future, " cut off, and "which" replaced by what it stands for."""
     starts = sentence_starts(plain)
@@ -466,17 +469,18 @@ def _clause_at(plain: str, start: int, end: int) -> str:
         elif match.start() >= end:
             right = min(right, match.start())
     clause = plain[left:right].strip(" ,.")
-    antecedent = _NEAR_NP.search(plain[:left].rstrip(", ") + " ")
+    antecedent = NEAR_NOUN_PHRASE.search(plain[:left].rstrip(", ") + " ")
     if clause.startswith("which ") and antecedent:
         clause = f"the {antecedent.group(1)} {clause[6:]}"
     return _ADVERBIAL.sub("", clause)
 
 
-def _main_clause(plain: str) -> str:
+def main_clause(plain: str) -> str:
+    """The sentence without a leading adverbial ("In 2021, "): where its subject is."""
     return _ADVERBIAL.sub("", plain).strip()
 
 
-def _noun_words(text: str, limit: int = 3) -> str:
+def noun_words(text: str, limit: int = 3) -> str:
     """The first noun phrase's words: "a launch ceremony for X" -> "launch ceremony"."""
     picked: list[str] = []
     for word in text.split():
@@ -495,17 +499,17 @@ def _noun_words(text: str, limit: int = 3) -> str:
     return " ".join(picked)
 
 
-def _topic(plain: str, resolved: str | None) -> str:
+def topic_of(plain: str, resolved: str | None) -> str:
     """What a sentence is about, in a few words: its subject's, else its object's."""
-    clause = _main_clause(plain)
-    split = _verb_split(clause)
+    clause = main_clause(plain)
+    split = verb_split(clause)
     if split is None:
-        return _noun_words(clause, 6)
-    subject = _subject(split[0], resolved)
-    return _noun_words(subject, 6) or _noun_words(split[2], 6) or _noun_words(clause, 6)
+        return noun_words(clause, 6)
+    subject = question_subject(split[0], resolved)
+    return noun_words(subject, 6) or noun_words(split[2], 6) or noun_words(clause, 6)
 
 
-def _following_noun(text: str) -> list[str]:
+def following_noun(text: str) -> list[str]:
     """What a figure counts: "10 new urban industrial parks." -> new urban industrial parks."""
     picked: list[str] = []
     for word in text.split()[:6]:
@@ -523,7 +527,9 @@ def _following_noun(text: str) -> list[str]:
 
 
 @dataclass
-class _Candidate:
+class FactCandidate:
+    """One fact of a sentence before it becomes an entry: its id's words, its questions."""
+
     focus: str  # the words the id is made of
     questions: list[str]
     fact: str
@@ -532,9 +538,10 @@ class _Candidate:
     ruled: bool = True  # a question was made by rule, not only the figure itself
 
 
-def _date_candidate(plain: str, match: re.Match[str], resolved: str | None) -> _Candidate:
+def date_candidate(plain: str, match: re.Match[str], resolved: str | None) -> FactCandidate:
+    """ "When did ...?" from the clause around a date, and "What happened on <date>?"."""
     date = match.group()
-    clause = _clause_at(plain, *match.span())
+    clause = clause_at(plain, *match.span())
     written = re.search(rf"(?i:\b({_DATE_PREPOSITION})\s+)$", plain[: match.start()])
     preposition = (
         written.group(1).lower() if written else ("on" if re.search(r"\d", date) else "in")
@@ -542,25 +549,25 @@ def _date_candidate(plain: str, match: re.Match[str], resolved: str | None) -> _
     without = re.sub(rf"(?i:\b{_DATE_PREPOSITION}\s+)?{re.escape(date)}", "", clause)
     without = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", without)).strip(" ,")
     when = "Since when" if preposition == "since" else "When"
-    split = _verb_split(without)
-    questions = [q for q in [_ask(when, split, resolved, copula_ok=False)] if q]
+    split = verb_split(without)
+    questions = [q for q in [ask(when, split, resolved, copula_ok=False)] if q]
     tense = "will happen" if re.search(r"\bwill\b", clause) else "happened"
     tense = "has happened" if preposition == "since" else tense
-    questions.append(_question(f"What {tense} {preposition} {date}"))
+    questions.append(as_question(f"What {tense} {preposition} {date}"))
     topic = ""
     if split:  # what the date is of: the object, or the subject of "was", "opened to"
         rest = split[2].split()
-        verb_words = _verb_words(rest, split[1]) if split[3] == "aux" else 0
+        verb_words = count_verb_words(rest, split[1]) if split[3] == "aux" else 0
         rest = rest[verb_words:]
         intransitive = (
             (split[3] == "aux" and not verb_words)
             or rest[:1] == []
-            or (rest[0].lower() in _PREPOSITIONS)
+            or (rest[0].lower() in PREPOSITIONS)
         )
-        topic = _noun_words(split[0] if intransitive else " ".join(rest))
+        topic = noun_words(split[0] if intransitive else " ".join(rest))
     if topic:
         questions.append(f"{topic} date")
-    return _Candidate(topic or date, questions, f"date: {date}", match.span(), "date")
+    return FactCandidate(topic or date, questions, f"date: {date}", match.span(), "date")
 
 
 def _unit(figure: str, after: str) -> tuple[str, str]:
@@ -576,14 +583,15 @@ def _unit(figure: str, after: str) -> tuple[str, str]:
     return ("money" if re.match(_CURRENCY, figure) else "count"), ""
 
 
-def _figure_candidate(plain: str, match: re.Match[str], resolved: str | None) -> _Candidate:
+def figure_candidate(plain: str, match: re.Match[str], resolved: str | None) -> FactCandidate:
+    """A question the figure answers, else the figure alone (`ruled` False)."""
     figure = match.group()
     start, end = match.span()
     kind, unit = _unit(figure, plain[end:])
     tail = plain[end:].lstrip()[len(unit) :]
-    noun_words = _following_noun(tail)
+    noun_words = following_noun(tail)
     noun = " ".join(noun_words)
-    clause = _clause_at(plain, start, end)
+    clause = clause_at(plain, start, end)
     before = re.sub(rf"\b{_APPROX}\s+$", "", plain[:start])
     last = (before.split() or [""])[-1]
     how = _HOW.get(kind, "")
@@ -593,45 +601,47 @@ def _figure_candidate(plain: str, match: re.Match[str], resolved: str | None) ->
     shown = f"{figure} {unit or noun}".strip()
     focus, suffix = (noun if kind == "count" else unit), ""
     if dimension and dimension.group(1) in _DIMENSIONS and kind in {"length", "weight"}:
-        near = _NEAR_NP.search(before)
-        split = _verb_split(clause)
+        near = NEAR_NOUN_PHRASE.search(before)
+        split = verb_split(clause)
         subject = (
-            f"the {near.group(1)}" if near else (_subject(split[0], resolved) if split else "")
+            f"the {near.group(1)}"
+            if near
+            else (question_subject(split[0], resolved) if split else "")
         )
         if subject:  # "The bridge is 240 meters long" -> "How long is the bridge?"
-            questions.append(_question(f"How {dimension.group(1)} is {subject}"))
+            questions.append(as_question(f"How {dimension.group(1)} is {subject}"))
             focus, suffix = subject, _DIMENSIONS[dimension.group(1)]
     elif re.search(r"\d-[A-Za-z]", figure) and noun_words:  # "a 100-billion-yuan level cluster"
         core = re.sub(r"^(?:level|scale|class|grade)\s+", "", noun)
-        questions.append(_question(f"How big is the {core}"))
-        questions.append(_question(f"What is the {figure} {noun_words[-1]}"))
+        questions.append(as_question(f"How big is the {core}"))
+        questions.append(as_question(f"What is the {figure} {noun_words[-1]}"))
         shown, focus = f"{figure} {noun_words[-1]}", core
     elif how and (unit or noun) and re.sub(rf"^{_APPROX}\s+", "", clause).startswith(figure):
         rest = clause[clause.index(figure) + len(figure) :].strip()[len(unit or noun) :]
         counted = f" {noun}" if kind == "count" else ""
-        questions.append(_question(f"{how}{counted} {_trim(rest.split())}"))
+        questions.append(as_question(f"{how}{counted} {trim(rest.split())}"))
     elif how and measured:  # "an area of about 500,000 square meters", "value to 10 billion"
         np = measured.group("np")
-        topic = _lower_first(resolved) if resolved and measured.group("link") == "of" else ""
+        topic = lower_first(resolved) if resolved and measured.group("link") == "of" else ""
         if kind == "area" and topic:
-            questions.append(_question(f"How big is {topic}"))
+            questions.append(as_question(f"How big is {topic}"))
         lead = "How much" if kind in {"money", "percent"} else "What"
         verb = f"will the {np} be" if re.search(r"\bwill\b", clause) else f"is the {np}"
-        questions.append(_question(f"{lead} {verb}{f' of {topic}' if topic else ''}"))
+        questions.append(as_question(f"{lead} {verb}{f' of {topic}' if topic else ''}"))
         focus = np
-    elif how and (unit or noun) and last and last.lower() not in _PREPOSITIONS:
-        split = _verb_split(clause)  # the figure as the object: "add 10 parks" -> "How many"
+    elif how and (unit or noun) and last and last.lower() not in PREPOSITIONS:
+        split = verb_split(clause)  # the figure as the object: "add 10 parks" -> "How many"
         gap = split[2][: split[2].find(figure)] if split and figure in split[2] else ","
         if split and "," not in gap:
             counted = f" {noun}" if kind == "count" and noun else ""
             rest = _remove(split[2], figure, unit or noun)
-            asked = _ask(f"{how}{counted}", (split[0], split[1], rest, split[3]), resolved)
+            asked = ask(f"{how}{counted}", (split[0], split[1], rest, split[3]), resolved)
             questions += [asked] if asked else []
     ruled = bool(questions)
     questions.append(shown)
     if len(focus.split()) < 2 and not suffix:
         focus = f"{figure} {focus}"
-    return _Candidate(focus, questions, f"figure: {shown}", match.span(), suffix, ruled)
+    return FactCandidate(focus, questions, f"figure: {shown}", match.span(), suffix, ruled)
 
 
 def _remove(clause: str, figure: str, words: str) -> str:
@@ -643,59 +653,64 @@ def _remove(clause: str, figure: str, words: str) -> str:
     return f"{head} {after.strip()}".strip()
 
 
-def _person_candidate(plain: str, match: re.Match[str]) -> _Candidate:
+def person_candidate(plain: str, match: re.Match[str]) -> FactCandidate:
+    """ "Who is <name>?", by role too, and what the person said or did."""
     name = next(g for g in (match.group(k) for k in ("n1", "n2", "n3", "n4")) if g)
     title = ""
     if name.split()[0].lower() in _TITLE_WORDS and len(name.split()) > 2:
         title, name = name.split(" ", 1)  # "Mayor Lena Hoff"
-    questions = [_question(f"Who is {name}")]
+    questions = [as_question(f"Who is {name}")]
     role = _ROLE.match(plain, match.end("n2") if match.group("n2") else match.end())
     if role and _TITLE_WORDS & set(role.group("role").lower().split()):
         words = role.group("role").split()
         while words[-1] in {"and", "of", "for", "the", "&"}:
             words.pop()
-        questions.append(_question(f"Who is the {' '.join(words)}"))
+        questions.append(as_question(f"Who is the {' '.join(words)}"))
     elif title:
-        questions.append(_question(f"Who is the {title.lower()}"))
+        questions.append(as_question(f"Who is the {title.lower()}"))
     if re.search(rf"\bsaid\s+(?:\S+\s+)?{re.escape(name)}|{re.escape(name)}\s+said", plain):
-        questions.append(_question(f"What did {name} say"))
-    split = _verb_split(_clause_at(plain, *match.span()))
+        questions.append(as_question(f"What did {name} say"))
+    split = verb_split(clause_at(plain, *match.span()))
     if split and name in split[0] and split[3] == "past":
-        questions.append(_question(f"What did {name} {_base_form(split[1], 'past')}"))
+        questions.append(as_question(f"What did {name} {base_form(split[1], 'past')}"))
     questions.append(name)
-    return _Candidate(name, questions, f"person: {name}", match.span())
+    return FactCandidate(name, questions, f"person: {name}", match.span())
 
 
-def _location_candidate(plain: str, resolved: str | None) -> _Candidate | None:
+def location_candidate(plain: str, resolved: str | None) -> FactCandidate | None:
+    """ "Where is X located?" from "X is located in ..."; None without one."""
     match = _LOCATED.search(plain)
     if match is None:
         return None
-    subject = _subject(_main_clause(plain[: match.start()]), resolved)
+    subject = question_subject(main_clause(plain[: match.start()]), resolved)
     if not subject or len(subject.split()) > 12:
         return None
     verb = "are" if match.group("verb") in {"are", "were"} else "is"
-    questions = [_question(f"Where {verb} {subject}"), _question(f"Where {verb} {subject} located")]
+    questions = [
+        as_question(f"Where {verb} {subject}"),
+        as_question(f"Where {verb} {subject} located"),
+    ]
     place = plain[match.end() :].strip()
-    return _Candidate(subject, questions, f"place: {place}", suffix="location")
+    return FactCandidate(subject, questions, f"place: {place}", suffix="location")
 
 
-def _listing_candidate(plain: str) -> _Candidate | None:
+def listing_candidate(plain: str) -> FactCandidate | None:
     """ "Many companies, including A, B and C, signed ..." -> "Which companies signed ...?"."""
     match = re.search(
         r"\b(?P<noun>[A-Za-z]+s)\s*,\s+(?:including|such as|among them)\s+(?P<names>[^;]+?),\s+"
         r"(?!and\b|or\b)(?P<rest>[a-z][^;]*)$",
-        _main_clause(plain),
+        main_clause(plain),
     )
     if match is None or not re.search(r"[A-Z]", match.group("names")):
         return None
     names = re.sub(r",\s+and\s+", " and ", match.group("names"))
     noun = match.group("noun").lower()
-    questions = [_question(f"Which {noun} {_trim(match.group('rest').split(), 16)}"), names]
+    questions = [as_question(f"Which {noun} {trim(match.group('rest').split(), 16)}"), names]
     first = re.split(r",| and ", names)[0]
-    return _Candidate(f"{noun} {first}", questions, f"names: {names}")
+    return FactCandidate(f"{noun} {first}", questions, f"names: {names}")
 
 
-def _names(plain: str) -> list[str]:
+def names_in(plain: str) -> list[str]:
     """Names past the sentence's first word: runs of capitalised words, acronyms."""
     found: list[str] = []
     for match in _NAME.finditer(plain):
@@ -708,51 +723,52 @@ def _names(plain: str) -> list[str]:
     return found
 
 
-def _name_candidate(plain: str, names: list[str], resolved: str | None) -> _Candidate:
+def name_candidate(plain: str, names: list[str], resolved: str | None) -> FactCandidate:
+    """ "What does the article say about <name>?", and a yes/no question it answers."""
     name = max(names, key=len)
     article = "the " if re.search(rf"\bthe {re.escape(name)}", plain, re.I) else ""
-    questions = [_question(f"What does the article say about {article}{name}")]
-    split = _verb_split(_main_clause(plain))
-    if split and split[3] == "aux" and split[1] not in _MODALS | {"has", "have", "had"}:
-        subject = _subject(split[0], resolved)  # a yes/no question the sentence answers
+    questions = [as_question(f"What does the article say about {article}{name}")]
+    split = verb_split(main_clause(plain))
+    if split and split[3] == "aux" and split[1] not in MODALS | {"has", "have", "had"}:
+        subject = question_subject(split[0], resolved)  # a yes/no question the sentence answers
         if subject:
-            questions.append(_question(f"{split[1]} {subject} {_trim(split[2].split(), 16)}"))
+            questions.append(as_question(f"{split[1]} {subject} {trim(split[2].split(), 16)}"))
     questions.append(name)
-    return _Candidate(name, questions, f"names: {', '.join(dict.fromkeys(names))}")
+    return FactCandidate(name, questions, f"names: {', '.join(dict.fromkeys(names))}")
 
 
-def _candidates(plain: str, resolved: str | None) -> list[_Candidate]:
+def _candidates(plain: str, resolved: str | None) -> list[FactCandidate]:
     """Each fact of the sentence, in the order written; at most three."""
-    found = [c for c in (_location_candidate(plain, resolved), _listing_candidate(plain)) if c]
-    dates = list(itertools.islice(_DATE_FACT.finditer(plain), MAX_FACTS_READ))
+    found = [c for c in (location_candidate(plain, resolved), listing_candidate(plain)) if c]
+    dates = list(itertools.islice(DATE_FACT.finditer(plain), MAX_FACTS_READ))
     numbers = (
         m
-        for m in _NUMBER_FACT.finditer(plain)
-        if not re.fullmatch(_YEAR, m.group())  # a year the date rules did not need
+        for m in NUMBER_FACT.finditer(plain)
+        if not re.fullmatch(YEAR_PATTERN, m.group())  # a year the date rules did not need
         and not plain[: m.start()].endswith("(")  # "($37.8 billion)" restates a figure
         and not any(d.start() <= m.start() < d.end() for d in dates)
     )
     figures = [
-        _figure_candidate(plain, m, resolved) for m in itertools.islice(numbers, MAX_FACTS_READ)
+        figure_candidate(plain, m, resolved) for m in itertools.islice(numbers, MAX_FACTS_READ)
     ]
     found += [f for f in figures if f.ruled]
-    for match in _SPEAKER.finditer(plain):
-        person = _person_candidate(plain, match)
+    for match in SPEAKER.finditer(plain):
+        person = person_candidate(plain, match)
         if all(person.focus != c.focus for c in found):
             found.append(person)
     for match in dates:
-        date = _date_candidate(plain, match, resolved)
-        clause = _clause_at(plain, *match.span())
-        same = [f for f in figures if f.ruled and _clause_at(plain, *f.span) == clause]
+        date = date_candidate(plain, match, resolved)
+        clause = clause_at(plain, *match.span())
+        same = [f for f in figures if f.ruled and clause_at(plain, *f.span) == clause]
         if same:  # "eight buildings will be capped this year": one entry, "when" in its questions
             same[0].questions[1:1] = [q for q in date.questions if q.startswith(("When", "Since"))]
         elif not any(c.suffix == "date" for c in found):
             found.append(date)
     if not found and figures:  # figures no rule could ask about: one entry on what they are of
         shown = [f.questions[-1] for f in figures]
-        found.append(_Candidate(_topic(plain, resolved), [], f"figures: {', '.join(shown)}"))
-    if not found and (names := _names(plain)):
-        found.append(_name_candidate(plain, names, resolved))
+        found.append(FactCandidate(topic_of(plain, resolved), [], f"figures: {', '.join(shown)}"))
+    if not found and (names := names_in(plain)):
+        found.append(name_candidate(plain, names, resolved))
     found.sort(key=lambda c: c.span[0])
     return found[:MAX_ENTRIES_PER_SENTENCE]
 
@@ -807,10 +823,10 @@ def draft_article(
     seen: set[str] = set()
     resolved: str | None = None  # what "it" stands for: the last sentence's named subject
     for sentence, from_caption in [(s, False) for s in body] + [(s, True) for s in captions]:
-        plain = _plain(sentence)
+        plain = plain_text(sentence)
         if not SENTENCE_END.search(sentence) and len(plain.split()) < 8:
             continue  # a heading
-        repeats = (fuzz.token_set_ratio(plain, _plain(b)) >= CAPTION_REPEAT for b in body)
+        repeats = (fuzz.token_set_ratio(plain, plain_text(b)) >= CAPTION_REPEAT for b in body)
         if plain in seen:
             skipped.append((sentence, "repeats an earlier sentence"))
             continue
@@ -822,9 +838,9 @@ def draft_article(
             skipped.append((sentence, "a question, not a statement"))
             continue
         found = _candidates(plain, resolved)
-        topic = _topic(plain, resolved)
-        split = _verb_split(_main_clause(plain))
-        if split and split[0].lower() not in _PRONOUNS | _NOT_SUBJECTS:
+        topic = topic_of(plain, resolved)
+        split = verb_split(main_clause(plain))
+        if split and split[0].lower() not in PRONOUNS | NOT_SUBJECTS:
             resolved = split[0]
         if not found:
             skipped.append((sentence, "no figure, date or name"))
@@ -835,8 +851,8 @@ def draft_article(
                 named = f"{focus} {candidate.suffix}".strip()
                 fallback = [
                     named,
-                    _question(f"What does the article say about {focus}"),
-                    _question(f"What does the article say about {topic}"),
+                    as_question(f"What does the article say about {focus}"),
+                    as_question(f"What does the article say about {topic}"),
                     f"{topic} {named}" if topic != named else "",
                 ]
                 questions += registry.questions(fallback, 2 - len(questions))
