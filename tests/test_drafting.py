@@ -16,16 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.article_text import parse_article, parse_dateline
 from bot.cli import main
 from bot.cli_draft import add_parser, run
-from bot.drafting import (
-    Draft,
-    DraftEntry,
-    draft_article,
-    parse_article,
-    parse_dateline,
-    render_knowledge,
-)
+from bot.draft_render import render_knowledge
+from bot.drafting import Draft, DraftEntry, draft_article
 from bot.knowledge import load_knowledge
 from bot.limits import CALLBACK_ID_MAX_BYTES
 from bot.matching import Matcher
