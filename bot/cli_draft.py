@@ -13,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.drafting import draft_article, render_knowledge
+from bot.draft_render import render_knowledge
+from bot.drafting import draft_article
 from bot.knowledge import load_knowledge
 from bot.validation import is_http_url
 

@@ -22,7 +22,6 @@ long-named subject ("the Pazhou pilot zone") can share a group, whose variants s
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,12 +30,13 @@ import yaml
 
 from bot.answering import decide
 from bot.config import Thresholds
+from bot.ids import slug, unique_id
+from bot.limits import CALLBACK_ID_MAX_BYTES
 from bot.matching import Candidate, Matcher
 from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise
 
 SIMILARITY_THRESHOLD = 72.0
 SLUG_WORDS = 4  # "how much did the park cost" -> "park-cost"
-SLUG_MAX_CHARS = 40  # well under the 56 bytes a Telegram button leaves for an id
 SHOWN_VARIANTS = 5  # in the table; --yaml lists them all
 QUESTIONS_PER_ENTRY = 12  # in --yaml: the most asked phrasings, enough for the matcher
 
@@ -174,23 +174,11 @@ def format_table(groups: Sequence[Group], since: dt.date, top: int) -> str:
     return "\n".join(lines)
 
 
-def slug(question: str, taken: set[str]) -> str:
+def new_entry_id(question: str, taken: set[str]) -> str:
     """An entry id from a question's topic words, unique among `taken` (which it joins)."""
-    words = [
-        w
-        for w in re.findall(r"[a-z0-9]+", basic_normalise(question))
-        if w not in STOPWORDS and w not in QUESTION_WORDS
-    ]
-    base = words[0][:SLUG_MAX_CHARS] if words else "new-entry"
-    for word in words[1:SLUG_WORDS]:
-        if len(base) + 1 + len(word) > SLUG_MAX_CHARS:
-            break
-        base = f"{base}-{word}"
-    chosen, number = base, 2
-    while chosen in taken:
-        chosen, number = f"{base}-{number}", number + 1
-    taken.add(chosen)
-    return chosen
+    normalised = basic_normalise(question)  # as the matcher reads it: "zone's" -> "zone"
+    base = slug(normalised, skip=STOPWORDS | QUESTION_WORDS, max_words=SLUG_WORDS) or "new-entry"
+    return unique_id(base, taken, CALLBACK_ID_MAX_BYTES)  # a counter may pass the slug's 40
 
 
 def _times(count: int) -> str:
@@ -278,7 +266,7 @@ def format_yaml(groups: Sequence[Group], matcher: Matcher, since: dt.date, today
         best = group.closest
         note = f"; closest entry {best.entry.id} ({best.score:.1f})" if best else ""
         lines += [
-            f"  - id: {_scalar(slug(texts[0], taken))}",  # "2022-02-21" must stay text
+            f"  - id: {_scalar(new_entry_id(texts[0], taken))}",  # "2022-02-21" must stay text
             f"    # asked {_times(group.count)}{note}",
             "    questions:",
             *(f"      - {_scalar(text)}" for text in texts),

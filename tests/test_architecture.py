@@ -29,3 +29,9 @@ def test_core_module_does_not_import_telegram(path: Path) -> None:
 
 def test_the_core_is_not_empty() -> None:
     assert {"matching.py", "answering.py", "knowledge.py", "text.py"} <= {p.name for p in CORE}
+
+
+def test_the_drafting_modules_are_core() -> None:
+    drafting = {"article_text.py", "draft_grammar.py", "draft_facts.py", "draft_figures.py"}
+    drafting |= {"drafting.py", "draft_render.py", "ids.py", "sentences.py"}
+    assert drafting <= {p.name for p in CORE}

@@ -16,17 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.article_text import parse_article, parse_dateline
 from bot.cli import main
 from bot.cli_draft import add_parser, run
-from bot.drafting import (
-    Draft,
-    DraftEntry,
-    draft_article,
-    parse_article,
-    parse_dateline,
-    render_knowledge,
-    slug,
-)
+from bot.draft_render import render_knowledge
+from bot.drafting import Draft, DraftEntry, draft_article
 from bot.knowledge import load_knowledge
 from bot.limits import CALLBACK_ID_MAX_BYTES
 from bot.matching import Matcher
@@ -386,16 +380,6 @@ def test_sentences_split_at_stops_not_at_abbreviations_decimals_or_in_quotes(
 ) -> None:
     assert len(split_sentences(paragraph)) == sentences
     assert " ".join(split_sentences(paragraph)) == paragraph
-
-
-def test_ids_are_short_lowercase_hyphen_words() -> None:
-    long = slug(
-        "Ünïcode Straße, and the Pearl River Science and Technology Innovation Park Extension"
-    )
-    assert ID_PATTERN.match(long)
-    assert len(long) <= 40
-    assert slug("500,000 square meters") == "500000-square-meters"
-    assert slug("above-ground construction area") == "above-ground-construction-area"
 
 
 def test_an_article_of_boilerplate_only_has_nothing_to_draft() -> None:

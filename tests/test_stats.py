@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from bot.answering import Reply
-from bot.cli_maintain import add_parsers, run
+from bot.cli_maintain import run
 from bot.config import Settings
 from bot.engine import Engine
 from bot.knowledge import Article, Entry
 from bot.stats import EntryFeedback, collect, default_since, format_stats, summarise
 from bot.store import FeedbackCount, OutcomeCount, Store
+from tests.maintenance import command
 
-GOOD = Path(__file__).resolve().parent / "data" / "good"
 SINCE = dt.date(2024, 4, 1)
 OUTCOMES = [
     OutcomeCount("answer", "park-area", 5),
@@ -122,17 +121,6 @@ def test_figures_from_the_store_count_the_period_only(tmp_path: Path) -> None:
 
 
 # --- newsbot stats -------------------------------------------------------------------------
-
-
-def command(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="newsbot")
-    add_parsers(parser.add_subparsers(dest="command"))
-    return parser.parse_args(argv)
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(knowledge_dir=GOOD, db_path=tmp_path / "var" / "newsbot.sqlite3")
 
 
 @pytest.fixture

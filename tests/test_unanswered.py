@@ -6,7 +6,6 @@ uses); the output formats on tests/data/good, whose questions and line numbers t
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.cli_maintain import add_parsers, run
+from bot.cli_maintain import run
 from bot.config import Settings, Thresholds
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
@@ -27,10 +26,11 @@ from bot.unanswered import (
     format_table,
     format_yaml,
     group_questions,
+    new_entry_id,
     similarity,
-    slug,
 )
 from bot.validation import ID_PATTERN
+from tests.maintenance import command
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "knowledge"
@@ -200,14 +200,14 @@ def test_the_table_for_no_questions_is_one_line() -> None:
     ],
 )
 def test_new_entry_ids_come_from_the_question_topic_words(question: str, expected: str) -> None:
-    made = slug(question, set())
+    made = new_entry_id(question, set())
     assert made == expected
     assert ID_PATTERN.match(made)
 
 
 def test_new_entry_ids_never_clash() -> None:
     taken = {"park-cost"}
-    assert [slug("park cost?", taken) for _ in range(3)] == [
+    assert [new_entry_id("park cost?", taken) for _ in range(3)] == [
         "park-cost-2",
         "park-cost-3",
         "park-cost-4",
@@ -324,17 +324,6 @@ def test_yaml_keeps_every_question_exactly_as_asked(good: Matcher, question: str
 
 
 # --- newsbot unanswered ---------------------------------------------------------------------
-
-
-def command(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="newsbot")
-    add_parsers(parser.add_subparsers(dest="command"))
-    return parser.parse_args(argv)
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(knowledge_dir=GOOD, db_path=tmp_path / "var" / "newsbot.sqlite3")
 
 
 def test_unanswered_prints_the_groups_from_the_database(
