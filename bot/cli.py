@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +34,7 @@ from bot.replies import related, render_plain
 
 DESCRIPTION = "Newsbot: answers questions about news articles from a YAML knowledge base."
 SWEEP_TABLE_STEP = 5  # `eval --sweep` prints every 5th threshold, plus the ones that matter
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """Run one `newsbot` command; never raise for a user's mistake, print it instead."""
+    try:
+        return run_command(argv, stdin)
+    except BrokenPipeError:
+        # the reader went away (`newsbot ask < questions | head`): stop quietly, as Unix tools
+        # do; stdout is pointed at /dev/null so the final flush at exit cannot fail again
+        with contextlib.suppress(OSError, ValueError):  # stdout may not be a real file
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def run_command(argv: Sequence[str] | None, stdin: TextIO | None) -> int:
     args = build_parser().parse_args(argv)
     stdin = stdin or sys.stdin
     try:

@@ -11,6 +11,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -514,3 +516,26 @@ def test_bad_admin_ids_give_a_one_line_error_and_exit_1(
     assert code == 1
     assert err.count("\n") == 1
     assert err.startswith("Error: NEWSBOT_ADMIN_IDS: 'alice' is not a Telegram user id")
+
+
+def test_ask_stops_quietly_when_its_reader_goes_away() -> None:
+    """`newsbot ask < questions | head -1` must not end in a BrokenPipeError traceback."""
+    env = {**os.environ, "NEWSBOT_KNOWLEDGE_DIR": str(GOOD)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdin.write(b"When did the footbridge open?\n" * 5000)
+    process.stdin.close()
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away while answers are still being printed
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 141
+    assert "Traceback" not in errors
