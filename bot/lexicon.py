@@ -15,7 +15,7 @@ FILLERS = frozenset(
     everything stuff quick quickly brief briefly getting gets gotten gave others
     mean means meaning meant approx total overall mentioned mention stated state states
     described describe explain explained give given provide provided kind kinds type sort
-    possible possibly somehow maybe perhaps able
+    possible possibly somehow maybe perhaps able supposed supposedly
     """.split()  # noqa: SIM905
 )
 
