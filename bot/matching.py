@@ -337,7 +337,7 @@ class Matcher:
             if kind == IN_QUESTION:
                 credit = word.similarity
             elif kind == IN_ANSWER:
-                credit = self._answer_credit[doc] * word.similarity
+                credit = _in_answer_credit(word.term, self._answer_credit[doc]) * word.similarity
             else:
                 credit = 0.0
             gained += word.weight * credit
@@ -418,6 +418,22 @@ def _once_each(words: list[QueryWord]) -> list[QueryWord]:
         if kept is None or word.weight * word.similarity > kept.weight * kept.similarity:
             best[word.term] = word
     return [word for word in words if best[word.term] is word]
+
+
+_MONTH_NAMES = """
+january february march april may june july august september october november december
+"""
+_MONTHS = frozenset(stem(m) for m in _MONTH_NAMES.split())
+
+
+def _is_figure(term: str) -> bool:
+    """A number or a month: what an answer states exactly, so finding it there is strong."""
+    return term[0].isdigit() or term in _MONTHS
+
+
+def _in_answer_credit(term: str, credit: float) -> float:
+    """A figure the answer states ("21 Feb 2022") is as good as one in a phrasing: full credit."""
+    return 1.0 if _is_figure(term) else credit
 
 
 def _answer_credit(terms: int) -> float:
@@ -535,7 +551,11 @@ class _Search:
             for word in self.query:
                 kind = kinds.get(word.term)
                 if kind is not None:
-                    credit = 1.0 if kind == IN_QUESTION else answer_credit[doc]
+                    credit = (
+                        1.0
+                        if kind == IN_QUESTION
+                        else _in_answer_credit(word.term, answer_credit[doc])
+                    )
                     gained += word.weight * credit * word.similarity
             bounds.append((upper_bound(gained, self.total), doc))
         bounds.sort(reverse=True)
@@ -556,7 +576,8 @@ class _Search:
         answer_credit = self.matcher._answer_credit[docs]
         for row, (term, gain) in enumerate(zip(self.terms, self.gains, strict=True)):
             kinds[row] = kind = self.index.kinds(docs, term)
-            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * (answer_credit * gain)
+            in_answer = gain if _is_figure(self.names[row]) else answer_credit * gain
+            gained += (kind == IN_QUESTION) * gain + (kind == IN_ANSWER) * in_answer
         bounds = self.bounds(docs, kinds, gained)
         hopeful = np.flatnonzero(bounds >= self.threshold())
         hopeful = hopeful[np.argsort(-bounds[hopeful], kind="stable")]

@@ -198,3 +198,16 @@ def test_a_small_word_and_the_next_are_not_read_as_one_word() -> None:
     )
     terms = [w.term for w in Matcher(knowledge).query_words("is there a way to pay")]
     assert stem("away") not in terms
+
+
+def test_a_figure_found_in_the_answer_counts_as_fully_as_one_in_a_phrasing() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("opening", "The footbridge opened on May 2, 2023.", "When did the bridge open?"),
+            entry("length", "The footbridge is 120 metres long.", "How long is the bridge?"),
+        ),
+    )
+    best = Matcher(knowledge).match("did the bridge open on 2 May 2023?")[0]
+    assert best.entry.id == "opening"
+    assert best.coverage == 1.0  # "may", "2" and "2023" are only in the answer
