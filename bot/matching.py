@@ -31,7 +31,7 @@ from bot.english import rarity
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
-from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, stem
+from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, basic_normalise, stem
 from bot.textcache import knowledge_normaliser
 from bot.typos import TypoMender
 
@@ -41,6 +41,9 @@ QUESTION_WORD_WEIGHT = 1.0
 COVERAGE_POWER = 1.0  # missing one informative word should cost more than its share
 WRONG_KIND_PENALTY = 0.8  # a "where" question against an entry nobody asks "where" about
 TIMELESS_PENALTY = 0.75  # a "when" question against an answer that has no date or time in it
+FIGURELESS_PENALTY = 0.75  # a "how big/many/much" question against an answer without a figure
+# "how big", "how many", "how much", "how long", "how tall"...: the question asks for a figure
+QUANTITY_ASKED = re.compile(r"\bhow (?:big|many|much|long|tall|far|old|high|wide|deep|heavy)\b")
 SPECIFIC_QUESTION_WORDS = frozenset({"when", "where", "who", "why"})
 TIME_CUE = re.compile(
     r"\b(1[89]\d\d|20\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february"
@@ -373,6 +376,9 @@ class Matcher:
             else:
                 score *= WRONG_KIND_PENALTY
         entry = self._entries[doc]
+        # only lowers a score, so the bounds of the indexed search stay bounds without it
+        if QUANTITY_ASKED.search(text) and not _states_figure(entry.answer):
+            score *= FIGURELESS_PENALTY
         return Candidate(
             entry,
             round(score, 1),
@@ -424,6 +430,12 @@ _MONTH_NAMES = """
 january february march april may june july august september october november december
 """
 _MONTHS = frozenset(stem(m) for m in _MONTH_NAMES.split())
+
+
+@lru_cache(maxsize=65536)
+def _states_figure(answer: str) -> bool:
+    """Whether an answer gives a number (in digits or words: "eight", "500,000")."""
+    return any(c.isdigit() for c in basic_normalise(answer))
 
 
 def _is_figure(term: str) -> bool:

@@ -211,3 +211,14 @@ def test_a_figure_found_in_the_answer_counts_as_fully_as_one_in_a_phrasing() -> 
     best = Matcher(knowledge).match("did the bridge open on 2 May 2023?")[0]
     assert best.entry.id == "opening"
     assert best.coverage == 1.0  # "may", "2" and "2023" are only in the answer
+
+
+def test_a_how_big_question_is_marked_down_against_an_answer_without_a_figure() -> None:
+    def score(answer: str) -> float:
+        knowledge = KnowledgeBase((ARTICLE,), (entry("zone", answer, "How big is the zone?"),))
+        return Matcher(knowledge).match("how big is the mill lane zone")[0].score
+
+    figured = score("The Mill Lane zone covers 12 hectares.")
+    vague = score("The Mill Lane zone covers many hectares.")
+    assert vague < 0.8 * figured
+    assert score("The Mill Lane zone covers twelve hectares.") == figured  # words count too
