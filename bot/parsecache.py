@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import tempfile
 from collections import OrderedDict
@@ -51,6 +52,16 @@ def _code_version() -> str:
 
 CODE_VERSION = _code_version()
 _memory: OrderedDict[str, Parsed] = OrderedDict()
+log = logging.getLogger(__name__)
+_unwritable: set[Path] = set()  # folders already warned about: once each, not once per file
+
+
+def warn_unwritable(directory: Path, error: OSError) -> None:
+    """Log once per folder that the cache cannot be written (it only costs start-up time)."""
+    if directory not in _unwritable:
+        _unwritable.add(directory)
+        log.warning("cannot write the knowledge cache in %s (%s); loading works without it",
+                    directory, error.strerror or error)  # fmt: skip
 
 
 def cache_key(shown: str, raw: bytes) -> str:
@@ -95,14 +106,17 @@ def _read(path: Path, key: str) -> Parsed | None:
 
 
 def _write(directory: Path, key: str, parsed: Parsed) -> None:
+    temporary = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(_encode(key, parsed), out, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, directory / f"{key}.json")
-    except OSError:
-        return  # a cache that cannot be written only costs time
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        warn_unwritable(directory, error)  # a cache that cannot be written only costs time
 
 
 def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
