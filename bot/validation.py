@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.limits import (
@@ -28,6 +29,8 @@ ARTICLE_KEYS = ("title", "url", "publisher", "date", "text")
 ENTRY_KEYS = ("id", "questions", "answer", "draft")
 SYNONYM_FILE_KEYS = ("version", "synonyms", "$schema")
 NEAR_IDENTICAL = 92.0  # token_sort_ratio above which two phrasings read as the same question
+BLOCK_PREFIX = 4  # letters of each word that near-identical phrasings are assumed to share
+BLOCK_ROWS = 512  # phrasings of one block compared with the rest of it at a time
 
 
 @dataclass(frozen=True, order=True)
@@ -448,26 +451,55 @@ def _quality_warnings(
                         "warning",
                     )
                 )  # fmt: skip
-    if len(phrasings) > 20_000:  # the pairwise check is quadratic; skip it on a newsroom-sized base
-        return problems
+    return problems + _near_duplicates(phrasings)
+
+
+def _near_duplicates(phrasings: list[tuple[str, str, str, Mark, str]]) -> list[Problem]:
+    """Phrasings of different entries that read as the same question (token_sort_ratio >= 92).
+
+    Comparing every pair is quadratic (a minute at 10k phrasings), so only pairs that share a
+    block are compared: phrasings whose words, cut to their first BLOCK_PREFIX letters, are
+    the same but for at most one word. A near-identical pair differs by a letter or two, which
+    leaves all but one word alike, and a slip after a word's first letters leaves it alike too.
+    """
     texts = [p[0] for p in phrasings]
-    for i, (text, entry_id, path, mark, _) in enumerate(phrasings):
-        if not text:
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for number, text in enumerate(texts):
+        coarse = sorted(word[:BLOCK_PREFIX] for word in text.split())
+        if len(coarse) < 2:
+            keys = {tuple(coarse)} if coarse else set()
+        else:
+            keys = {(*coarse[:i], *coarse[i + 1 :]) for i in range(len(coarse))}
+        for key in keys:
+            blocks.setdefault(key, []).append(number)
+    scores: dict[tuple[int, int], float] = {}  # (earlier, later) -> how alike
+    for members in blocks.values():
+        if len(members) < 2:
             continue
-        hits = process.extract(
-            text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL, limit=None
-        )
-        for _, score, j in hits:
-            other = phrasings[j]
-            if j <= i or other[1] == entry_id:
-                continue
-            problems.append(
-                Problem(
-                    other[2], other[3].line, other[3].column, other[4],
-                    f"nearly the same question as '{entry_id}' ({path}:{mark.line}), "
-                    f"{score:.0f}% alike",
-                    "people asking it may get either answer; make the two questions distinct",
-                    "warning",
-                )
+        group = [texts[i] for i in members]
+        for start in range(0, len(group), BLOCK_ROWS):  # bounded memory for a huge block
+            alike = process.cdist(
+                group[start : start + BLOCK_ROWS], group, scorer=fuzz.token_sort_ratio,
+                score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
             )  # fmt: skip
+            rows, columns = np.nonzero(alike)
+            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+                i, j = members[start + row], members[column]
+                if i < j:
+                    scores[(i, j)] = float(alike[row, column])
+    problems: list[Problem] = []
+    for i, j in sorted(scores):
+        _, entry_id, path, mark, _ = phrasings[i]
+        other = phrasings[j]
+        if other[1] == entry_id:
+            continue
+        problems.append(
+            Problem(
+                other[2], other[3].line, other[3].column, other[4],
+                f"nearly the same question as '{entry_id}' ({path}:{mark.line}), "
+                f"{scores[(i, j)]:.0f}% alike",
+                "people asking it may get either answer; make the two questions distinct",
+                "warning",
+            )
+        )  # fmt: skip
     return problems
