@@ -32,6 +32,11 @@ class IndexBuilder:
         self._terms[kind].extend(term_ids)
         self._docs[kind].extend([doc] * len(term_ids))
 
+    def add_pairs(self, term_ids: Docs, docs: Docs, kind: int) -> None:
+        """Record many (term, entry) pairs at once, entries ascending as with `add`."""
+        self._terms[kind].frombytes(term_ids.astype(np.int32).tobytes())
+        self._docs[kind].frombytes(docs.astype(np.int32).tobytes())
+
     def build(self, term_count: int, doc_count: int) -> TermIndex:
         parts = {}
         for kind in (IN_QUESTION, IN_ANSWER):

@@ -7,10 +7,11 @@ import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
-from bot.parsecache import Parsed, cache_key, parse_cached
+from bot.gcpause import paused_gc
+from bot.parsecache import SOURCE_MODULES, Parsed, cache_key, parse_cached
 from bot.text import Normaliser
 from bot.textcache import knowledge_normaliser
 from bot.validation import (
@@ -68,6 +69,10 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     fingerprint: str = ""
+    # where load_knowledge kept what it computed, so the matcher can keep its tables there too,
+    # under `digest` (every file's path and bytes); neither is part of the knowledge itself
+    cache_dir: Path | None = field(default=None, compare=False, repr=False)
+    digest: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
@@ -133,22 +138,70 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
 
     Files parsed before with the same contents are not parsed again (bot/parsecache.py): those
     of this process are remembered in memory, and with `cache_dir` on disk across restarts.
+    When no file changed at all, the whole result is reused: the last one of this process, or
+    the snapshot in `cache_dir` (bot/snapshots.py), checks included.
     """
-    problems: list[Problem] = []
-    parsed_files: list[ParsedFile] = []
-    digest = hashlib.sha256()
+    from bot import knowledgecache, snapshots  # they build on this module's types
+
+    global _last
     if not directory.is_dir():
         problem = Problem(
             display_path(directory), 1, 1, "(folder)", "knowledge folder not found",
             "set NEWSBOT_KNOWLEDGE_DIR or run from the project root",
         )  # fmt: skip
         return LoadResult(KnowledgeBase((), ()), [problem])
-    files = knowledge_files(directory)
-    for path in files:
+    with paused_gc():  # millions of small objects, none of them garbage: collecting only costs
+        sources, problems, digest = _read_files(directory)
+        folder = display_path(directory)  # named by the "no entries" problem
+        key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()
+        reusable = not problems  # a file that could not be read is not in the digest
+        if reusable and _last is not None and _last[0] == (key, cache_dir):
+            return _copy(_last[1])
+        if reusable and cache_dir is not None:
+            stored = snapshots.read(cache_dir, "knowledge", key)
+            if stored is not None:
+                result = knowledgecache.decode(*stored, cache_dir, digest)
+                _last = ((key, cache_dir), result)
+                return _copy(result)
+        result = _load(directory, sources, problems, digest, cache_dir)
+        if reusable:
+            _last = ((key, cache_dir), result)
+            if cache_dir is not None:
+                snapshots.write(cache_dir, "knowledge", key, *knowledgecache.encode(result))
+        return _copy(result)
+
+
+_last: tuple[tuple[str, Path | None], LoadResult] | None = None  # the last load, to reuse
+
+
+def forget() -> None:
+    """Forget the last load (tests and benchmarks that mimic a fresh process)."""
+    global _last
+    _last = None
+
+
+def _copy(result: LoadResult) -> LoadResult:
+    """The same knowledge with a list of problems the caller may change."""
+    return LoadResult(result.knowledge, list(result.problems))
+
+
+@lru_cache(maxsize=1)
+def _snapshot_version() -> str:
+    from bot.snapshots import code_version
+
+    return code_version((*SOURCE_MODULES, "bot.knowledgecache", "bot.textcache"))
+
+
+def _read_files(directory: Path) -> tuple[list[tuple[str, Path, bytes]], list[Problem], str]:
+    """Every knowledge file's shown path and bytes, problems reading them, and their digest."""
+    sources: list[tuple[str, Path, bytes]] = []
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    for path in knowledge_files(directory):
         shown = display_path(path)
         try:
             raw = path.read_bytes()
-            text = raw.decode("utf-8")
+            raw.decode("utf-8")
         except UnicodeDecodeError as error:
             problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text: {error.reason}"))
             continue
@@ -156,7 +209,21 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {error.strerror}"))
             continue
         digest.update(shown.encode() + b"\0" + raw + b"\0")
-        parse = partial(_parse_file, shown, path.name == SYNONYMS_FILE, text)
+        sources.append((shown, path, raw))
+    return sources, problems, digest.hexdigest()
+
+
+def _load(
+    directory: Path,
+    sources: list[tuple[str, Path, bytes]],
+    problems: list[Problem],
+    digest: str,
+    cache_dir: Path | None,
+) -> LoadResult:
+    problems = list(problems)
+    parsed_files: list[ParsedFile] = []
+    for shown, path, raw in sources:
+        parse = partial(_parse_file, shown, path.name == SYNONYMS_FILE, raw.decode("utf-8"))
         parsed, found = parse_cached(cache_key(shown, raw), parse, cache_dir)
         problems.extend(found)
         if parsed is not None:
@@ -174,7 +241,7 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
                 "add one YAML file per article (see README: Editing the knowledge)",
             )
         )  # fmt: skip
-    knowledge = _build(parsed_files, synonyms, digest.hexdigest()[:12])
+    knowledge = _build(parsed_files, synonyms, digest, cache_dir)
     problems.sort()
     return LoadResult(knowledge, problems)
 
@@ -192,7 +259,10 @@ def _parse_file(shown: str, synonyms: bool, text: str) -> Parsed:
 
 
 def _build(
-    parsed_files: list[ParsedFile], synonyms: dict[str, tuple[str, ...]], fingerprint: str
+    parsed_files: list[ParsedFile],
+    synonyms: dict[str, tuple[str, ...]],
+    digest: str,
+    cache_dir: Path | None,
 ) -> KnowledgeBase:
     articles: list[Article] = []
     entries: list[Entry] = []
@@ -216,4 +286,4 @@ def _build(
                 )
             )  # fmt: skip
     articles.sort(key=lambda a: (a.date, a.title))
-    return KnowledgeBase(tuple(articles), tuple(entries), synonyms, fingerprint)
+    return KnowledgeBase(tuple(articles), tuple(entries), synonyms, digest[:12], cache_dir, digest)

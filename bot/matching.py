@@ -15,6 +15,7 @@ benchmarks/scale.py and the tests hold the two to the same decisions.
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
 import re
 from bisect import insort
@@ -27,9 +28,12 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
+from bot.snapshots import code_version
+from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, stem
 from bot.textcache import knowledge_normaliser
 from bot.typos import TypoMender
@@ -120,24 +124,19 @@ class Matcher:
         self.scorer = scorer
         self.exhaustive = False  # True only for the copy that `reference` returns
         self.normaliser: Normaliser = knowledge.normaliser()
-        self._surface: dict[str, str] = {}  # normalised word -> term
         self._entries = knowledge.live_entries
-        self._term_ids: dict[str, int] = {}
-        self._term_names: list[str] = []
-        self._phrasings: list[tuple[str, ...]] = []  # each entry's phrasings, normalised
-        self._timed = bytearray()  # the answer states a date or time, so it can answer "when"
-        # normalising is most of a build: texts the load's checks or the last build normalised
-        # are remembered (bot/textcache.py), so a reload after an edit redoes only the edit
-        normalise = knowledge_normaliser(knowledge.synonyms).normalise
+        # normalising is most of a build: each file's terms are kept (bot/termtables.py), in
+        # memory for a reload after an edit and with the knowledge's cache for the next start
+        with paused_gc():
+            tables = _tables(knowledge, self._entries)
+        self._surface = tables.surface  # normalised word -> term
+        self._term_names = tables.term_names
+        self._term_ids = {term: number for number, term in enumerate(self._term_names)}
+        self._phrasings = Phrasings(tables.files, self._entries, self.normaliser.normalise)
+        self._timed = bytearray(tables.timed)  # the answer states a date or time: "when"
         builder = IndexBuilder()
-        for index, entry in enumerate(self._entries):
-            normalised = tuple(normalise(q) for q in entry.questions)
-            self._phrasings.append(normalised)
-            question_set = {self._term_id(t) for text in normalised for t in self._learn(text)}
-            answer_set = {self._term_id(t) for t in self._learn(normalise(entry.answer))}
-            builder.add(index, question_set, IN_QUESTION)
-            builder.add(index, answer_set - question_set, IN_ANSWER)
-            self._timed.append(bool(TIME_CUE.search(entry.answer)))
+        builder.add_pairs(tables.question_terms, tables.question_docs, IN_QUESTION)
+        builder.add_pairs(tables.answer_terms, tables.answer_docs, IN_ANSWER)
         self._index = builder.build(len(self._term_names), len(self._entries))
         self._timed_docs = np.frombuffer(self._timed, dtype=np.uint8)
         count = max(len(self._entries), 1)
@@ -159,21 +158,6 @@ class Matcher:
         self._mender = TypoMender(correctable)
         self._reference_terms: list[_Terms] = []
         self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
-
-    def _term_id(self, term: str) -> int:
-        found = self._term_ids.get(term)
-        if found is None:
-            found = self._term_ids[term] = len(self._term_names)
-            self._term_names.append(term)
-        return found
-
-    def _learn(self, normalised: str) -> list[str]:
-        """The terms of a normalised knowledge text, remembering which word gave which term."""
-        words = [w for w in normalised.split() if w not in STOPWORDS]
-        terms = [stem(w) for w in words]
-        for word, term in zip(words, terms, strict=True):
-            self._surface.setdefault(word, term)
-        return terms
 
     def _single_word_synonyms(self) -> list[tuple[str, str]]:
         pairs = []
@@ -355,6 +339,27 @@ class Matcher:
             Candidate(self._entries[i], round(score, 1), phrasing)
             for i, (score, phrasing) in ranked
         ]
+
+
+def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
+    """The build's tables: from the knowledge's cache when it has them, else worked out."""
+    normaliser = knowledge_normaliser(knowledge.synonyms)
+    directory, key = knowledge.cache_dir, ""
+    cached = None
+    if directory is not None and knowledge.digest:
+        key = hashlib.sha256(f"{_TABLES_VERSION}\0{knowledge.digest}".encode()).hexdigest()
+        cached = read_cached(directory, key, entries, normaliser.signature)
+    tables = build_tables(entries, normaliser.signature, normaliser.normalise, _timed, cached)
+    if directory is not None and key and cached is None:
+        write_cached(directory, key, tables)
+    return tables
+
+
+def _timed(answer: str) -> bool:
+    return bool(TIME_CUE.search(answer))
+
+
+_TABLES_VERSION = code_version(("bot.matching", "bot.termtables", "bot.text", "bot.lexicon"))
 
 
 def upper_bound(gained: float, total: float) -> float:

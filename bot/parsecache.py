@@ -30,7 +30,7 @@ from bot.yamlio import Mark
 Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
 MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
 FORMAT = 1
-_CODE = (
+SOURCE_MODULES = (
     "bot.knowledge",
     "bot.yamlio",
     "bot.validation",
@@ -43,7 +43,7 @@ _CODE = (
 
 def _code_version() -> str:
     digest = hashlib.sha256(str(FORMAT).encode())
-    for name in _CODE:
+    for name in SOURCE_MODULES:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.origin is not None:
             digest.update(Path(spec.origin).read_bytes())

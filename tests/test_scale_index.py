@@ -17,9 +17,12 @@ from bot.answering import decide
 from bot.config import Thresholds
 from bot.english import is_english_word
 from bot.evaluation import load_cases
+from bot.knowledge import forget as forget_load
 from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
-from bot.parsecache import forget
+from bot.parsecache import forget as forget_parses
+from bot.termtables import forget as forget_terms
+from bot.textcache import forget as forget_texts
 from bot.textcache import knowledge_normaliser
 from bot.typos import TypoMender
 
@@ -159,13 +162,23 @@ def snapshot(folder: Path, cache: Path | None) -> tuple[object, ...]:
     )
 
 
+def forget(cache: Path | None = None) -> None:
+    """A new process; with `cache`, one whose whole-load snapshots are gone, parses kept."""
+    forget_parses()
+    forget_load()
+    forget_terms()
+    forget_texts()
+    for stored in cache.glob("*.npz") if cache is not None else ():
+        stored.unlink()
+
+
 def test_a_cached_parse_is_used_only_for_the_same_contents(tmp_path: Path) -> None:
     folder, cache = tmp_path / "knowledge", tmp_path / "cache"
     folder.mkdir()
     (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,200 metres."))
     first = snapshot(folder, cache)
     assert len(list(cache.glob("*.json"))) == 1
-    forget()  # a new process: only the disk copy is left
+    forget(cache)  # a new process: only the disk copy of the parse is left
     assert snapshot(folder, cache) == first
     (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,300 metres."))
     edited = snapshot(folder, cache)
@@ -183,7 +196,7 @@ def test_a_damaged_cache_file_is_parsed_again_and_rewritten(tmp_path: Path) -> N
     (stored,) = cache.glob("*.json")
     for damage in ("", '{"key": "', '{"key": "other", "problems": []}', "[1, 2]"):
         stored.write_text(damage)
-        forget()
+        forget(cache)
         assert snapshot(folder, cache) == first
         assert json.loads(stored.read_text())["key"] == stored.stem
 
@@ -195,7 +208,7 @@ def test_problems_come_from_the_cache_as_they_were_found(tmp_path: Path) -> None
     (folder / "broken.yaml").write_text("version: 1\narticle: [\n")
     first = snapshot(folder, cache)
     assert any("(syntax)" in line for line in first[1])  # type: ignore[attr-defined]
-    forget()
+    forget(cache)
     assert snapshot(folder, cache) == first
 
 

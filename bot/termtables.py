@@ -1,0 +1,302 @@
+"""The matcher's terms, worked out one knowledge file at a time and joined with array operations.
+
+Normalising and stemming every phrasing is most of what building a matcher costs (seconds at
+100k entries), and a reload changes one file. So the terms of each file's live entries are
+kept, keyed by what they depend on (the entries' texts and the synonyms), as arrays of ids in
+a process-wide table of strings; a build looks up every file, works out only the new ones, and
+joins the rest with numpy. Term ids come out exactly as a build entry by entry would number
+them (in order of first use), so the matcher, its index and its decisions are the same.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import overload
+
+import numpy as np
+import numpy.typing as npt
+
+from bot import snapshots
+from bot.knowledge import Entry
+from bot.text import STOPWORDS, stem
+
+Ids = npt.NDArray[np.int32]
+Normalise = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class FileTerms:
+    """One file's live entries as the index needs them, in ids of the string table."""
+
+    questions: Ids  # each entry's phrasing terms, in order of first use, entry after entry
+    question_counts: Ids  # how many of `questions` belong to each entry
+    answers: Ids  # each entry's terms found only in its answer, likewise
+    answer_counts: Ids
+    words: Ids  # every normalised word of the file (no stopwords), each once
+    timed: bytes  # per entry: the answer states a date or time
+    phrasings: tuple[tuple[str, ...], ...] | None  # normalised; None when read from a cache
+
+
+@dataclass(frozen=True)
+class Tables:
+    """What a matcher is built from: terms numbered by first use and (term, entry) pairs."""
+
+    term_names: list[str]
+    question_terms: Ids  # with question_docs: each entry's phrasing terms, entries ascending
+    question_docs: Ids
+    answer_terms: Ids
+    answer_docs: Ids
+    surface: dict[str, str]  # each normalised knowledge word -> its term
+    timed: bytes
+    files: list[FileTerms]  # per file, in entry order: what a cache on disk stores
+
+
+class Strings:
+    """A process-wide numbering of the words and terms seen; grows, never renumbers."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.ids: dict[str, int] = {}
+        self.stems: list[int] = []  # id -> the id of its stem
+
+    def id(self, text: str) -> int:
+        found = self.ids.get(text)
+        if found is None:
+            found = self.ids[text] = len(self.names)
+            self.names.append(text)
+            self.stems.append(-1)
+        return found
+
+    def word(self, word: str) -> int:
+        """The id of a knowledge word, remembering its term."""
+        found = self.id(word)
+        if self.stems[found] < 0:
+            self.stems[found] = self.id(stem(word))
+        return found
+
+
+_lock = threading.Lock()
+_strings = Strings()
+_current: dict[object, FileTerms] = {}  # this build's files and the last build's
+_previous: dict[object, FileTerms] = {}
+
+
+def file_key(entries: Sequence[Entry], signature: object) -> object:
+    """What a file's terms depend on: its live entries' texts and the synonyms."""
+    return signature, tuple((entry.questions, entry.answer) for entry in entries)
+
+
+def by_file(entries: Sequence[Entry]) -> Iterator[list[Entry]]:
+    """Consecutive live entries of one file (a knowledge base lists each file's together)."""
+    for _, group in groupby(entries, key=lambda entry: entry.path):
+        yield list(group)
+
+
+def build_tables(
+    entries: Sequence[Entry],
+    signature: object,
+    normalise: Normalise,
+    timed: Callable[[str], bool],
+    cached: Mapping[object, FileTerms] | None = None,
+) -> Tables:
+    """The matcher's tables for `entries`, reusing the files worked out before."""
+    with _lock:
+        global _current, _previous
+        _previous, _current = _current, {}
+        if cached:
+            _previous.update(cached)
+        files = []
+        for group in by_file(entries):
+            key = file_key(group, signature)
+            found = _current.get(key) or _previous.get(key)
+            if found is None:
+                found = _file_terms(group, normalise, timed)
+            _current[key] = found
+            files.append(found)
+        return _join(files)
+
+
+def _file_terms(
+    entries: Iterable[Entry], normalise: Normalise, timed: Callable[[str], bool]
+) -> FileTerms:
+    questions: list[int] = []
+    answers: list[int] = []
+    question_counts: list[int] = []
+    answer_counts: list[int] = []
+    words: set[int] = set()
+    flags = bytearray()
+    phrasings = []
+    for entry in entries:
+        normalised = tuple(normalise(q) for q in entry.questions)
+        phrasings.append(normalised)
+        asked: dict[int, None] = {}  # ordered set: terms in order of first use
+        for text in normalised:
+            for word in text.split():
+                if word not in STOPWORDS:
+                    word_id = _strings.word(word)
+                    words.add(word_id)
+                    asked[_strings.stems[word_id]] = None
+        answered: dict[int, None] = {}
+        for word in normalise(entry.answer).split():
+            if word not in STOPWORDS:
+                word_id = _strings.word(word)
+                words.add(word_id)
+                term = _strings.stems[word_id]
+                if term not in asked:
+                    answered[term] = None
+        questions += asked
+        answers += answered
+        question_counts.append(len(asked))
+        answer_counts.append(len(answered))
+        flags.append(timed(entry.answer))
+    return FileTerms(
+        _ids(questions), _ids(question_counts), _ids(answers), _ids(answer_counts),
+        _ids(sorted(words)), bytes(flags), tuple(phrasings),
+    )  # fmt: skip
+
+
+def _ids(values: Iterable[int]) -> Ids:
+    return np.fromiter(values, dtype=np.int32)
+
+
+def _join(files: list[FileTerms]) -> Tables:
+    """Number the terms by first use over all files and list the (term, entry) pairs."""
+    empty = np.zeros(0, dtype=np.int32)
+    questions = np.concatenate([f.questions for f in files] or [empty])
+    answers = np.concatenate([f.answers for f in files] or [empty])
+    question_counts = np.concatenate([f.question_counts for f in files] or [empty])
+    answer_counts = np.concatenate([f.answer_counts for f in files] or [empty])
+    docs = np.arange(len(question_counts), dtype=np.int32)
+    question_docs = np.repeat(docs, question_counts)
+    answer_docs = np.repeat(docs, answer_counts)
+    # first use: entry by entry, an entry's phrasing terms before its answer's
+    order = np.argsort(np.concatenate((question_docs * 2, answer_docs * 2 + 1)), kind="stable")
+    used = np.concatenate((questions, answers))[order]
+    unique, first = np.unique(used, return_index=True)
+    numbered = unique[np.argsort(first, kind="stable")]
+    renumber = np.full(len(_strings.names), -1, dtype=np.int32)
+    renumber[numbered] = np.arange(len(numbered), dtype=np.int32)
+    names = _strings.names
+    stems = _strings.stems
+    words = np.unique(np.concatenate([f.words for f in files] or [empty])).tolist()
+    return Tables(
+        [names[i] for i in numbered.tolist()],
+        renumber[questions], question_docs, renumber[answers], answer_docs,
+        {names[w]: names[stems[w]] for w in words},
+        b"".join(f.timed for f in files),
+        files,
+    )  # fmt: skip
+
+
+class Phrasings(Sequence[tuple[str, ...]]):
+    """Each live entry's phrasings, normalised; those a cache did not keep, when first asked."""
+
+    def __init__(self, files: list[FileTerms], entries: Sequence[Entry], normalise: Normalise):
+        self._entries = entries
+        self._normalise = normalise
+        self._known: list[tuple[str, ...] | None] = []
+        for terms in files:
+            self._known += terms.phrasings or [None] * len(terms.timed)
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    @overload
+    def __getitem__(self, doc: int) -> tuple[str, ...]: ...
+    @overload
+    def __getitem__(self, doc: slice) -> Sequence[tuple[str, ...]]: ...
+    def __getitem__(self, doc: int | slice) -> tuple[str, ...] | Sequence[tuple[str, ...]]:
+        if isinstance(doc, slice):
+            return [self[i] for i in range(*doc.indices(len(self)))]
+        found = self._known[doc]
+        if found is None:  # a race only normalises twice: the same texts, the same result
+            found = self._known[doc] = tuple(map(self._normalise, self._entries[doc].questions))
+        return found
+
+
+def read_cached(
+    directory: Path, key: str, entries: Sequence[Entry], signature: object
+) -> dict[object, FileTerms] | None:
+    """The files' terms stored by `write_cached` under `key`, or None (missing or damaged)."""
+    stored = snapshots.read(directory, "terms", key)
+    if stored is None:
+        return None
+    arrays, strings = stored
+    if not isinstance(strings, list) or not all(isinstance(text, str) for text in strings):
+        return None
+    groups = list(by_file(entries))
+    try:
+        sizes = arrays["sizes"].tolist()
+        if len(sizes) != 5 * len(groups) or len(arrays["stems"]) != len(strings):
+            return None
+        with _lock:
+            ids = np.array([_strings.id(text) for text in strings], dtype=np.int32)
+            for local, stem_of in enumerate(arrays["stems"].tolist()):
+                if stem_of >= 0:
+                    _strings.stems[ids[local]] = int(ids[stem_of])
+        parts = {
+            name: np.split(
+                ids[arrays[name]] if name in _STRING_IDS else arrays[name],
+                np.cumsum(sizes[column::5])[:-1],
+            )
+            for column, name in enumerate(_COLUMNS)
+        }
+        timed = arrays["timed"].tobytes()
+        found: dict[object, FileTerms] = {}
+        start = 0
+        for number, group in enumerate(groups):
+            end = start + len(group)
+            if len(parts["question_counts"][number]) != len(group):
+                return None
+            questions, question_counts, answers, answer_counts, words = (
+                parts[name][number] for name in _COLUMNS
+            )
+            found[file_key(group, signature)] = FileTerms(
+                questions, question_counts, answers, answer_counts, words, timed[start:end], None
+            )
+            start = end
+        return found
+    except (IndexError, KeyError, ValueError):
+        return None  # stored for other knowledge than its key says: built again
+
+
+_COLUMNS = ("questions", "question_counts", "answers", "answer_counts", "words")
+_STRING_IDS = frozenset({"questions", "answers", "words"})
+
+
+def write_cached(directory: Path, key: str, tables: Tables) -> None:
+    """Store the files' terms under `key` for the next start (a failure only logs, once)."""
+    files = tables.files
+    empty = np.zeros(0, dtype=np.int32)
+    words = np.unique(np.concatenate([empty] + [f.words for f in files]))
+    terms = np.concatenate([empty] + [f.questions for f in files] + [f.answers for f in files])
+    with _lock:
+        word_stems = np.array(_strings.stems, dtype=np.int32)[words]
+        used = np.union1d(np.union1d(words, terms), word_stems)
+        strings = [_strings.names[i] for i in used.tolist()]
+    local = np.full(len(used), -1, dtype=np.int32)
+    local[np.searchsorted(used, words)] = np.searchsorted(used, word_stems)
+    arrays = {
+        name: np.concatenate([np.zeros(0, dtype=np.int32)] + [getattr(f, name) for f in files])
+        for name in _COLUMNS
+    }
+    for name in _STRING_IDS:
+        arrays[name] = np.searchsorted(used, arrays[name]).astype(np.int32)
+    arrays["sizes"] = np.array(
+        [len(getattr(f, name)) for f in files for name in _COLUMNS], dtype=np.int64
+    )
+    arrays["stems"] = local
+    arrays["timed"] = np.frombuffer(tables.timed, dtype=np.uint8)
+    snapshots.write(directory, "terms", key, arrays, strings)
+
+
+def forget() -> None:
+    """Drop every remembered file and string (tests and benchmarks that mimic a fresh start)."""
+    global _strings, _current, _previous
+    with _lock:
+        _strings = Strings()
+        _current, _previous = {}, {}
