@@ -29,7 +29,7 @@ from bot.yamlio import Mark
 
 Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
 MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
-FORMAT = 1
+FORMAT = 2  # 2: an entry's place is stored as its path, not its printed field name
 SOURCE_MODULES = (
     "bot.knowledge",
     "bot.yamlio",
@@ -134,7 +134,7 @@ def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
         [
             e.id, e.questions, e.answer, e.draft, [e.mark.line, e.mark.column],
             [m.line for m in e.question_marks], [m.column for m in e.question_marks],
-            e.field, [e.id_mark.line, e.id_mark.column],
+            list(e.where), [e.id_mark.line, e.id_mark.column],
         ]
         for e in parsed_file.entries
     ]  # fmt: skip
@@ -156,9 +156,9 @@ def _decode(data: dict[str, Any]) -> Parsed:
         [
             ParsedEntry(
                 entry_id, tuple(questions), answer, draft, Mark(*mark),
-                tuple(map(Mark, lines, columns)), field, Mark(*id_mark),
+                tuple(map(Mark, lines, columns)), tuple(where), Mark(*id_mark),
             )
-            for entry_id, questions, answer, draft, mark, lines, columns, field, id_mark
+            for entry_id, questions, answer, draft, mark, lines, columns, where, id_mark
             in data["entries"]
         ],
         {canonical: tuple(variants) for canonical, variants in data["synonyms"].items()},

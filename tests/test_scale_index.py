@@ -212,6 +212,18 @@ def test_problems_come_from_the_cache_as_they_were_found(tmp_path: Path) -> None
     assert snapshot(folder, cache) == first
 
 
+def test_problems_across_files_name_the_same_fields_from_cached_parses(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "knowledge", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,200 metres."))
+    other = ARTICLE_FILE.format(answer="Two lanes.").replace("bridge-length", "bridge-lanes")
+    (folder / "lanes.yaml").write_text(other)
+    first = snapshot(folder, cache)
+    assert any("qa[0].questions[0]: same question as" in line for line in first[1])  # type: ignore[attr-defined]
+    forget(cache)
+    assert snapshot(folder, cache) == first
+
+
 def test_remembered_normalised_texts_follow_the_synonyms() -> None:
     with_synonym = knowledge_normaliser({"bridge": ("crossing",)})
     assert with_synonym.normalise("The crossing?") == "the bridge"
