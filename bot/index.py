@@ -88,6 +88,16 @@ class TermIndex:
         kinds[member(docs, self.answer_docs(term))] = IN_ANSWER
         return kinds
 
+    @property
+    def question_postings(self) -> tuple[Docs, npt.NDArray[np.int64]]:
+        """The phrasing postings and their offsets, as the constructor takes them."""
+        return self._question_docs, self._question_offsets
+
+    @property
+    def answer_postings(self) -> tuple[Docs, npt.NDArray[np.int64]]:
+        """The answer-only postings and their offsets, as the constructor takes them."""
+        return self._answer_docs, self._answer_offsets
+
     def nbytes(self) -> int:
         q, a = self._question_docs, self._answer_docs
         return q.nbytes + a.nbytes + self._question_offsets.nbytes + self._answer_offsets.nbytes

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.gcpause import paused_gc
-from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
+from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
 from bot.snapshots import code_version
@@ -132,12 +132,9 @@ class Matcher:
         self._surface = tables.surface  # normalised word -> term
         self._term_names = tables.term_names
         self._term_ids = {term: number for number, term in enumerate(self._term_names)}
-        self._phrasings = Phrasings(tables.files, self._entries, self.normaliser.normalise)
+        self._phrasings = Phrasings(tables, self._entries, self.normaliser.normalise)
         self._timed = bytearray(tables.timed)  # the answer states a date or time: "when"
-        builder = IndexBuilder()
-        builder.add_pairs(tables.question_terms, tables.question_docs, IN_QUESTION)
-        builder.add_pairs(tables.answer_terms, tables.answer_docs, IN_ANSWER)
-        self._index = builder.build(len(self._term_names), len(self._entries))
+        self._index = tables.index
         self._timed_docs = np.frombuffer(self._timed, dtype=np.uint8)
         count = max(len(self._entries), 1)
         self._idf = {
@@ -343,14 +340,15 @@ class Matcher:
 
 def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
     """The build's tables: from the knowledge's cache when it has them, else worked out."""
-    normaliser = knowledge_normaliser(knowledge.synonyms)
+    normaliser = knowledge_normaliser(knowledge.synonyms, new_pass=False)
     directory, key = knowledge.cache_dir, ""
-    cached = None
     if directory is not None and knowledge.digest:
         key = hashlib.sha256(f"{_TABLES_VERSION}\0{knowledge.digest}".encode()).hexdigest()
         cached = read_cached(directory, key, entries, normaliser.signature)
-    tables = build_tables(entries, normaliser.signature, normaliser.normalise, _timed, cached)
-    if directory is not None and key and cached is None:
+        if cached is not None:
+            return cached
+    tables = build_tables(entries, normaliser.signature, normaliser.normalise, _timed)
+    if directory is not None and key:
         write_cached(directory, key, tables)
     return tables
 

@@ -11,7 +11,7 @@ them (in order of first use), so the matcher, its index and its decisions are th
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -21,7 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from bot import snapshots
+from bot.index import IN_ANSWER, IN_QUESTION, IndexBuilder, TermIndex
 from bot.knowledge import Entry
+from bot.snapshots import Arrays
 from bot.text import STOPWORDS, stem
 
 Ids = npt.NDArray[np.int32]
@@ -43,16 +45,13 @@ class FileTerms:
 
 @dataclass(frozen=True)
 class Tables:
-    """What a matcher is built from: terms numbered by first use and (term, entry) pairs."""
+    """What a matcher is built from: its terms numbered by first use and their index."""
 
     term_names: list[str]
-    question_terms: Ids  # with question_docs: each entry's phrasing terms, entries ascending
-    question_docs: Ids
-    answer_terms: Ids
-    answer_docs: Ids
+    index: TermIndex
     surface: dict[str, str]  # each normalised knowledge word -> its term
-    timed: bytes
-    files: list[FileTerms]  # per file, in entry order: what a cache on disk stores
+    timed: bytes  # per entry: the answer states a date or time
+    files: list[FileTerms] | None  # per file, in entry order; None when read from a cache
 
 
 class Strings:
@@ -83,6 +82,8 @@ _lock = threading.Lock()
 _strings = Strings()
 _current: dict[object, FileTerms] = {}  # this build's files and the last build's
 _previous: dict[object, FileTerms] = {}
+# the last tables read from a cache, kept whole until a build needs their files one by one
+_stored: tuple[list[str], Arrays, list[list[Entry]], object] | None = None
 
 
 def file_key(entries: Sequence[Entry], signature: object) -> object:
@@ -101,14 +102,14 @@ def build_tables(
     signature: object,
     normalise: Normalise,
     timed: Callable[[str], bool],
-    cached: Mapping[object, FileTerms] | None = None,
 ) -> Tables:
     """The matcher's tables for `entries`, reusing the files worked out before."""
     with _lock:
-        global _current, _previous
+        global _current, _previous, _stored
         _previous, _current = _current, {}
-        if cached:
-            _previous.update(cached)
+        if _stored is not None:  # the files of the tables read at start, split up at last
+            _previous.update(_split(*_stored))
+            _stored = None
         files = []
         for group in by_file(entries):
             key = file_key(group, signature)
@@ -183,24 +184,29 @@ def _join(files: list[FileTerms]) -> Tables:
     names = _strings.names
     stems = _strings.stems
     words = np.unique(np.concatenate([f.words for f in files] or [empty])).tolist()
+    builder = IndexBuilder()
+    builder.add_pairs(renumber[questions], question_docs, IN_QUESTION)
+    builder.add_pairs(renumber[answers], answer_docs, IN_ANSWER)
     return Tables(
         [names[i] for i in numbered.tolist()],
-        renumber[questions], question_docs, renumber[answers], answer_docs,
+        builder.build(len(numbered), len(docs)),
         {names[w]: names[stems[w]] for w in words},
         b"".join(f.timed for f in files),
         files,
-    )  # fmt: skip
+    )
 
 
 class Phrasings(Sequence[tuple[str, ...]]):
     """Each live entry's phrasings, normalised; those a cache did not keep, when first asked."""
 
-    def __init__(self, files: list[FileTerms], entries: Sequence[Entry], normalise: Normalise):
+    def __init__(self, tables: Tables, entries: Sequence[Entry], normalise: Normalise):
         self._entries = entries
         self._normalise = normalise
-        self._known: list[tuple[str, ...] | None] = []
-        for terms in files:
-            self._known += terms.phrasings or [None] * len(terms.timed)
+        self._known: list[tuple[str, ...] | None] = [None] * len(entries)
+        if tables.files is not None:
+            self._known = []
+            for terms in tables.files:
+                self._known += terms.phrasings or [None] * len(terms.timed)
 
     def __len__(self) -> int:
         return len(self._known)
@@ -220,48 +226,71 @@ class Phrasings(Sequence[tuple[str, ...]]):
 
 def read_cached(
     directory: Path, key: str, entries: Sequence[Entry], signature: object
-) -> dict[object, FileTerms] | None:
-    """The files' terms stored by `write_cached` under `key`, or None (missing or damaged)."""
+) -> Tables | None:
+    """The tables `write_cached` stored under `key`, or None (missing or damaged)."""
+    global _stored
     stored = snapshots.read(directory, "terms", key)
     if stored is None:
         return None
     arrays, strings = stored
     if not isinstance(strings, list) or not all(isinstance(text, str) for text in strings):
         return None
-    groups = list(by_file(entries))
     try:
-        sizes = arrays["sizes"].tolist()
-        if len(sizes) != 5 * len(groups) or len(arrays["stems"]) != len(strings):
-            return None
-        with _lock:
-            ids = np.array([_strings.id(text) for text in strings], dtype=np.int32)
-            for local, stem_of in enumerate(arrays["stems"].tolist()):
-                if stem_of >= 0:
-                    _strings.stems[ids[local]] = int(ids[stem_of])
-        parts = {
-            name: np.split(
-                ids[arrays[name]] if name in _STRING_IDS else arrays[name],
-                np.cumsum(sizes[column::5])[:-1],
-            )
-            for column, name in enumerate(_COLUMNS)
-        }
+        index = TermIndex(
+            (arrays["question_docs"], arrays["question_offsets"]),
+            (arrays["answer_docs"], arrays["answer_offsets"]),
+            len(entries),
+        )
+        term_names = [strings[i] for i in arrays["term_names"].tolist()]
+        stems = arrays["stems"].tolist()
+        surface = {strings[w]: strings[t] for w, t in enumerate(stems) if t >= 0}
         timed = arrays["timed"].tobytes()
-        found: dict[object, FileTerms] = {}
-        start = 0
-        for number, group in enumerate(groups):
-            end = start + len(group)
-            if len(parts["question_counts"][number]) != len(group):
-                return None
-            questions, question_counts, answers, answer_counts, words = (
-                parts[name][number] for name in _COLUMNS
-            )
-            found[file_key(group, signature)] = FileTerms(
-                questions, question_counts, answers, answer_counts, words, timed[start:end], None
-            )
-            start = end
-        return found
+        groups = list(by_file(entries))
+        if (
+            len(timed) != len(entries)
+            or len(arrays["sizes"]) != 5 * len(groups)
+            or len(stems) != len(strings)
+            or len(arrays["question_offsets"]) != len(term_names) + 1
+        ):
+            return None
     except (IndexError, KeyError, ValueError):
         return None  # stored for other knowledge than its key says: built again
+    with _lock:
+        _stored = (strings, arrays, groups, signature)
+    return Tables(term_names, index, surface, timed, None)
+
+
+def _split(
+    strings: list[str], arrays: Arrays, groups: list[list[Entry]], signature: object
+) -> dict[object, FileTerms]:
+    """The files of tables read from a cache, renumbered into this process's strings."""
+    ids = np.array([_strings.id(text) for text in strings], dtype=np.int32)
+    for local, stem_of in enumerate(arrays["stems"].tolist()):
+        if stem_of >= 0:
+            _strings.stems[ids[local]] = int(ids[stem_of])
+    sizes = arrays["sizes"]
+    parts = {
+        name: np.split(
+            ids[arrays[name]] if name in _STRING_IDS else arrays[name],
+            np.cumsum(sizes[column::5])[:-1],
+        )
+        for column, name in enumerate(_COLUMNS)
+    }
+    timed = arrays["timed"].tobytes()
+    found: dict[object, FileTerms] = {}
+    start = 0
+    for number, group in enumerate(groups):
+        end = start + len(group)
+        questions, question_counts, answers, answer_counts, words = (
+            parts[name][number] for name in _COLUMNS
+        )
+        if len(question_counts) != len(group):
+            return {}  # not the files these tables were made of: worked out again
+        found[file_key(group, signature)] = FileTerms(
+            questions, question_counts, answers, answer_counts, words, timed[start:end], None
+        )
+        start = end
+    return found
 
 
 _COLUMNS = ("questions", "question_counts", "answers", "answer_counts", "words")
@@ -269,20 +298,22 @@ _STRING_IDS = frozenset({"questions", "answers", "words"})
 
 
 def write_cached(directory: Path, key: str, tables: Tables) -> None:
-    """Store the files' terms under `key` for the next start (a failure only logs, once)."""
+    """Store the tables under `key` for the next start (a failure only logs, once)."""
     files = tables.files
+    if files is None:
+        return
     empty = np.zeros(0, dtype=np.int32)
     words = np.unique(np.concatenate([empty] + [f.words for f in files]))
     terms = np.concatenate([empty] + [f.questions for f in files] + [f.answers for f in files])
     with _lock:
         word_stems = np.array(_strings.stems, dtype=np.int32)[words]
-        used = np.union1d(np.union1d(words, terms), word_stems)
+        term_ids = np.array([_strings.ids[name] for name in tables.term_names], dtype=np.int32)
+        used = np.union1d(np.union1d(words, terms), np.union1d(word_stems, term_ids))
         strings = [_strings.names[i] for i in used.tolist()]
     local = np.full(len(used), -1, dtype=np.int32)
     local[np.searchsorted(used, words)] = np.searchsorted(used, word_stems)
     arrays = {
-        name: np.concatenate([np.zeros(0, dtype=np.int32)] + [getattr(f, name) for f in files])
-        for name in _COLUMNS
+        name: np.concatenate([empty] + [getattr(f, name) for f in files]) for name in _COLUMNS
     }
     for name in _STRING_IDS:
         arrays[name] = np.searchsorted(used, arrays[name]).astype(np.int32)
@@ -291,12 +322,16 @@ def write_cached(directory: Path, key: str, tables: Tables) -> None:
     )
     arrays["stems"] = local
     arrays["timed"] = np.frombuffer(tables.timed, dtype=np.uint8)
+    arrays["term_names"] = np.searchsorted(used, term_ids).astype(np.int32)
+    index = tables.index
+    arrays["question_docs"], arrays["question_offsets"] = index.question_postings
+    arrays["answer_docs"], arrays["answer_offsets"] = index.answer_postings
     snapshots.write(directory, "terms", key, arrays, strings)
 
 
 def forget() -> None:
     """Drop every remembered file and string (tests and benchmarks that mimic a fresh start)."""
-    global _strings, _current, _previous
+    global _strings, _current, _previous, _stored
     with _lock:
         _strings = Strings()
-        _current, _previous = {}, {}
+        _current, _previous, _stored = {}, {}, None
