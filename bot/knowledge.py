@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -21,6 +22,7 @@ from bot.validation import (
     check_article_file,
     check_synonym_file,
 )
+from bot.validation import forget as forget_checks
 from bot.yamlio import YamlSyntaxError, load_yaml
 
 SYNONYMS_FILE = "synonyms.yaml"
@@ -150,7 +152,7 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             "set NEWSBOT_KNOWLEDGE_DIR or run from the project root",
         )  # fmt: skip
         return LoadResult(KnowledgeBase((), ()), [problem])
-    with paused_gc():  # millions of small objects, none of them garbage: collecting only costs
+    with _lock, paused_gc():  # millions of objects, none of them garbage: collecting only costs
         sources, problems, digest = _read_files(directory)
         folder = display_path(directory)  # named by the "no entries" problem
         key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()
@@ -173,12 +175,14 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
 
 
 _last: tuple[tuple[str, Path | None], LoadResult] | None = None  # the last load, to reuse
+_lock = threading.Lock()  # one load at a time: they share what they remember
 
 
 def forget() -> None:
-    """Forget the last load (tests and benchmarks that mimic a fresh process)."""
+    """Forget the last load and its checks (tests and benchmarks mimicking a fresh process)."""
     global _last
     _last = None
+    forget_checks()
 
 
 def _copy(result: LoadResult) -> LoadResult:

@@ -4,33 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot import nearduplicates
 from bot.limits import (
     CALLBACK_ID_MAX_BYTES,
     REPLY_OVERHEAD_CHARS,
     TELEGRAM_MESSAGE_LIMIT,
 )
+from bot.nearduplicates import near_duplicates
 from bot.text import Normaliser, basic_normalise
 from bot.yamlio import LoadedYaml, Mark, Path_
 
 Severity = Literal["error", "warning"]
 SUPPORTED_VERSIONS = (1,)
+NEAR_IDENTICAL = nearduplicates.NEAR_IDENTICAL  # token_sort_ratio of the same question
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ARTICLE_FILE_KEYS = ("version", "article", "qa", "$schema")
 ARTICLE_KEYS = ("title", "url", "publisher", "date", "text")
 ENTRY_KEYS = ("id", "questions", "answer", "draft")
 SYNONYM_FILE_KEYS = ("version", "synonyms", "$schema")
-NEAR_IDENTICAL = 92.0  # token_sort_ratio above which two phrasings read as the same question
-BLOCK_PREFIX = 4  # letters of each word that near-identical phrasings are assumed to share
-BLOCK_ROWS = 512  # phrasings of one block compared with the rest of it at a time
 
 
 @dataclass(frozen=True, order=True)
@@ -390,13 +392,29 @@ def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[
 
 
 def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Problem]:
-    """Problems that only show across entries and files: duplicate ids and shared questions."""
+    """Problems that only show across entries and files: duplicate ids and shared questions.
+
+    Runs at every load, so it is linear in the knowledge and redoes little for an edit: each
+    file's normalised questions are kept while its parse is (`_file_keys`), duplicates are
+    found with numpy over ids of texts, and near-identical phrasings come from blocks kept
+    between loads (bot/nearduplicates.py).
+    """
+    _next_pass()
     problems: list[Problem] = []
     ids: dict[str, tuple[str, Mark]] = {}  # id -> where its "id:" key was written
-    questions: dict[str, tuple[str, str, Mark]] = {}
-    phrasings: list[tuple[str, str, str, Mark, str]] = []  # normalised, entry, file, mark, field
+    kept: list[tuple[ParsedFile, ParsedEntry, _FileKeys, int]] = []  # entries not duplicates
     for parsed in files:
-        for entry in parsed.entries:
+        keys = _file_keys(parsed, normaliser)
+        for number, entry in enumerate(parsed.entries):
+            if len(entry.questions) == 1:
+                problems.append(
+                    Problem(
+                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
+                        f"entry '{entry.id}' has only one phrasing",
+                        "add the other ways people ask it, so typos and rewordings still match",
+                        "warning",
+                    )
+                )  # fmt: skip
             if entry.id in ids:
                 first_path, first = ids[entry.id]
                 problems.append(
@@ -408,98 +426,124 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
                 )  # fmt: skip
                 continue
             ids[entry.id] = (parsed.path, entry.id_mark)
-            for index, (question, mark) in enumerate(
-                zip(entry.questions, entry.question_marks, strict=True)
-            ):
-                key = normaliser.normalise(question)
-                where = f"{entry.field}.questions[{index}]"
-                if key in questions and questions[key][0] != entry.id:
-                    other_id, other_path, other_mark = questions[key]
-                    problems.append(
-                        Problem(
-                            parsed.path, mark.line, mark.column, where,
-                            f"same question as '{other_id}' ({other_path}:{other_mark.line})",
-                            "a question may belong to one entry only; delete or rephrase one",
-                        )
-                    )  # fmt: skip
-                elif key in questions:
-                    problems.append(
-                        Problem(
-                            parsed.path, mark.line, mark.column, where,
-                            "repeats an earlier question of the same entry", "delete it",
-                            "warning",
-                        )
-                    )  # fmt: skip
-                else:
-                    questions[key] = (entry.id, parsed.path, mark)
-                    phrasings.append((key, entry.id, parsed.path, mark, where))
-    return problems + _quality_warnings(files, phrasings)
-
-
-def _quality_warnings(
-    files: list[ParsedFile], phrasings: list[tuple[str, str, str, Mark, str]]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    for parsed in files:
-        for entry in parsed.entries:
-            if len(entry.questions) == 1:
-                problems.append(
-                    Problem(
-                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
-                        f"entry '{entry.id}' has only one phrasing",
-                        "add the other ways people ask it, so typos and rewordings still match",
-                        "warning",
-                    )
-                )  # fmt: skip
-    return problems + _near_duplicates(phrasings)
-
-
-def _near_duplicates(phrasings: list[tuple[str, str, str, Mark, str]]) -> list[Problem]:
-    """Phrasings of different entries that read as the same question (token_sort_ratio >= 92).
-
-    Comparing every pair is quadratic (a minute at 10k phrasings), so only pairs that share a
-    block are compared: phrasings whose words, cut to their first BLOCK_PREFIX letters, are
-    the same but for at most one word. A near-identical pair differs by a letter or two, which
-    leaves all but one word alike, and a slip after a word's first letters leaves it alike too.
-    """
-    texts = [p[0] for p in phrasings]
-    blocks: dict[tuple[str, ...], list[int]] = {}
-    for number, text in enumerate(texts):
-        coarse = sorted(word[:BLOCK_PREFIX] for word in text.split())
-        if len(coarse) < 2:
-            keys = {tuple(coarse)} if coarse else set()
-        else:
-            keys = {(*coarse[:i], *coarse[i + 1 :]) for i in range(len(coarse))}
-        for key in keys:
-            blocks.setdefault(key, []).append(number)
-    scores: dict[tuple[int, int], float] = {}  # (earlier, later) -> how alike
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        group = [texts[i] for i in members]
-        for start in range(0, len(group), BLOCK_ROWS):  # bounded memory for a huge block
-            alike = process.cdist(
-                group[start : start + BLOCK_ROWS], group, scorer=fuzz.token_sort_ratio,
-                score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
+            kept.append((parsed, entry, keys, number))
+    texts = [keys.ids[keys.starts[n] : keys.starts[n + 1]] for _, _, keys, n in kept]
+    text_ids = np.concatenate([np.zeros(0, dtype=np.int64), *texts])
+    owners = np.repeat(np.arange(len(kept)), [len(t) for t in texts])
+    within = np.concatenate([np.zeros(0, dtype=np.int64)] + [np.arange(len(t)) for t in texts])
+    # the first time each text is asked owns it; later ones repeat it
+    unique, firsts = np.unique(text_ids, return_index=True)
+    first_at = np.zeros(len(_texts.names), dtype=np.int64)
+    first_at[unique] = firsts
+    for position in np.flatnonzero(first_at[text_ids] != np.arange(len(text_ids))).tolist():
+        parsed, entry, _, _ = kept[owners[position]]
+        index = int(within[position])
+        mark = entry.question_marks[index]
+        where = f"{entry.field}.questions[{index}]"
+        earlier = int(first_at[text_ids[position]])
+        other_parsed, other, _, _ = kept[owners[earlier]]
+        if other is not entry:
+            other_mark = other.question_marks[int(within[earlier])]
+            problems.append(
+                Problem(
+                    parsed.path, mark.line, mark.column, where,
+                    f"same question as '{other.id}' ({other_parsed.path}:{other_mark.line})",
+                    "a question may belong to one entry only; delete or rephrase one",
+                )
             )  # fmt: skip
-            rows, columns = np.nonzero(alike)
-            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-                i, j = members[start + row], members[column]
-                if i < j:
-                    scores[(i, j)] = float(alike[row, column])
-    problems: list[Problem] = []
-    for i, j in sorted(scores):
-        _, entry_id, path, mark, _ = phrasings[i]
-        other = phrasings[j]
-        if other[1] == entry_id:
-            continue
-        problems.append(
-            Problem(
-                other[2], other[3].line, other[3].column, other[4],
-                f"nearly the same question as '{entry_id}' ({path}:{mark.line}), "
-                f"{scores[(i, j)]:.0f}% alike",
-                "people asking it may get either answer; make the two questions distinct",
-                "warning",
-            )
-        )  # fmt: skip
+        else:
+            problems.append(
+                Problem(
+                    parsed.path, mark.line, mark.column, where,
+                    "repeats an earlier question of the same entry", "delete it", "warning",
+                )
+            )  # fmt: skip
+    firsts.sort()
+    names = _texts.names
+    linked = near_duplicates(names[i] for i in unique.tolist())
+    if not linked:
+        return problems
+    at = {names[int(text_ids[p])]: p for p in firsts.tolist() if names[int(text_ids[p])] in linked}
+    for text, position in at.items():
+        parsed, entry, _, _ = kept[owners[position]]
+        index = int(within[position])
+        for other_text, score in linked[text].items():
+            later = at.get(other_text)
+            if later is None or later < position:
+                continue
+            other_parsed, other, _, _ = kept[owners[later]]
+            if other is entry:
+                continue
+            other_index = int(within[later])
+            other_mark = other.question_marks[other_index]
+            problems.append(
+                Problem(
+                    other_parsed.path, other_mark.line, other_mark.column,
+                    f"{other.field}.questions[{other_index}]",
+                    f"nearly the same question as '{entry.id}' "
+                    f"({parsed.path}:{entry.question_marks[index].line}), {score:.0f}% alike",
+                    "people asking it may get either answer; make the two questions distinct",
+                    "warning",
+                )
+            )  # fmt: skip
     return problems
+
+
+@dataclass(frozen=True)
+class _FileKeys:
+    """A file's questions, normalised, as numbers in `_texts`: entry n's from starts[n]."""
+
+    ids: npt.NDArray[np.int64]
+    starts: list[int]
+
+
+class _Texts:
+    """A process-wide numbering of normalised questions (they are compared as numbers)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.numbers: dict[str, int] = {}
+
+    def number(self, text: str) -> int:
+        found = self.numbers.get(text)
+        if found is None:
+            found = self.numbers[text] = len(self.names)
+            self.names.append(text)
+        return found
+
+
+_texts = _Texts()
+_keys_lock = threading.Lock()
+_keys: dict[int, tuple[ParsedFile, Normaliser, _FileKeys]] = {}  # id(parsed): this load's
+_keys_before: dict[int, tuple[ParsedFile, Normaliser, _FileKeys]] = {}  # and the last load's
+
+
+def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
+    """The file's normalised questions, worked out once per parse (parses are cached)."""
+    for memo in (_keys, _keys_before):
+        found = memo.get(id(parsed))
+        if found is not None and found[0] is parsed and found[1] is normaliser:
+            _keys[id(parsed)] = found
+            return found[2]
+    numbers: list[int] = []
+    starts = [0]
+    with _keys_lock:
+        for entry in parsed.entries:
+            numbers += [_texts.number(normaliser.normalise(q)) for q in entry.questions]
+            starts.append(len(numbers))
+    keys = _FileKeys(np.array(numbers, dtype=np.int64), starts)
+    _keys[id(parsed)] = (parsed, normaliser, keys)
+    return keys
+
+
+def _next_pass() -> None:
+    """Start a check: parses not checked since the last one are forgotten after this one."""
+    global _keys, _keys_before
+    _keys_before, _keys = _keys, {}
+
+
+def forget() -> None:
+    """Forget every remembered file and text (tests and benchmarks mimicking a fresh process)."""
+    global _texts, _keys, _keys_before
+    _texts, _keys, _keys_before = _Texts(), {}, {}
+    nearduplicates.forget()
