@@ -45,6 +45,7 @@ from bot.knowledge import forget as forget_load
 from bot.lexicon import EQUIVALENT_WORDS
 from bot.matching import Matcher
 from bot.parsecache import forget as forget_parses
+from bot.snapshots import flush as flush_snapshots
 from bot.termtables import forget as forget_terms
 from bot.textcache import forget as forget_texts
 
@@ -380,7 +381,8 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
         for phase in ("cold", "warm", "reload", "reload2"):
             if phase in ("cold", "warm"):
                 new_process()  # cold: nothing anywhere; warm: only the disk cache
-            else:
+            else:  # a running bot: the snapshots of the last load are written meanwhile
+                flush_snapshots()
                 edit_one_answer(files[len(files) // (2 if phase == "reload" else 3)], phase)
             t0 = time.perf_counter()
             loaded = load_knowledge(root / "knowledge", cache_dir=cache)
@@ -412,6 +414,7 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
 
 def new_process() -> None:
     """Forget everything this process remembers, as a restart would (the disk cache stays)."""
+    flush_snapshots()  # a restart finds what the last process wrote
     forget_parses()
     forget_texts()
     forget_terms()

@@ -170,7 +170,7 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
         if reusable:
             _last = ((key, cache_dir), result)
             if cache_dir is not None:
-                snapshots.write(cache_dir, "knowledge", key, *knowledgecache.encode(result))
+                snapshots.later(partial(_write_snapshot, cache_dir, key, result))
         return _copy(result)
 
 
@@ -180,9 +180,15 @@ _lock = threading.Lock()  # one load at a time: they share what they remember
 
 def forget() -> None:
     """Forget the last load and its checks (tests and benchmarks mimicking a fresh process)."""
-    global _last
-    _last = None
+    global _last, _made, _made_before
+    _last, _made, _made_before = None, {}, {}
     forget_checks()
+
+
+def _write_snapshot(cache_dir: Path, key: str, result: LoadResult) -> None:
+    from bot import knowledgecache, snapshots
+
+    snapshots.write(cache_dir, "knowledge", key, *knowledgecache.encode(result))
 
 
 def _copy(result: LoadResult) -> LoadResult:
@@ -248,8 +254,14 @@ def _load(
             )
         )  # fmt: skip
     knowledge = _build(parsed_files, synonyms, digest, cache_dir)
-    problems.sort()
+    problems.sort(key=_order)
     return LoadResult(knowledge, problems)
+
+
+def _order(problem: Problem) -> tuple[str, int, int, str, str, str, str]:
+    """The order Problem compares in (by file, line, column, ...), quicker to sort by."""
+    p = problem
+    return p.path, p.line, p.column, p.field, p.message, p.hint, p.severity
 
 
 def _parse_file(shown: str, synonyms: bool, text: str) -> Parsed:
@@ -270,26 +282,48 @@ def _build(
     digest: str,
     cache_dir: Path | None,
 ) -> KnowledgeBase:
-    articles: list[Article] = []
-    entries: list[Entry] = []
-    seen: set[str] = set()
-    for parsed in parsed_files:
-        if parsed.article is None:
-            continue
-        source = parsed.article
-        article = Article(
-            source.title, source.url, source.publisher, source.date, parsed.path, source.text
-        )
-        articles.append(article)
-        for item in parsed.entries:
-            if item.id in seen:
-                continue
-            seen.add(item.id)
-            entries.append(
-                Entry(
-                    item.id, item.questions, item.answer, article, parsed.path,
-                    item.mark.line, item.draft,
-                )
-            )  # fmt: skip
+    global _made, _made_before
+    _made_before, _made = _made, {}
+    made = [_entries_of(parsed) for parsed in parsed_files if parsed.article is not None]
+    articles = [article for article, _ in made]
+    ids = [entry.id for _, entries in made for entry in entries]
+    if len(set(ids)) == len(ids):
+        kept = [entry for _, entries in made for entry in entries]
+    else:  # a duplicate id (an error) keeps its first entry
+        seen: set[str] = set()
+        kept = []
+        for _, entries in made:
+            for entry in entries:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    kept.append(entry)
     articles.sort(key=lambda a: (a.date, a.title))
-    return KnowledgeBase(tuple(articles), tuple(entries), synonyms, digest[:12], cache_dir, digest)
+    return KnowledgeBase(tuple(articles), tuple(kept), synonyms, digest[:12], cache_dir, digest)
+
+
+def _entries_of(parsed: ParsedFile) -> tuple[Article, tuple[Entry, ...]]:
+    """A file's article and entries, made once per parse: a reload makes only the edited ones."""
+    for memo in (_made, _made_before):
+        found = memo.get(id(parsed))
+        if found is not None and found[0] is parsed:
+            _made[id(parsed)] = found
+            return found[1]
+    source = parsed.article
+    assert source is not None
+    article = Article(
+        source.title, source.url, source.publisher, source.date, parsed.path, source.text
+    )
+    entries = tuple(
+        Entry(
+            item.id, item.questions, item.answer, article, parsed.path, item.mark.line, item.draft
+        )
+        for item in parsed.entries
+    )
+    _made[id(parsed)] = (parsed, (article, entries))
+    return article, entries
+
+
+# each parse's article and entries, for this load and the last (held with the parse itself, so
+# its id cannot be taken by another object while remembered)
+_made: dict[int, tuple[ParsedFile, tuple[Article, tuple[Entry, ...]]]] = {}
+_made_before: dict[int, tuple[ParsedFile, tuple[Article, tuple[Entry, ...]]]] = {}

@@ -8,7 +8,6 @@ json and numpy read in a fraction of the time the parsed files take to decode on
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,10 @@ def encode(result: LoadResult) -> tuple[Arrays, Any]:
         "questions": [q for e in entries for q in e.questions],
         "answers": [e.answer for e in entries],
         "synonyms": knowledge.synonyms,
-        "problems": [astuple(p) for p in result.problems],
+        "problems": [
+            [p.path, p.line, p.column, p.field, p.message, p.hint, p.severity]
+            for p in result.problems
+        ],
     }
     arrays: Arrays = {
         "question_counts": np.array([len(e.questions) for e in entries], dtype=np.int32),

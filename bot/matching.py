@@ -21,7 +21,7 @@ import re
 from bisect import insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 
 import numpy as np
@@ -32,7 +32,7 @@ from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
-from bot.snapshots import code_version
+from bot.snapshots import code_version, later
 from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, stem
 from bot.textcache import knowledge_normaliser
@@ -349,7 +349,7 @@ def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
             return cached
     tables = build_tables(entries, normaliser.signature, normaliser.normalise, _timed)
     if directory is not None and key:
-        write_cached(directory, key, tables)
+        later(partial(write_cached, directory, key, tables))
     return tables
 
 

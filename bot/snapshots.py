@@ -17,7 +17,8 @@ import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,22 @@ def code_version(modules: Iterable[str]) -> str:
         if spec is not None and spec.origin is not None:
             digest.update(Path(spec.origin).read_bytes())
     return digest.hexdigest()[:16]
+
+
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshots")
+_pending: list[Future[None]] = []
+
+
+def later(task: Callable[[], None]) -> None:
+    """Run `task` (a write) on the background writer, after those submitted before it."""
+    _pending[:] = [future for future in _pending if not future.done()]
+    _pending.append(_writer.submit(task))
+
+
+def flush() -> None:
+    """Wait until every snapshot submitted so far is written (or has failed to be)."""
+    for future in list(_pending):
+        future.result()
 
 
 def read(directory: Path, kind: str, key: str) -> tuple[Arrays, Any] | None:

@@ -400,48 +400,52 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
     between loads (bot/nearduplicates.py).
     """
     _next_pass()
-    problems: list[Problem] = []
-    ids: dict[str, tuple[str, Mark]] = {}  # id -> where its "id:" key was written
-    kept: list[tuple[ParsedFile, ParsedEntry, _FileKeys, int]] = []  # entries not duplicates
-    for parsed in files:
-        keys = _file_keys(parsed, normaliser)
-        for number, entry in enumerate(parsed.entries):
-            if len(entry.questions) == 1:
-                problems.append(
-                    Problem(
-                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
-                        f"entry '{entry.id}' has only one phrasing",
-                        "add the other ways people ask it, so typos and rewordings still match",
-                        "warning",
-                    )
-                )  # fmt: skip
-            if entry.id in ids:
-                first_path, first = ids[entry.id]
-                problems.append(
-                    Problem(
-                        parsed.path, entry.id_mark.line, entry.id_mark.column, f"{entry.field}.id",
-                        f"duplicate id '{entry.id}', first used at {first_path}:{first.line}",
-                        "ids must be unique across all files; rename one",
-                    )
-                )  # fmt: skip
-                continue
-            ids[entry.id] = (parsed.path, entry.id_mark)
-            kept.append((parsed, entry, keys, number))
-    texts = [keys.ids[keys.starts[n] : keys.starts[n + 1]] for _, _, keys, n in kept]
-    text_ids = np.concatenate([np.zeros(0, dtype=np.int64), *texts])
-    owners = np.repeat(np.arange(len(kept)), [len(t) for t in texts])
-    within = np.concatenate([np.zeros(0, dtype=np.int64)] + [np.arange(len(t)) for t in texts])
+    checked = [_file_keys(parsed, normaliser) for parsed in files]
+    problems = [problem for keys in checked for problem in keys.lonely]
+    ids = [entry_id for keys in checked for entry_id in keys.entry_ids]
+    if len(set(ids)) == len(ids):
+        kept = [np.arange(len(keys.entry_ids)) for keys in checked]
+    else:
+        kept = _unique_ids(files, problems)
+    # every question of the kept entries, as text numbers, with its entry and place in it
+    questions, sizes = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for keys, numbers in zip(checked, kept, strict=True):
+        if len(numbers) == len(keys.entry_ids):
+            questions.append(keys.ids)
+        else:
+            questions.append(keys.ids[np.repeat(keys.kept(numbers), keys.counts)])
+        sizes.append(keys.counts[numbers])
+    text_ids, counts = np.concatenate(questions), np.concatenate(sizes)
+    entry_starts = np.cumsum([0] + [len(n) for n in kept])
+    owners = np.repeat(np.arange(len(counts)), counts)
+    within = np.arange(len(text_ids)) - np.repeat(np.cumsum(counts) - counts, counts)
+
+    def owner(position: int) -> tuple[ParsedFile, ParsedEntry]:
+        return owners_of([position])[position]
+
+    def owners_of(positions: list[int]) -> dict[int, tuple[ParsedFile, ParsedEntry]]:
+        """The file and entry each of these questions belongs to."""
+        numbers = owners[positions]
+        in_file = np.searchsorted(entry_starts, numbers, side="right") - 1
+        found = {}
+        for position, number, file in zip(
+            positions, numbers.tolist(), in_file.tolist(), strict=True
+        ):
+            parsed = files[file]
+            found[position] = parsed, parsed.entries[int(kept[file][number - entry_starts[file]])]
+        return found
+
     # the first time each text is asked owns it; later ones repeat it
     unique, firsts = np.unique(text_ids, return_index=True)
     first_at = np.zeros(len(_texts.names), dtype=np.int64)
     first_at[unique] = firsts
     for position in np.flatnonzero(first_at[text_ids] != np.arange(len(text_ids))).tolist():
-        parsed, entry, _, _ = kept[owners[position]]
+        parsed, entry = owner(position)
         index = int(within[position])
         mark = entry.question_marks[index]
         where = f"{entry.field}.questions[{index}]"
         earlier = int(first_at[text_ids[position]])
-        other_parsed, other, _, _ = kept[owners[earlier]]
+        other_parsed, other = owner(earlier)
         if other is not entry:
             other_mark = other.question_marks[int(within[earlier])]
             problems.append(
@@ -463,15 +467,18 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
     linked = near_duplicates(names[i] for i in unique.tolist())
     if not linked:
         return problems
-    at = {names[int(text_ids[p])]: p for p in firsts.tolist() if names[int(text_ids[p])] in linked}
+    numbers = np.array([_texts.numbers[text] for text in linked], dtype=np.int64)
+    shown = firsts[np.isin(text_ids[firsts], numbers)]
+    at = {names[int(text_ids[p])]: p for p in shown.tolist()}
+    owned = owners_of(list(at.values()))
     for text, position in at.items():
-        parsed, entry, _, _ = kept[owners[position]]
+        parsed, entry = owned[position]
         index = int(within[position])
         for other_text, score in linked[text].items():
             later = at.get(other_text)
             if later is None or later < position:
                 continue
-            other_parsed, other, _, _ = kept[owners[later]]
+            other_parsed, other = owned[later]
             if other is entry:
                 continue
             other_index = int(within[later])
@@ -491,10 +498,40 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
 
 @dataclass(frozen=True)
 class _FileKeys:
-    """A file's questions, normalised, as numbers in `_texts`: entry n's from starts[n]."""
+    """A file's questions, normalised, as numbers in `_texts`, and what each entry alone shows."""
 
-    ids: npt.NDArray[np.int64]
-    starts: list[int]
+    ids: npt.NDArray[np.int64]  # every question's text, entry after entry
+    counts: npt.NDArray[np.int64]  # questions per entry
+    entry_ids: list[str]
+    lonely: list[Problem]  # entries with a single phrasing
+
+    def kept(self, kept: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        mask = np.zeros(len(self.entry_ids), dtype=np.bool_)
+        mask[kept] = True
+        return mask
+
+
+def _unique_ids(files: list[ParsedFile], problems: list[Problem]) -> list[npt.NDArray[np.int64]]:
+    """Report ids used twice; per file, the entries that keep their id (the first of each)."""
+    ids: dict[str, tuple[str, Mark]] = {}  # id -> where its "id:" key was written
+    kept = []
+    for parsed in files:
+        numbers = []
+        for number, entry in enumerate(parsed.entries):
+            if entry.id in ids:
+                first_path, first = ids[entry.id]
+                problems.append(
+                    Problem(
+                        parsed.path, entry.id_mark.line, entry.id_mark.column, f"{entry.field}.id",
+                        f"duplicate id '{entry.id}', first used at {first_path}:{first.line}",
+                        "ids must be unique across all files; rename one",
+                    )
+                )  # fmt: skip
+                continue
+            ids[entry.id] = (parsed.path, entry.id_mark)
+            numbers.append(number)
+        kept.append(np.array(numbers, dtype=np.int64))
+    return kept
 
 
 class _Texts:
@@ -526,12 +563,24 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
             _keys[id(parsed)] = found
             return found[2]
     numbers: list[int] = []
-    starts = [0]
     with _keys_lock:
         for entry in parsed.entries:
             numbers += [_texts.number(normaliser.normalise(q)) for q in entry.questions]
-            starts.append(len(numbers))
-    keys = _FileKeys(np.array(numbers, dtype=np.int64), starts)
+    lonely = [
+        Problem(
+            parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
+            f"entry '{entry.id}' has only one phrasing",
+            "add the other ways people ask it, so typos and rewordings still match", "warning",
+        )
+        for entry in parsed.entries
+        if len(entry.questions) == 1
+    ]  # fmt: skip
+    keys = _FileKeys(
+        np.array(numbers, dtype=np.int64),
+        np.array([len(entry.questions) for entry in parsed.entries], dtype=np.int64),
+        [entry.id for entry in parsed.entries],
+        lonely,
+    )
     _keys[id(parsed)] = (parsed, normaliser, keys)
     return keys
 

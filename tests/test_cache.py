@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import knowledge, parsecache, termtables, textcache
+from bot import knowledge, parsecache, snapshots, termtables, textcache
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluation import load_cases
@@ -20,6 +20,7 @@ QUESTIONS = [case.question for case in load_cases(ROOT / "eval" / "questions.yam
 
 def new_process() -> None:
     """Forget what this process remembers, as a restart would; the disk cache stays."""
+    snapshots.flush()
     parsecache.forget()
     knowledge.forget()
     termtables.forget()
@@ -55,6 +56,7 @@ def test_a_warm_start_from_the_cache_decides_and_reports_as_a_cold_start(
     expected, expected_problems = decisions(cold), problems(folder, None)
     new_process()
     Engine.load(Settings(knowledge_dir=folder, cache_dir=cache))  # fills the cache
+    snapshots.flush()
     assert [p.name.split("-")[0] for p in sorted(cache.glob("*.npz"))] == ["knowledge", "terms"]
     new_process()
     warm = Engine.load(Settings(knowledge_dir=folder, cache_dir=cache))
@@ -72,12 +74,14 @@ def test_a_damaged_cache_file_is_ignored_and_written_again(
     cache = tmp_path / "cache"
     settings = Settings(knowledge_dir=folder, cache_dir=cache)
     expected = decisions(Engine.load(settings))
+    snapshots.flush()
     (stored,) = cache.glob(f"{kind}-*.npz")
     whole = stored.read_bytes()
     broken = {"empty": b"", "not a zip": b"PK\x03\x04 nonsense", "truncated": whole[:-99]}
     stored.write_bytes(broken[damage])
     new_process()
     assert decisions(Engine.load(settings)) == expected
+    snapshots.flush()
     assert stored.read_bytes() == whole  # written again, the same as before
 
 
@@ -114,6 +118,7 @@ def test_an_unwritable_cache_folder_only_warns_once(
         first = Engine.load(settings)
         new_process()
         second = Engine.load(settings)
+        snapshots.flush()
     assert decisions(first) == decisions(second)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1

@@ -21,6 +21,7 @@ from bot.knowledge import forget as forget_load
 from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
 from bot.parsecache import forget as forget_parses
+from bot.snapshots import flush as flush_snapshots
 from bot.termtables import forget as forget_terms
 from bot.textcache import forget as forget_texts
 from bot.textcache import knowledge_normaliser
@@ -164,6 +165,7 @@ def snapshot(folder: Path, cache: Path | None) -> tuple[object, ...]:
 
 def forget(cache: Path | None = None) -> None:
     """A new process; with `cache`, one whose whole-load snapshots are gone, parses kept."""
+    flush_snapshots()
     forget_parses()
     forget_load()
     forget_terms()
