@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -141,7 +141,9 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
     Files parsed before with the same contents are not parsed again (bot/parsecache.py): those
     of this process are remembered in memory, and with `cache_dir` on disk across restarts.
     When no file changed at all, the whole result is reused: the last one of this process, or
-    the snapshot in `cache_dir` (bot/snapshots.py), checks included.
+    the snapshot in `cache_dir` (bot/snapshots.py), checks included. After a start from a
+    snapshot, a background thread loads the files the ordinary way too (from the parse cache),
+    so that the first reload after an edit finds every other file worked out already.
     """
     from bot import knowledgecache, snapshots  # they build on this module's types
 
@@ -165,6 +167,7 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             if stored is not None:
                 result = knowledgecache.decode(*stored, cache_dir, digest)
                 _last = ((key, cache_dir), result)
+                _prime(partial(_load, directory, sources, problems, digest, cache_dir))
                 return _copy(result)
         result = _load(directory, sources, problems, digest, cache_dir)
         if reusable:
@@ -178,8 +181,38 @@ _last: tuple[tuple[str, Path | None], LoadResult] | None = None  # the last load
 _lock = threading.Lock()  # one load at a time: they share what they remember
 
 
+def _prime(load: Callable[[], LoadResult]) -> None:
+    """Run `load` in the background for what it leaves remembered; loads wait for it.
+
+    It starts after PRIME_DELAY, so that the start it follows (the matcher build, connecting
+    to Telegram) does not share the interpreter with it.
+    """
+    global _primer
+
+    def run() -> None:
+        with _lock, paused_gc():
+            load()
+
+    _primer = threading.Timer(PRIME_DELAY, run)
+    _primer.name, _primer.daemon = "knowledge-primer", True
+    _primer.start()
+
+
+def settle() -> None:
+    """Wait for the background load after a start from a snapshot (benchmarks)."""
+    if _primer is not None:
+        _primer.join()
+
+
+PRIME_DELAY = 1.0  # seconds
+_primer: threading.Timer | None = None
+
+
 def forget() -> None:
     """Forget the last load and its checks (tests and benchmarks mimicking a fresh process)."""
+    if _primer is not None:
+        _primer.cancel()  # if it has not started yet
+        _primer.join()
     global _last, _made, _made_before
     _last, _made, _made_before = None, {}, {}
     forget_checks()

@@ -85,12 +85,17 @@ def test_a_damaged_cache_file_is_ignored_and_written_again(
     assert stored.read_bytes() == whole  # written again, the same as before
 
 
-def test_an_edit_after_a_warm_start_is_picked_up(folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("primed", [False, True], ids=["at-once", "after-the-background-load"])
+def test_an_edit_after_a_warm_start_is_picked_up(
+    folder: Path, tmp_path: Path, primed: bool
+) -> None:
     cache = tmp_path / "cache"
     settings = Settings(knowledge_dir=folder, cache_dir=cache)
     Engine.load(settings)
     new_process()
     engine = Engine.load(settings)  # warm: from the cache
+    if primed:
+        knowledge.settle()
     question = "When was the launch ceremony held?"
     before = engine.ask(question)
     assert before.status == "answer"
