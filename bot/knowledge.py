@@ -148,6 +148,8 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
     from bot import knowledgecache, snapshots  # they build on this module's types
 
     global _last
+    if cache_dir is not None:  # snapshots are written later, maybe after a chdir
+        cache_dir = cache_dir.absolute()
     if not directory.is_dir():
         problem = Problem(
             display_path(directory), 1, 1, "(folder)", "knowledge folder not found",

@@ -128,7 +128,9 @@ def command(*argv: str) -> argparse.Namespace:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(knowledge_dir=GOOD, db_path=tmp_path / "var" / "newsbot.sqlite3")
+    return Settings(
+        knowledge_dir=GOOD, db_path=tmp_path / "var" / "newsbot.sqlite3", cache_dir=None
+    )
 
 
 @pytest.fixture
