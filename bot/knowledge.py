@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import threading
@@ -192,8 +193,11 @@ def _prime(load: Callable[[], LoadResult]) -> None:
     global _primer
 
     def run() -> None:
-        with _lock, paused_gc():
-            load()
+        with _lock:
+            with paused_gc():
+                load()
+            # the collector's first pass over all it made, here rather than in the next reload
+            gc.collect()
 
     _primer = threading.Timer(PRIME_DELAY, run)
     _primer.name, _primer.daemon = "knowledge-primer", True
