@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -42,20 +43,31 @@ def code_version(modules: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+WRITE_DELAY = 1.0  # seconds a write waits, so the matcher build after a load runs alone
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshots")
 _pending: list[Future[None]] = []
+_hurry = threading.Event()  # set while someone waits for the writes
 
 
 def later(task: Callable[[], None]) -> None:
     """Run `task` (a write) on the background writer, after those submitted before it."""
+
+    def delayed() -> None:
+        _hurry.wait(WRITE_DELAY)
+        task()
+
     _pending[:] = [future for future in _pending if not future.done()]
-    _pending.append(_writer.submit(task))
+    _pending.append(_writer.submit(delayed))
 
 
 def flush() -> None:
     """Wait until every snapshot submitted so far is written (or has failed to be)."""
-    for future in list(_pending):
-        future.result()
+    _hurry.set()
+    try:
+        for future in list(_pending):
+            future.result()
+    finally:
+        _hurry.clear()
 
 
 def read(directory: Path, kind: str, key: str) -> tuple[Arrays, Any] | None:

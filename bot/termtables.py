@@ -174,11 +174,14 @@ def _join(files: list[FileTerms]) -> Tables:
     docs = np.arange(len(question_counts), dtype=np.int32)
     question_docs = np.repeat(docs, question_counts)
     answer_docs = np.repeat(docs, answer_counts)
-    # first use: entry by entry, an entry's phrasing terms before its answer's
+    # first use: entry by entry, an entry's phrasing terms before its answer's (the merge of
+    # two runs already in order); then each term's first place, without sorting all uses
     order = np.argsort(np.concatenate((question_docs * 2, answer_docs * 2 + 1)), kind="stable")
     used = np.concatenate((questions, answers))[order]
-    unique, first = np.unique(used, return_index=True)
-    numbered = unique[np.argsort(first, kind="stable")]
+    first = np.full(len(_strings.names), len(used), dtype=np.int64)
+    np.minimum.at(first, used, np.arange(len(used), dtype=np.int64))
+    present = np.flatnonzero(first < len(used))
+    numbered = present[np.argsort(first[present], kind="stable")]
     renumber = np.full(len(_strings.names), -1, dtype=np.int32)
     renumber[numbered] = np.arange(len(numbered), dtype=np.int32)
     names = _strings.names

@@ -20,6 +20,7 @@ from bot.evaluation import load_cases
 from bot.knowledge import forget as forget_load
 from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
+from bot.nearduplicates import NearDuplicates
 from bot.parsecache import forget as forget_parses
 from bot.snapshots import flush as flush_snapshots
 from bot.termtables import forget as forget_terms
@@ -224,6 +225,23 @@ def test_problems_across_files_name_the_same_fields_from_cached_parses(tmp_path:
     assert any("qa[0].questions[0]: same question as" in line for line in first[1])  # type: ignore[attr-defined]
     forget(cache)
     assert snapshot(folder, cache) == first
+
+
+def test_near_duplicates_kept_between_loads_are_those_found_from_scratch() -> None:
+    rng = random.Random(3)
+    words = "bridge tunnel harbour opening ceremony budget mayor station railway".split()  # noqa: SIM905
+    endings = ("open", "opens", "opened", "close")
+    texts = [
+        " ".join(rng.choice(words) for _ in range(4)) + " " + rng.choice(endings)
+        for _ in range(400)
+    ]
+    kept = NearDuplicates()
+    kept.update(texts[:300])
+    kept.update(texts[20:320])  # an edit: 20 phrasings gone, 20 new, the rest compared before
+    fresh = NearDuplicates()
+    fresh.update(texts[20:320])
+    assert kept.linked() == fresh.linked()
+    assert len(fresh.linked()) > 50
 
 
 def test_remembered_normalised_texts_follow_the_synonyms() -> None:
