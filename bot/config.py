@@ -48,6 +48,7 @@ class Settings:
     db_path: Path = Path("var/newsbot.sqlite3")
     retention_days: int = 180
     reload_interval: float = 1.0
+    cache_dir: Path | None = Path("var/cache")  # None: parse everything at every start
 
     @property
     def has_token(self) -> bool:
@@ -95,6 +96,14 @@ def _admin_ids(raw: str) -> frozenset[int]:
             )
         ids.add(int(part))
     return frozenset(ids)
+
+
+def _cache_dir(env: Mapping[str, str]) -> Path | None:
+    """Unset means the default folder; set but empty, or "off", turns the cache off."""
+    if "NEWSBOT_CACHE_DIR" not in env:
+        return Settings.cache_dir
+    raw = env["NEWSBOT_CACHE_DIR"].strip()
+    return None if raw.lower() in ("", "off") else Path(raw)
 
 
 def check_token(token: str) -> None:
@@ -149,4 +158,5 @@ def settings_from_env(env: Mapping[str, str] | None = None, dotenv: Path | None 
         db_path=Path(env.get("NEWSBOT_DB", "").strip() or "var/newsbot.sqlite3"),
         retention_days=_integer(env, "NEWSBOT_RETENTION_DAYS", 180, minimum=1),
         reload_interval=_number(env, "NEWSBOT_RELOAD_INTERVAL", 1.0, minimum=0.1),
+        cache_dir=_cache_dir(env),
     )

@@ -72,7 +72,7 @@ class Engine:
     @classmethod
     def load(cls, settings: Settings) -> Engine:
         """Load the knowledge; raise KnowledgeErrors rather than serve a broken base."""
-        result = load_knowledge(settings.knowledge_dir)
+        result = load_knowledge(settings.knowledge_dir, settings.cache_dir)
         if result.errors:
             raise KnowledgeErrors(result.errors)
         return cls(settings, build_snapshot(result, settings))
@@ -96,7 +96,7 @@ class Engine:
     def reload(self) -> ReloadOutcome:
         """Re-read the knowledge; swap it in if valid, otherwise keep serving the old one."""
         with self._reload_lock:
-            result = load_knowledge(self.settings.knowledge_dir)
+            result = load_knowledge(self.settings.knowledge_dir, self.settings.cache_dir)
             if result.errors:
                 return ReloadOutcome("refused", result.errors)
             old = self._snapshot.knowledge

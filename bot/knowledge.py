@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
-from bot.parsecache import Parsed, cache_key, parse_cached
+from bot.gcpause import paused_gc
+from bot.parsecache import SOURCE_MODULES, Parsed, cache_key, parse_cached
 from bot.text import Normaliser
 from bot.textcache import knowledge_normaliser
 from bot.validation import (
@@ -20,13 +23,14 @@ from bot.validation import (
     check_article_file,
     check_synonym_file,
 )
+from bot.validation import forget as forget_checks
 from bot.yamlio import YamlSyntaxError, load_yaml
 
 SYNONYMS_FILE = "synonyms.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a warm start makes 100k of these at once
 class Article:
     """A published article that answers point to."""
 
@@ -43,7 +47,7 @@ class Article:
         return f"{self.date:%b} {self.date.day}, {self.date.year}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One fact: the ways people ask for it and the answer, tied to its article."""
 
@@ -68,6 +72,10 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     fingerprint: str = ""
+    # where load_knowledge kept what it computed, so the matcher can keep its tables there too,
+    # under `digest` (every file's path and bytes); neither is part of the knowledge itself
+    cache_dir: Path | None = field(default=None, compare=False, repr=False)
+    digest: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
@@ -133,29 +141,139 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
 
     Files parsed before with the same contents are not parsed again (bot/parsecache.py): those
     of this process are remembered in memory, and with `cache_dir` on disk across restarts.
+    When no file changed at all, the whole result is reused: the last one of this process, or
+    the snapshot in `cache_dir` (bot/snapshots.py), checks included. After a start from a
+    snapshot, a background thread loads the files the ordinary way too (from the parse cache),
+    so that the first reload after an edit finds every other file worked out already.
     """
-    problems: list[Problem] = []
-    parsed_files: list[ParsedFile] = []
-    digest = hashlib.sha256()
+    from bot import knowledgecache, snapshots  # they build on this module's types
+
+    global _last
+    if cache_dir is not None:  # snapshots are written later, maybe after a chdir
+        cache_dir = cache_dir.absolute()
     if not directory.is_dir():
         problem = Problem(
             display_path(directory), 1, 1, "(folder)", "knowledge folder not found",
             "set NEWSBOT_KNOWLEDGE_DIR or run from the project root",
         )  # fmt: skip
         return LoadResult(KnowledgeBase((), ()), [problem])
-    files = knowledge_files(directory)
-    for path in files:
+    with _lock, paused_gc():  # millions of objects, none of them garbage: collecting only costs
+        sources, problems, digest = _read_files(directory)
+        folder = display_path(directory)  # named by the "no entries" problem
+        key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()
+        reusable = not problems  # a file that could not be read is not in the digest
+        # (undecodable bytes are: their problem is cached with the rest)
+        if reusable and _last is not None and _last[0] == (key, cache_dir):
+            return _copy(_last[1])
+        if reusable and cache_dir is not None:
+            stored = snapshots.read(cache_dir, "knowledge", key)
+            if stored is not None:
+                result = knowledgecache.decode(*stored, cache_dir, digest)
+                _last = ((key, cache_dir), result)
+                _prime(partial(_load, directory, sources, problems, digest, cache_dir))
+                return _copy(result)
+        result = _load(directory, sources, problems, digest, cache_dir)
+        if reusable:
+            _last = ((key, cache_dir), result)
+            if cache_dir is not None:
+                snapshots.later(partial(_write_snapshot, cache_dir, key, result))
+        return _copy(result)
+
+
+_last: tuple[tuple[str, Path | None], LoadResult] | None = None  # the last load, to reuse
+_lock = threading.Lock()  # one load at a time: they share what they remember
+
+
+def _prime(load: Callable[[], LoadResult]) -> None:
+    """Run `load` in the background for what it leaves remembered; loads wait for it.
+
+    It starts after PRIME_DELAY, so that the start it follows (the matcher build, connecting
+    to Telegram) does not share the interpreter with it.
+    """
+    global _primer
+
+    def run() -> None:
+        with _lock:
+            with paused_gc():
+                load()
+            # the collector's first pass over all it made, here rather than in the next reload
+            gc.collect()
+
+    _primer = threading.Timer(PRIME_DELAY, run)
+    _primer.name, _primer.daemon = "knowledge-primer", True
+    _primer.start()
+
+
+def settle() -> None:
+    """Wait for the background load after a start from a snapshot (benchmarks)."""
+    if _primer is not None:
+        _primer.join()
+
+
+PRIME_DELAY = 1.0  # seconds
+_primer: threading.Timer | None = None
+
+
+def forget() -> None:
+    """Forget the last load and its checks (tests and benchmarks mimicking a fresh process)."""
+    if _primer is not None:
+        _primer.cancel()  # if it has not started yet
+        _primer.join()
+    global _last, _made, _made_before
+    _last, _made, _made_before = None, {}, {}
+    forget_checks()
+
+
+def _write_snapshot(cache_dir: Path, key: str, result: LoadResult) -> None:
+    from bot import knowledgecache, snapshots
+
+    snapshots.write(cache_dir, "knowledge", key, *knowledgecache.encode(result))
+
+
+def _copy(result: LoadResult) -> LoadResult:
+    """The same knowledge with a list of problems the caller may change."""
+    return LoadResult(result.knowledge, list(result.problems))
+
+
+@lru_cache(maxsize=1)
+def _snapshot_version() -> str:
+    from bot.snapshots import code_version
+
+    return code_version((*SOURCE_MODULES, "bot.knowledgecache", "bot.textcache"))
+
+
+def _read_files(directory: Path) -> tuple[list[tuple[str, Path, bytes]], list[Problem], str]:
+    """Every knowledge file's shown path and bytes, problems reading them, and their digest."""
+    sources: list[tuple[str, Path, bytes]] = []
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    for path in knowledge_files(directory):
         shown = display_path(path)
         try:
             raw = path.read_bytes()
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text: {error.reason}"))
-            continue
         except OSError as error:
             problems.append(Problem(shown, 1, 1, "(file)", f"cannot read: {error.strerror}"))
             continue
         digest.update(shown.encode() + b"\0" + raw + b"\0")
+        sources.append((shown, path, raw))
+    return sources, problems, digest.hexdigest()
+
+
+def _load(
+    directory: Path,
+    sources: list[tuple[str, Path, bytes]],
+    problems: list[Problem],
+    digest: str,
+    cache_dir: Path | None,
+) -> LoadResult:
+    problems = list(problems)
+    parsed_files: list[ParsedFile] = []
+    for shown, path, raw in sources:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text: {error.reason}"))
+            continue
         parse = partial(_parse_file, shown, path.name == SYNONYMS_FILE, text)
         parsed, found = parse_cached(cache_key(shown, raw), parse, cache_dir)
         problems.extend(found)
@@ -174,9 +292,15 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
                 "add one YAML file per article (see README: Editing the knowledge)",
             )
         )  # fmt: skip
-    knowledge = _build(parsed_files, synonyms, digest.hexdigest()[:12])
-    problems.sort()
+    knowledge = _build(parsed_files, synonyms, digest, cache_dir)
+    problems.sort(key=_order)
     return LoadResult(knowledge, problems)
+
+
+def _order(problem: Problem) -> tuple[str, int, int, str, str, str, str]:
+    """The order Problem compares in (by file, line, column, ...), quicker to sort by."""
+    p = problem
+    return p.path, p.line, p.column, p.field, p.message, p.hint, p.severity
 
 
 def _parse_file(shown: str, synonyms: bool, text: str) -> Parsed:
@@ -192,28 +316,53 @@ def _parse_file(shown: str, synonyms: bool, text: str) -> Parsed:
 
 
 def _build(
-    parsed_files: list[ParsedFile], synonyms: dict[str, tuple[str, ...]], fingerprint: str
+    parsed_files: list[ParsedFile],
+    synonyms: dict[str, tuple[str, ...]],
+    digest: str,
+    cache_dir: Path | None,
 ) -> KnowledgeBase:
-    articles: list[Article] = []
-    entries: list[Entry] = []
-    seen: set[str] = set()
-    for parsed in parsed_files:
-        if parsed.article is None:
-            continue
-        source = parsed.article
-        article = Article(
-            source.title, source.url, source.publisher, source.date, parsed.path, source.text
-        )
-        articles.append(article)
-        for item in parsed.entries:
-            if item.id in seen:
-                continue
-            seen.add(item.id)
-            entries.append(
-                Entry(
-                    item.id, item.questions, item.answer, article, parsed.path,
-                    item.mark.line, item.draft,
-                )
-            )  # fmt: skip
+    global _made, _made_before
+    _made_before, _made = _made, {}
+    made = [_entries_of(parsed) for parsed in parsed_files if parsed.article is not None]
+    articles = [article for article, _ in made]
+    ids = [entry.id for _, entries in made for entry in entries]
+    if len(set(ids)) == len(ids):
+        kept = [entry for _, entries in made for entry in entries]
+    else:  # a duplicate id (an error) keeps its first entry
+        seen: set[str] = set()
+        kept = []
+        for _, entries in made:
+            for entry in entries:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    kept.append(entry)
     articles.sort(key=lambda a: (a.date, a.title))
-    return KnowledgeBase(tuple(articles), tuple(entries), synonyms, fingerprint)
+    return KnowledgeBase(tuple(articles), tuple(kept), synonyms, digest[:12], cache_dir, digest)
+
+
+def _entries_of(parsed: ParsedFile) -> tuple[Article, tuple[Entry, ...]]:
+    """A file's article and entries, made once per parse: a reload makes only the edited ones."""
+    for memo in (_made, _made_before):
+        found = memo.get(id(parsed))
+        if found is not None and found[0] is parsed:
+            _made[id(parsed)] = found
+            return found[1]
+    source = parsed.article
+    assert source is not None
+    article = Article(
+        source.title, source.url, source.publisher, source.date, parsed.path, source.text
+    )
+    entries = tuple(
+        Entry(
+            item.id, item.questions, item.answer, article, parsed.path, item.mark.line, item.draft
+        )
+        for item in parsed.entries
+    )
+    _made[id(parsed)] = (parsed, (article, entries))
+    return article, entries
+
+
+# each parse's article and entries, for this load and the last (held with the parse itself, so
+# its id cannot be taken by another object while remembered)
+_made: dict[int, tuple[ParsedFile, tuple[Article, tuple[Entry, ...]]]] = {}
+_made_before: dict[int, tuple[ParsedFile, tuple[Article, tuple[Entry, ...]]]] = {}

@@ -15,12 +15,13 @@ benchmarks/scale.py and the tests hold the two to the same decisions.
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
 import re
 from bisect import insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 
 import numpy as np
@@ -28,9 +29,12 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.english import rarity
-from bot.index import IN_ANSWER, IN_QUESTION, Docs, IndexBuilder, member
+from bot.gcpause import paused_gc
+from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
+from bot.snapshots import code_version, later
+from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, basic_normalise, stem
 from bot.textcache import knowledge_normaliser
 from bot.typos import TypoMender
@@ -135,29 +139,20 @@ class Matcher:
         self.scorer = scorer
         self.exhaustive = False  # True only for the copy that `reference` returns
         self.normaliser: Normaliser = knowledge.normaliser()
-        self._surface: dict[str, str] = {}  # normalised word -> term
         self._entries = knowledge.live_entries
-        self._term_ids: dict[str, int] = {}
-        self._term_names: list[str] = []
-        self._phrasings: list[tuple[str, ...]] = []  # each entry's phrasings, normalised
-        self._timed = bytearray()  # the answer states a date or time, so it can answer "when"
-        answer_credits: list[float] = []  # what a term found only in the answer is worth
-        # normalising is most of a build: texts the load's checks or the last build normalised
-        # are remembered (bot/textcache.py), so a reload after an edit redoes only the edit
-        normalise = knowledge_normaliser(knowledge.synonyms).normalise
-        builder = IndexBuilder()
-        for index, entry in enumerate(self._entries):
-            normalised = tuple(normalise(q) for q in entry.questions)
-            self._phrasings.append(normalised)
-            question_set = {self._term_id(t) for text in normalised for t in self._learn(text)}
-            answer_set = {self._term_id(t) for t in self._learn(normalise(entry.answer))}
-            builder.add(index, question_set, IN_QUESTION)
-            builder.add(index, answer_set - question_set, IN_ANSWER)
-            answer_credits.append(_answer_credit(len(answer_set)))
-            self._timed.append(bool(TIME_CUE.search(entry.answer)))
-        self._index = builder.build(len(self._term_names), len(self._entries))
+        # normalising is most of a build: each file's terms are kept (bot/termtables.py), in
+        # memory for a reload after an edit and with the knowledge's cache for the next start
+        with paused_gc():
+            tables = _tables(knowledge, self._entries)
+        self._surface = tables.surface  # normalised word -> term
+        self._term_names = tables.term_names
+        self._term_ids = {term: number for number, term in enumerate(self._term_names)}
+        self._phrasings = Phrasings(tables, self._entries, self.normaliser.normalise)
+        self._timed = bytearray(tables.timed)  # the answer states a date or time: "when"
+        self._index = tables.index
+        # what a term found only in the answer is worth: less in a long answer
+        self._answer_credit = _answer_credits(tables.answer_sizes)
         self._timed_docs = np.frombuffer(self._timed, dtype=np.uint8)
-        self._answer_credit = np.array(answer_credits, dtype=np.float64)
         count = max(len(self._entries), 1)
         self._idf = {
             term: _question_word_weight(term)
@@ -195,21 +190,6 @@ class Matcher:
                 continue
             share = (value - COMMON_FLOOR) / (COMMON_RARE - COMMON_FLOOR)
             self._idf[term] *= min(max(share, COMMON_MIN), 1.0)
-
-    def _term_id(self, term: str) -> int:
-        found = self._term_ids.get(term)
-        if found is None:
-            found = self._term_ids[term] = len(self._term_names)
-            self._term_names.append(term)
-        return found
-
-    def _learn(self, normalised: str) -> list[str]:
-        """The terms of a normalised knowledge text, remembering which word gave which term."""
-        words = [w for w in normalised.split() if w not in STOPWORDS]
-        terms = [stem(w) for w in words]
-        for word, term in zip(words, terms, strict=True):
-            self._surface.setdefault(word, term)
-        return terms
 
     def _single_word_synonyms(self) -> list[tuple[str, str]]:
         pairs = []
@@ -406,6 +386,28 @@ class Matcher:
         ]
 
 
+def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
+    """The build's tables: from the knowledge's cache when it has them, else worked out."""
+    normaliser = knowledge_normaliser(knowledge.synonyms, new_pass=False)
+    directory, key = knowledge.cache_dir, ""
+    if directory is not None and knowledge.digest:
+        key = hashlib.sha256(f"{_TABLES_VERSION}\0{knowledge.digest}".encode()).hexdigest()
+        cached = read_cached(directory, key, entries, normaliser.signature)
+        if cached is not None:
+            return cached
+    tables = build_tables(entries, normaliser.signature, normaliser.normalise, _timed)
+    if directory is not None and key:
+        later(partial(write_cached, directory, key, tables))
+    return tables
+
+
+def _timed(answer: str) -> bool:
+    return bool(TIME_CUE.search(answer))
+
+
+_TABLES_VERSION = code_version(("bot.matching", "bot.termtables", "bot.text", "bot.lexicon"))
+
+
 def upper_bound(gained: float, total: float) -> float:
     """The most `Matcher.score` can give an entry whose words account for `gained` of `total`.
 
@@ -448,9 +450,10 @@ def _in_answer_credit(term: str, credit: float) -> float:
     return 1.0 if _is_figure(term) else credit
 
 
-def _answer_credit(terms: int) -> float:
-    """What a question word found only in an answer of `terms` distinct terms is worth."""
-    return float(ANSWER_CREDIT * min(1.0, ANSWER_TERMS / max(terms, 1)) ** ANSWER_DECAY)
+def _answer_credits(sizes: npt.NDArray[np.int32]) -> Floats:
+    """Each entry's credit for a term found only in its answer, from its answer's term count."""
+    shares = np.minimum(1.0, ANSWER_TERMS / np.maximum(sizes, 1).astype(np.float64))
+    return np.asarray(ANSWER_CREDIT * shares**ANSWER_DECAY, dtype=np.float64)
 
 
 def _rank(candidate: Candidate) -> tuple[float, str]:

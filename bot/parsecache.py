@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import tempfile
 from collections import OrderedDict
@@ -28,8 +29,8 @@ from bot.yamlio import Mark
 
 Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
 MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
-FORMAT = 1
-_CODE = (
+FORMAT = 2  # 2: an entry's place is stored as its path, not its printed field name
+SOURCE_MODULES = (
     "bot.knowledge",
     "bot.yamlio",
     "bot.validation",
@@ -42,7 +43,7 @@ _CODE = (
 
 def _code_version() -> str:
     digest = hashlib.sha256(str(FORMAT).encode())
-    for name in _CODE:
+    for name in SOURCE_MODULES:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.origin is not None:
             digest.update(Path(spec.origin).read_bytes())
@@ -51,6 +52,16 @@ def _code_version() -> str:
 
 CODE_VERSION = _code_version()
 _memory: OrderedDict[str, Parsed] = OrderedDict()
+log = logging.getLogger(__name__)
+_unwritable: set[Path] = set()  # folders already warned about: once each, not once per file
+
+
+def warn_unwritable(directory: Path, error: OSError) -> None:
+    """Log once per folder that the cache cannot be written (it only costs start-up time)."""
+    if directory not in _unwritable:
+        _unwritable.add(directory)
+        log.warning("cannot write the knowledge cache in %s (%s); loading works without it",
+                    directory, error.strerror or error)  # fmt: skip
 
 
 def cache_key(shown: str, raw: bytes) -> str:
@@ -95,14 +106,17 @@ def _read(path: Path, key: str) -> Parsed | None:
 
 
 def _write(directory: Path, key: str, parsed: Parsed) -> None:
+    temporary = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(_encode(key, parsed), out, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, directory / f"{key}.json")
-    except OSError:
-        return  # a cache that cannot be written only costs time
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        warn_unwritable(directory, error)  # a cache that cannot be written only costs time
 
 
 def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
@@ -120,7 +134,7 @@ def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
         [
             e.id, e.questions, e.answer, e.draft, [e.mark.line, e.mark.column],
             [m.line for m in e.question_marks], [m.column for m in e.question_marks],
-            e.field, [e.id_mark.line, e.id_mark.column],
+            list(e.where), [e.id_mark.line, e.id_mark.column],
         ]
         for e in parsed_file.entries
     ]  # fmt: skip
@@ -142,9 +156,9 @@ def _decode(data: dict[str, Any]) -> Parsed:
         [
             ParsedEntry(
                 entry_id, tuple(questions), answer, draft, Mark(*mark),
-                tuple(map(Mark, lines, columns)), field, Mark(*id_mark),
+                tuple(map(Mark, lines, columns)), tuple(where), Mark(*id_mark),
             )
-            for entry_id, questions, answer, draft, mark, lines, columns, field, id_mark
+            for entry_id, questions, answer, draft, mark, lines, columns, where, id_mark
             in data["entries"]
         ],
         {canonical: tuple(variants) for canonical, variants in data["synonyms"].items()},

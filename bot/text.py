@@ -132,6 +132,8 @@ def stem(word: str) -> str:
 
 
 def _fold_accents(text: str) -> str:
+    if text.isascii():  # nothing to fold, and most knowledge and questions are ASCII
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

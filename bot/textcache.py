@@ -3,7 +3,7 @@
 Normalising is most of the time a big knowledge base takes to check and to index, and the
 same phrasings were normalised by the last load too. This remembers the normalised form of
 every knowledge text (never a user's question: those would make it grow without end) for the
-latest two passes, a pass being one load's cross-file check or one matcher build, so an
+latest two passes, a pass being one load (its cross-file check and its matcher build), so an
 unchanged phrasing is normalised once per process and an edit costs only what it changed.
 """
 
@@ -44,14 +44,20 @@ _lock = threading.Lock()
 _latest: KnowledgeNormaliser | None = None
 
 
-def knowledge_normaliser(synonyms: Mapping[str, Iterable[str]]) -> KnowledgeNormaliser:
-    """The normaliser for knowledge texts under these synonyms, starting a new pass."""
+def knowledge_normaliser(
+    synonyms: Mapping[str, Iterable[str]], new_pass: bool = True
+) -> KnowledgeNormaliser:
+    """The normaliser for knowledge texts under these synonyms, starting a new pass or not.
+
+    The matcher joins the pass of the load it is built from: it only asks for the texts of
+    edited files, and a pass of its own would make the next load forget all the others.
+    """
     global _latest
     signature = tuple(sorted((str(k), tuple(map(str, v))) for k, v in synonyms.items()))
     with _lock:
         if _latest is None or _latest.signature != signature:
             _latest = KnowledgeNormaliser(synonyms, signature)
-        else:
+        elif new_pass:
             _latest.next_pass()
         return _latest
 

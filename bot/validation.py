@@ -4,30 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot import nearduplicates
 from bot.limits import (
     CALLBACK_ID_MAX_BYTES,
     REPLY_OVERHEAD_CHARS,
     TELEGRAM_MESSAGE_LIMIT,
 )
+from bot.nearduplicates import near_duplicates
 from bot.text import Normaliser, basic_normalise
 from bot.yamlio import LoadedYaml, Mark, Path_
 
 Severity = Literal["error", "warning"]
 SUPPORTED_VERSIONS = (1,)
+NEAR_IDENTICAL = nearduplicates.NEAR_IDENTICAL  # token_sort_ratio of the same question
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ARTICLE_FILE_KEYS = ("version", "article", "qa", "$schema")
 ARTICLE_KEYS = ("title", "url", "publisher", "date", "text")
 ENTRY_KEYS = ("id", "questions", "answer", "draft")
 SYNONYM_FILE_KEYS = ("version", "synonyms", "$schema")
-NEAR_IDENTICAL = 92.0  # token_sort_ratio above which two phrasings read as the same question
 
 
 @dataclass(frozen=True, order=True)
@@ -387,13 +392,132 @@ def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[
 
 
 def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Problem]:
-    """Problems that only show across entries and files: duplicate ids and shared questions."""
-    problems: list[Problem] = []
+    """Problems that only show across entries and files: duplicate ids and shared questions.
+
+    Runs at every load, so it is linear in the knowledge and redoes little for an edit: each
+    file's normalised questions are kept while its parse is (`_file_keys`), duplicates are
+    found with numpy over ids of texts, and near-identical phrasings come from blocks kept
+    between loads (bot/nearduplicates.py).
+    """
+    _next_pass()
+    checked = [_file_keys(parsed, normaliser) for parsed in files]
+    problems = [problem for keys in checked for problem in keys.lonely]
+    ids = [entry_id for keys in checked for entry_id in keys.entry_ids]
+    if len(set(ids)) == len(ids):
+        kept = [np.arange(len(keys.entry_ids)) for keys in checked]
+    else:
+        kept = _unique_ids(files, problems)
+    # every question of the kept entries, as text numbers, with its entry and place in it
+    questions, sizes = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for keys, numbers in zip(checked, kept, strict=True):
+        if len(numbers) == len(keys.entry_ids):
+            questions.append(keys.ids)
+        else:
+            questions.append(keys.ids[np.repeat(keys.kept(numbers), keys.counts)])
+        sizes.append(keys.counts[numbers])
+    text_ids, counts = np.concatenate(questions), np.concatenate(sizes)
+    entry_starts = np.cumsum([0] + [len(n) for n in kept])
+    owners = np.repeat(np.arange(len(counts)), counts)
+    within = np.arange(len(text_ids)) - np.repeat(np.cumsum(counts) - counts, counts)
+
+    def owner(position: int) -> tuple[ParsedFile, ParsedEntry]:
+        return owners_of([position])[position]
+
+    def owners_of(positions: list[int]) -> dict[int, tuple[ParsedFile, ParsedEntry]]:
+        """The file and entry each of these questions belongs to."""
+        numbers = owners[positions]
+        in_file = np.searchsorted(entry_starts, numbers, side="right") - 1
+        found = {}
+        for position, number, file in zip(
+            positions, numbers.tolist(), in_file.tolist(), strict=True
+        ):
+            parsed = files[file]
+            found[position] = parsed, parsed.entries[int(kept[file][number - entry_starts[file]])]
+        return found
+
+    # the first time each text is asked owns it; later ones repeat it
+    unique, firsts = np.unique(text_ids, return_index=True)
+    first_at = np.zeros(len(_texts.names), dtype=np.int64)
+    first_at[unique] = firsts
+    for position in np.flatnonzero(first_at[text_ids] != np.arange(len(text_ids))).tolist():
+        parsed, entry = owner(position)
+        index = int(within[position])
+        mark = entry.question_marks[index]
+        where = f"{entry.field}.questions[{index}]"
+        earlier = int(first_at[text_ids[position]])
+        other_parsed, other = owner(earlier)
+        if other is not entry:
+            other_mark = other.question_marks[int(within[earlier])]
+            problems.append(
+                Problem(
+                    parsed.path, mark.line, mark.column, where,
+                    f"same question as '{other.id}' ({other_parsed.path}:{other_mark.line})",
+                    "a question may belong to one entry only; delete or rephrase one",
+                )
+            )  # fmt: skip
+        else:
+            problems.append(
+                Problem(
+                    parsed.path, mark.line, mark.column, where,
+                    "repeats an earlier question of the same entry", "delete it", "warning",
+                )
+            )  # fmt: skip
+    firsts.sort()
+    names = _texts.names
+    linked = near_duplicates(names[i] for i in unique.tolist())
+    if not linked:
+        return problems
+    numbers = np.array([_texts.numbers[text] for text in linked], dtype=np.int64)
+    shown = firsts[np.isin(text_ids[firsts], numbers)]
+    at = {names[int(text_ids[p])]: p for p in shown.tolist()}
+    owned = owners_of(list(at.values()))
+    for text, position in at.items():
+        parsed, entry = owned[position]
+        index = int(within[position])
+        for other_text, score in linked[text].items():
+            later = at.get(other_text)
+            if later is None or later < position:
+                continue
+            other_parsed, other = owned[later]
+            if other is entry:
+                continue
+            other_index = int(within[later])
+            other_mark = other.question_marks[other_index]
+            problems.append(
+                Problem(
+                    other_parsed.path, other_mark.line, other_mark.column,
+                    f"{other.field}.questions[{other_index}]",
+                    f"nearly the same question as '{entry.id}' "
+                    f"({parsed.path}:{entry.question_marks[index].line}), {score:.0f}% alike",
+                    "people asking it may get either answer; make the two questions distinct",
+                    "warning",
+                )
+            )  # fmt: skip
+    return problems
+
+
+@dataclass(frozen=True)
+class _FileKeys:
+    """A file's questions, normalised, as numbers in `_texts`, and what each entry alone shows."""
+
+    ids: npt.NDArray[np.int64]  # every question's text, entry after entry
+    counts: npt.NDArray[np.int64]  # questions per entry
+    entry_ids: list[str]
+    lonely: list[Problem]  # entries with a single phrasing
+
+    def kept(self, kept: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        mask = np.zeros(len(self.entry_ids), dtype=np.bool_)
+        mask[kept] = True
+        return mask
+
+
+def _unique_ids(files: list[ParsedFile], problems: list[Problem]) -> list[npt.NDArray[np.int64]]:
+    """Report ids used twice; per file, the entries that keep their id (the first of each)."""
     ids: dict[str, tuple[str, Mark]] = {}  # id -> where its "id:" key was written
-    questions: dict[str, tuple[str, str, Mark]] = {}
-    phrasings: list[tuple[str, str, str, Mark, str]] = []  # normalised, entry, file, mark, field
+    kept = []
     for parsed in files:
-        for entry in parsed.entries:
+        numbers = []
+        for number, entry in enumerate(parsed.entries):
             if entry.id in ids:
                 first_path, first = ids[entry.id]
                 problems.append(
@@ -405,69 +529,70 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
                 )  # fmt: skip
                 continue
             ids[entry.id] = (parsed.path, entry.id_mark)
-            for index, (question, mark) in enumerate(
-                zip(entry.questions, entry.question_marks, strict=True)
-            ):
-                key = normaliser.normalise(question)
-                where = f"{entry.field}.questions[{index}]"
-                if key in questions and questions[key][0] != entry.id:
-                    other_id, other_path, other_mark = questions[key]
-                    problems.append(
-                        Problem(
-                            parsed.path, mark.line, mark.column, where,
-                            f"same question as '{other_id}' ({other_path}:{other_mark.line})",
-                            "a question may belong to one entry only; delete or rephrase one",
-                        )
-                    )  # fmt: skip
-                elif key in questions:
-                    problems.append(
-                        Problem(
-                            parsed.path, mark.line, mark.column, where,
-                            "repeats an earlier question of the same entry", "delete it",
-                            "warning",
-                        )
-                    )  # fmt: skip
-                else:
-                    questions[key] = (entry.id, parsed.path, mark)
-                    phrasings.append((key, entry.id, parsed.path, mark, where))
-    return problems + _quality_warnings(files, phrasings)
+            numbers.append(number)
+        kept.append(np.array(numbers, dtype=np.int64))
+    return kept
 
 
-def _quality_warnings(
-    files: list[ParsedFile], phrasings: list[tuple[str, str, str, Mark, str]]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    for parsed in files:
+class _Texts:
+    """A process-wide numbering of normalised questions (they are compared as numbers)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.numbers: dict[str, int] = {}
+
+    def number(self, text: str) -> int:
+        found = self.numbers.get(text)
+        if found is None:
+            found = self.numbers[text] = len(self.names)
+            self.names.append(text)
+        return found
+
+
+_texts = _Texts()
+_keys_lock = threading.Lock()
+_keys: dict[int, tuple[ParsedFile, Normaliser, _FileKeys]] = {}  # id(parsed): this load's
+_keys_before: dict[int, tuple[ParsedFile, Normaliser, _FileKeys]] = {}  # and the last load's
+
+
+def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
+    """The file's normalised questions, worked out once per parse (parses are cached)."""
+    for memo in (_keys, _keys_before):
+        found = memo.get(id(parsed))
+        if found is not None and found[0] is parsed and found[1] is normaliser:
+            _keys[id(parsed)] = found
+            return found[2]
+    numbers: list[int] = []
+    with _keys_lock:
         for entry in parsed.entries:
-            if len(entry.questions) == 1:
-                problems.append(
-                    Problem(
-                        parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
-                        f"entry '{entry.id}' has only one phrasing",
-                        "add the other ways people ask it, so typos and rewordings still match",
-                        "warning",
-                    )
-                )  # fmt: skip
-    if len(phrasings) > 20_000:  # the pairwise check is quadratic; skip it on a newsroom-sized base
-        return problems
-    texts = [p[0] for p in phrasings]
-    for i, (text, entry_id, path, mark, _) in enumerate(phrasings):
-        if not text:
-            continue
-        hits = process.extract(
-            text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL, limit=None
+            numbers += [_texts.number(normaliser.normalise(q)) for q in entry.questions]
+    lonely = [
+        Problem(
+            parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
+            f"entry '{entry.id}' has only one phrasing",
+            "add the other ways people ask it, so typos and rewordings still match", "warning",
         )
-        for _, score, j in hits:
-            other = phrasings[j]
-            if j <= i or other[1] == entry_id:
-                continue
-            problems.append(
-                Problem(
-                    other[2], other[3].line, other[3].column, other[4],
-                    f"nearly the same question as '{entry_id}' ({path}:{mark.line}), "
-                    f"{score:.0f}% alike",
-                    "people asking it may get either answer; make the two questions distinct",
-                    "warning",
-                )
-            )  # fmt: skip
-    return problems
+        for entry in parsed.entries
+        if len(entry.questions) == 1
+    ]  # fmt: skip
+    keys = _FileKeys(
+        np.array(numbers, dtype=np.int64),
+        np.array([len(entry.questions) for entry in parsed.entries], dtype=np.int64),
+        [entry.id for entry in parsed.entries],
+        lonely,
+    )
+    _keys[id(parsed)] = (parsed, normaliser, keys)
+    return keys
+
+
+def _next_pass() -> None:
+    """Start a check: parses not checked since the last one are forgotten after this one."""
+    global _keys, _keys_before
+    _keys_before, _keys = _keys, {}
+
+
+def forget() -> None:
+    """Forget every remembered file and text (tests and benchmarks mimicking a fresh process)."""
+    global _texts, _keys, _keys_before
+    _texts, _keys, _keys_before = _Texts(), {}, {}
+    nearduplicates.forget()

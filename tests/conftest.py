@@ -11,10 +11,16 @@ from bot.config import Settings
 # mode is on; warnings are errors in this suite, and the bot runs in timedelta mode too.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
+# Commands run in-process read the environment: keep their knowledge cache out of the checkout
+# (tests that exercise the cache give it a temporary folder).
+os.environ.setdefault("NEWSBOT_CACHE_DIR", "off")
+
 GOOD = Path(__file__).resolve().parent / "data" / "good"
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """The tests/data/good knowledge and a database not yet created, in this test's folder."""
-    return Settings(knowledge_dir=GOOD, db_path=tmp_path / "var" / "newsbot.sqlite3")
+    return Settings(
+        knowledge_dir=GOOD, db_path=tmp_path / "var" / "newsbot.sqlite3", cache_dir=None
+    )

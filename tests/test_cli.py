@@ -75,6 +75,7 @@ def environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
     assert not (DATA / ".env").exists()
     monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", "good")
+    monkeypatch.setenv("NEWSBOT_CACHE_DIR", "off")  # no cache written into tests/data
 
 
 @pytest.fixture

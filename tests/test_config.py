@@ -33,6 +33,7 @@ def test_defaults_when_nothing_is_set() -> None:
     assert settings.db_path == Path("var/newsbot.sqlite3")
     assert settings.retention_days == 180
     assert settings.reload_interval == 1.0
+    assert settings.cache_dir == Path("var/cache")
 
 
 def test_blank_values_mean_the_default() -> None:
@@ -69,6 +70,7 @@ def test_blank_values_mean_the_default() -> None:
         ("NEWSBOT_DB", "/tmp/x.sqlite3", lambda s: s.db_path, Path("/tmp/x.sqlite3")),
         ("NEWSBOT_RETENTION_DAYS", "30", lambda s: s.retention_days, 30),
         ("NEWSBOT_RELOAD_INTERVAL", "0.5", lambda s: s.reload_interval, 0.5),
+        ("NEWSBOT_CACHE_DIR", " /srv/cache ", lambda s: s.cache_dir, Path("/srv/cache")),
         ("TELEGRAM_BOT_TOKEN", f" {GOOD_TOKEN}\n", lambda s: s.telegram_token, GOOD_TOKEN),
         (
             "TELEGRAM_BASE_URL",
@@ -84,6 +86,11 @@ def test_each_setting_is_read_from_its_variable(
     settings = settings_from_env({name: raw})
     assert read(settings) == expected
     assert read(Settings()) != expected  # the test would notice the variable being ignored
+
+
+@pytest.mark.parametrize("raw", ["", "  ", "off", "OFF", " Off "])
+def test_cache_dir_set_empty_or_off_turns_the_cache_off(raw: str) -> None:
+    assert settings_from_env({"NEWSBOT_CACHE_DIR": raw}).cache_dir is None
 
 
 def test_a_token_makes_has_token_true() -> None:

@@ -29,7 +29,7 @@ def knowledge(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def engine(knowledge: Path) -> Engine:
-    return Engine.load(Settings(knowledge_dir=knowledge))
+    return Engine.load(Settings(knowledge_dir=knowledge, cache_dir=None))
 
 
 def edit(knowledge: Path, old: str, new: str) -> None:

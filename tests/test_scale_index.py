@@ -17,9 +17,14 @@ from bot.answering import decide
 from bot.config import Thresholds
 from bot.english import is_english_word
 from bot.evaluation import load_cases
+from bot.knowledge import forget as forget_load
 from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
-from bot.parsecache import forget
+from bot.nearduplicates import NearDuplicates
+from bot.parsecache import forget as forget_parses
+from bot.snapshots import flush as flush_snapshots
+from bot.termtables import forget as forget_terms
+from bot.textcache import forget as forget_texts
 from bot.textcache import knowledge_normaliser
 from bot.typos import PREFIX_CREDIT, TypoMender
 
@@ -159,13 +164,24 @@ def snapshot(folder: Path, cache: Path | None) -> tuple[object, ...]:
     )
 
 
+def forget(cache: Path | None = None) -> None:
+    """A new process; with `cache`, one whose whole-load snapshots are gone, parses kept."""
+    flush_snapshots()
+    forget_parses()
+    forget_load()
+    forget_terms()
+    forget_texts()
+    for stored in cache.glob("*.npz") if cache is not None else ():
+        stored.unlink()
+
+
 def test_a_cached_parse_is_used_only_for_the_same_contents(tmp_path: Path) -> None:
     folder, cache = tmp_path / "knowledge", tmp_path / "cache"
     folder.mkdir()
     (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,200 metres."))
     first = snapshot(folder, cache)
     assert len(list(cache.glob("*.json"))) == 1
-    forget()  # a new process: only the disk copy is left
+    forget(cache)  # a new process: only the disk copy of the parse is left
     assert snapshot(folder, cache) == first
     (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,300 metres."))
     edited = snapshot(folder, cache)
@@ -183,7 +199,7 @@ def test_a_damaged_cache_file_is_parsed_again_and_rewritten(tmp_path: Path) -> N
     (stored,) = cache.glob("*.json")
     for damage in ("", '{"key": "', '{"key": "other", "problems": []}', "[1, 2]"):
         stored.write_text(damage)
-        forget()
+        forget(cache)
         assert snapshot(folder, cache) == first
         assert json.loads(stored.read_text())["key"] == stored.stem
 
@@ -195,8 +211,37 @@ def test_problems_come_from_the_cache_as_they_were_found(tmp_path: Path) -> None
     (folder / "broken.yaml").write_text("version: 1\narticle: [\n")
     first = snapshot(folder, cache)
     assert any("(syntax)" in line for line in first[1])  # type: ignore[attr-defined]
-    forget()
+    forget(cache)
     assert snapshot(folder, cache) == first
+
+
+def test_problems_across_files_name_the_same_fields_from_cached_parses(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "knowledge", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "bridge.yaml").write_text(ARTICLE_FILE.format(answer="1,200 metres."))
+    other = ARTICLE_FILE.format(answer="Two lanes.").replace("bridge-length", "bridge-lanes")
+    (folder / "lanes.yaml").write_text(other)
+    first = snapshot(folder, cache)
+    assert any("qa[0].questions[0]: same question as" in line for line in first[1])  # type: ignore[attr-defined]
+    forget(cache)
+    assert snapshot(folder, cache) == first
+
+
+def test_near_duplicates_kept_between_loads_are_those_found_from_scratch() -> None:
+    rng = random.Random(3)
+    words = "bridge tunnel harbour opening ceremony budget mayor station railway".split()  # noqa: SIM905
+    endings = ("open", "opens", "opened", "close")
+    texts = [
+        " ".join(rng.choice(words) for _ in range(4)) + " " + rng.choice(endings)
+        for _ in range(400)
+    ]
+    kept = NearDuplicates()
+    kept.update(texts[:300])
+    kept.update(texts[20:320])  # an edit: 20 phrasings gone, 20 new, the rest compared before
+    fresh = NearDuplicates()
+    fresh.update(texts[20:320])
+    assert kept.linked() == fresh.linked()
+    assert len(fresh.linked()) > 50
 
 
 def test_remembered_normalised_texts_follow_the_synonyms() -> None:

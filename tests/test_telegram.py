@@ -174,6 +174,7 @@ async def start_bot(caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]
             "admin_ids": frozenset({ADMIN}),
             "rate_limit": 0,
             "send_retries": 2,
+            "cache_dir": None,
         }
         options.update(overrides)
         settings = Settings(**options)

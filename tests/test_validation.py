@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ import yaml
 from bot.cli import main
 from bot.knowledge import LoadResult, load_knowledge
 from bot.limits import CALLBACK_ID_MAX_BYTES, REPLY_OVERHEAD_CHARS, TELEGRAM_MESSAGE_LIMIT
-from bot.validation import NEAR_IDENTICAL
+from bot.text import Normaliser
+from bot.validation import NEAR_IDENTICAL, ParsedEntry, ParsedFile, check_across
+from bot.yamlio import Mark
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
@@ -522,6 +525,47 @@ def test_nearly_identical_questions_of_two_entries_are_warnings(warn: Load) -> N
         f"as 'bridge-opening' (near-identical/article.yaml:11), NN% alike {hint}",
     ]
     assert entry_ids(result) == ["bridge-opening", "bridge-reopening"]
+
+
+def _parsed_file(path: str, questions: list[tuple[str, ...]]) -> ParsedFile:
+    """A parsed article file with one entry per tuple of phrasings, ids made from its path."""
+    entries = [
+        ParsedEntry(
+            f"{Path(path).stem}-{n}", phrasings, "An answer.", False, Mark(3 + 5 * n, 5),
+            tuple(Mark(4 + 5 * n + k, 9) for k in range(len(phrasings))), ("qa", n),
+            Mark(3 + 5 * n, 9),
+        )
+        for n, phrasings in enumerate(questions)
+    ]  # fmt: skip
+    return ParsedFile(path, None, entries)
+
+
+def test_near_identical_questions_are_found_across_files_in_a_large_knowledge_base() -> None:
+    # 27,405 distinct phrasings from a 30-word vocabulary: well above the 20,000 at which the
+    # old pairwise check gave up; thousands of pairs share three of their four words
+    vocabulary = (  # noqa: SIM905
+        "harbour lantern meadow orchard quarry ribbon saddle timber valley willow anchor basket "
+        "candle dragon engine falcon garden hammer island jacket kettle ladder mirror needle "
+        "pepper rocket silver tunnel violin wagon"
+    ).split()
+    phrasings = [" ".join(words) for words in combinations(vocabulary, 4)]
+    bulk = [
+        _parsed_file(
+            f"bulk-{n}.yaml", [tuple(phrasings[i : i + 4]) for i in range(start, start + 400, 4)]
+        )
+        for n, start in enumerate(range(0, len(phrasings), 400))
+    ]
+    first = _parsed_file("coast.yaml", [("What is the tallest lighthouse on the northern coast?",)])
+    second = _parsed_file(
+        "shore.yaml", [("What is the tallest lighthouse on the northern coasts?",)]
+    )
+    problems = check_across([first, *bulk, second], Normaliser())
+    near = [p.format() for p in problems if "as 'coast-0'" in p.message]
+    assert [_without_percent(line) for line in near] == [
+        "shore.yaml:4:9: warning: qa[0].questions[0]: nearly the same question as 'coast-0' "
+        "(coast.yaml:4), NN% alike (people asking it may get either answer; "
+        "make the two questions distinct)"
+    ]
 
 
 def test_question_repeated_within_one_entry_is_a_warning(warn: Load) -> None:

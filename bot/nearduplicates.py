@@ -1,0 +1,150 @@
+"""Which normalised phrasings read as the same question, kept up to date from load to load.
+
+Comparing every pair of phrasings is quadratic (a minute at 10k phrasings), so only phrasings
+that share a block are compared: those whose words, cut to their first BLOCK_PREFIX letters, are
+the same but for at most one word. A near-identical pair differs by a letter or two, which
+leaves all but one word alike, and a slip after a word's first letters leaves it alike too.
+
+Blocks are kept as one sorted array of block hashes with the phrasing each came from, so a
+reload after an edit compares only the edited file's phrasings with their blocks; the pairs
+found are the same whatever order phrasings came and went in.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+NEAR_IDENTICAL = 92.0  # token_sort_ratio above which two phrasings read as the same question
+BLOCK_PREFIX = 4  # letters of each word that near-identical phrasings are assumed to share
+BLOCK_ROWS = 512  # phrasings of one block compared with the rest of it at a time
+REBUILD_SHARE = 4  # more than 1/4 of the phrasings new, or gone: rebuild the blocks at once
+
+
+def _blocks(text: str) -> set[int]:
+    coarse = sorted(word[:BLOCK_PREFIX] for word in text.split())
+    if len(coarse) < 2:
+        return {hash(tuple(coarse))} if coarse else set()
+    return {hash((*coarse[:i], *coarse[i + 1 :])) for i in range(len(coarse))}
+
+
+class NearDuplicates:
+    """Pairs of texts at least NEAR_IDENTICAL alike, among the texts last passed to `update`."""
+
+    def __init__(self) -> None:
+        self._present: set[str] = set()
+        self._stale = 0  # block entries of texts since removed
+        self._names: list[str] = []  # every text ever indexed, by number
+        self._numbers: dict[str, int] = {}
+        self._hashes = np.zeros(0, dtype=np.int64)  # sorted
+        self._owners = np.zeros(0, dtype=np.int64)  # the number of the text each hash came from
+        self._alike: dict[str, dict[str, float]] = {}
+
+    def update(self, texts: Iterable[str]) -> None:
+        """Make the pairs those among `texts` (empty texts have none)."""
+        current = {text for text in texts if text}
+        added = current - self._present
+        removed = self._present - current
+        if (len(added) + len(removed) + self._stale) * REBUILD_SHARE > max(len(current), 1):
+            self._rebuild(current)
+            return
+        for text in removed:
+            for other in self._alike.pop(text, {}):
+                self._alike[other].pop(text, None)
+            self._stale += len(_blocks(text))
+        self._present = current
+        if added:
+            self._add(sorted(added))
+
+    def linked(self) -> dict[str, dict[str, float]]:
+        """Each text with alike ones, and how alike they are (a percentage)."""
+        return {text: dict(others) for text, others in self._alike.items() if others}
+
+    def _number(self, text: str) -> int:
+        found = self._numbers.get(text)
+        if found is None:
+            found = self._numbers[text] = len(self._names)
+            self._names.append(text)
+        return found
+
+    def _hashed(self, texts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Every block hash of `texts` with its text's number, sorted by hash."""
+        hashes: list[int] = []
+        owners: list[int] = []
+        for text in texts:
+            keys = _blocks(text)
+            hashes += keys
+            owners += [self._number(text)] * len(keys)
+        hash_array = np.array(hashes, dtype=np.int64)
+        order = np.argsort(hash_array, kind="stable")
+        return hash_array[order], np.array(owners, dtype=np.int64)[order]
+
+    def _rebuild(self, texts: set[str]) -> None:
+        self._names, self._numbers = [], {}
+        self._hashes, self._owners = self._hashed(sorted(texts))
+        self._present, self._stale, self._alike = texts, 0, {}
+        hashes = self._hashes
+        edges = np.flatnonzero(hashes[1:] != hashes[:-1]) + 1
+        starts = np.concatenate(([0], edges)).astype(np.int64)
+        ends = np.concatenate((edges, [len(hashes)])).astype(np.int64)
+        shared = ends - starts > 1
+        for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
+            self._compare_block([self._names[n] for n in self._owners[start:end].tolist()])
+
+    def _compare_block(self, members: list[str]) -> None:
+        for start in range(0, len(members), BLOCK_ROWS):  # bounded memory for a huge block
+            alike = process.cdist(
+                members[start : start + BLOCK_ROWS], members, scorer=fuzz.token_sort_ratio,
+                score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
+            )  # fmt: skip
+            rows, columns = np.nonzero(alike)
+            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+                first, second = members[start + row], members[column]
+                if first != second:
+                    self._link(first, second, float(alike[row, column]))
+
+    def _add(self, added: list[str]) -> None:
+        hashes, owners = self._hashed(added)
+        places = np.searchsorted(self._hashes, hashes)
+        self._hashes = np.insert(self._hashes, places, hashes)
+        self._owners = np.insert(self._owners, places, owners)
+        for text in added:
+            candidates: set[int] = set()
+            for key in _blocks(text):
+                low = int(np.searchsorted(self._hashes, key, side="left"))
+                high = int(np.searchsorted(self._hashes, key, side="right"))
+                candidates.update(self._owners[low:high].tolist())
+            choices = [self._names[n] for n in candidates]
+            choices = [c for c in choices if c != text and c in self._present]
+            hits = process.extract(
+                text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL,
+                limit=None,
+            )  # fmt: skip
+            for other, score, _ in hits:
+                self._link(text, other, float(score))
+
+    def _link(self, first: str, second: str, score: float) -> None:
+        self._alike.setdefault(first, {})[second] = score
+        self._alike.setdefault(second, {})[first] = score
+
+
+_lock = threading.Lock()
+_latest = NearDuplicates()
+
+
+def near_duplicates(texts: Iterable[str]) -> dict[str, dict[str, float]]:
+    """Each of `texts` with those alike to it, worked out from the last call's pairs."""
+    with _lock:
+        _latest.update(texts)
+        return _latest.linked()
+
+
+def forget() -> None:
+    """Start from nothing again (tests and benchmarks that mimic a fresh process)."""
+    global _latest
+    with _lock:
+        _latest = NearDuplicates()
