@@ -27,6 +27,8 @@ from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, stem
 CONTEXT_CREDIT = 0.7  # a word found only in the sentence before ("It" refers to it) counts less
 REQUIRED_WEIGHT = 1.0  # a word at least this distinctive must be in the sentence, not just most
 MIN_SENTENCE_WORDS = 6  # headings and captions' fragments are not answers
+QUOTE_MARGIN = 2.0  # the best sentence must lead every different one by this much
+SAME_SENTENCE = 80  # rapidfuzz token_set_ratio from which two sentences say the same
 SUPPORT_MIN = 0.5  # an entry whose answer no sentence half covers is not stated by the text
 SUPPORT_SHARE = 0.9  # sentences covering the answer nearly as well as the best one state it too
 # "It is currently the largest..." reads only with the sentence that names what "it" is
@@ -157,12 +159,22 @@ class QuoteFinder:
         shared: set[int] = set()
         for word in informative:
             shared.update(self._index.get(word.term, ()))
-        best: Quote | None = None
         text = self.matcher.normaliser.normalise(question)
-        for number in sorted(shared):
-            quote = self._score(number, query, informative, total, text, threshold)
-            if quote.score >= threshold and (best is None or quote.score > best.score):
-                best = quote
+        scored = (self._score(n, query, informative, total, text, threshold) for n in shared)
+        found = sorted((q for q in scored if q.score >= threshold), key=_rank)
+        if not found:
+            return None
+        best = found[0]
+        # another sentence as good (not the same one repeated, as a caption repeats the lead)
+        # means the question's words do not single out what it asks: "what kind of place is
+        # Haizhu district" is in every sentence naming the district
+        rivals = (
+            q for q in found[1:]
+            if fuzz.token_set_ratio(q.passage.sentence, best.passage.sentence) < SAME_SENTENCE
+        )  # fmt: skip
+        rival = next(rivals, None)
+        if rival is not None and best.score - rival.score < QUOTE_MARGIN:
+            return None
         return best
 
     def _score(
@@ -196,6 +208,10 @@ class QuoteFinder:
         if not complete or not _answers_kind(text, passage):
             score = 0.0
         return Quote(passage, round(score, 1), round(coverage, 3))
+
+
+def _rank(quote: Quote) -> tuple[float, str, int]:
+    return -quote.score, quote.passage.article.url, quote.passage.number
 
 
 def _answers_kind(text: str, passage: Passage) -> bool:

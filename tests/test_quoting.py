@@ -36,7 +36,7 @@ def test_an_article_is_cut_into_sentences_and_fragments_are_left_out(engine: Eng
     )
     assert "Mayor Alice Brook cut the ribbon at the opening." in sentences
     assert "Photo by staff." not in sentences  # too short to answer anything
-    assert len(sentences) == 6
+    assert len(sentences) == 7
 
 
 def test_a_sentence_opening_with_a_pronoun_is_quoted_with_the_one_before(engine: Engine) -> None:
@@ -80,6 +80,13 @@ def test_a_question_with_a_word_the_article_lacks_is_not_quoted(
 ) -> None:
     reply = engine.ask(question)
     assert (reply.status, reply.quote) == ("none", None)
+
+
+def test_a_question_two_different_sentences_answer_alike_is_not_quoted(engine: Engine) -> None:
+    assert engine.ask("what does the council plan to add").quote is None  # lighting? benches?
+    reply = engine.ask("what does the council plan to add to the bridge")
+    assert reply.quote is not None
+    assert "lighting" in reply.quote.passage.sentence
 
 
 def test_a_when_question_needs_a_date_in_the_sentence(engine: Engine) -> None:
