@@ -239,7 +239,9 @@ def _copy(result: LoadResult) -> LoadResult:
 def _snapshot_version() -> str:
     from bot.snapshots import code_version
 
-    return code_version((*SOURCE_MODULES, "bot.knowledgecache", "bot.textcache"))
+    return code_version(
+        (*SOURCE_MODULES, "bot.knowledgecache", "bot.textcache", "bot.nearduplicates")
+    )
 
 
 def _read_files(directory: Path) -> tuple[list[tuple[str, Path, bytes]], list[Problem], str]:
