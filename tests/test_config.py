@@ -61,6 +61,7 @@ def test_blank_values_mean_the_default() -> None:
         ("NEWSBOT_ANSWER_THRESHOLD", "90", lambda s: s.thresholds.answer, 90.0),
         ("NEWSBOT_CLARIFY_THRESHOLD", "12.5", lambda s: s.thresholds.clarify, 12.5),
         ("NEWSBOT_ANSWER_MARGIN", "0", lambda s: s.thresholds.margin, 0.0),
+        ("NEWSBOT_QUOTE_THRESHOLD", "101", lambda s: s.thresholds.quote, 101.0),
         ("NEWSBOT_MAX_QUESTION_CHARS", "1000", lambda s: s.max_question_chars, 1000),
         ("NEWSBOT_ADMIN_IDS", "42", lambda s: s.admin_ids, frozenset({42})),
         ("NEWSBOT_RATE_LIMIT", "0", lambda s: s.rate_limit, 0),
@@ -109,6 +110,7 @@ def test_a_token_makes_has_token_true() -> None:
             "NEWSBOT_CLARIFY_THRESHOLD: must be at least 0, got '-1'",
         ),
         ({"NEWSBOT_ANSWER_MARGIN": "5%"}, "NEWSBOT_ANSWER_MARGIN: not a number: '5%'"),
+        ({"NEWSBOT_QUOTE_THRESHOLD": "high"}, "NEWSBOT_QUOTE_THRESHOLD: not a number: 'high'"),
         (
             {"NEWSBOT_MAX_QUESTION_CHARS": "10"},
             "NEWSBOT_MAX_QUESTION_CHARS: must be at least 20, got '10'",
