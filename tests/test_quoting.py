@@ -25,7 +25,7 @@ URL = "https://example.org/news/mill-lane-footbridge"
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine.load(Settings(knowledge_dir=QUOTING))
+    return Engine.load(Settings(knowledge_dir=QUOTING, cache_dir=None))
 
 
 def test_an_article_is_cut_into_sentences_and_fragments_are_left_out(engine: Engine) -> None:
@@ -104,13 +104,13 @@ def test_small_talk_is_never_quoted(engine: Engine) -> None:
 
 
 def test_a_quote_threshold_above_100_turns_quoting_off() -> None:
-    off = Settings(knowledge_dir=QUOTING, thresholds=Thresholds(quote=101))
+    off = Settings(knowledge_dir=QUOTING, thresholds=Thresholds(quote=101), cache_dir=None)
     assert Engine.load(off).ask("who cut the ribbon").status == "none"
 
 
 def test_knowledge_without_article_text_has_nothing_to_quote() -> None:
     knowledge = load_knowledge(DATA / "good").knowledge
-    engine = Engine.load(Settings(knowledge_dir=DATA / "good"))
+    engine = Engine.load(Settings(knowledge_dir=DATA / "good", cache_dir=None))
     assert QuoteFinder(knowledge, engine.snapshot.matcher).passages == ()
 
 

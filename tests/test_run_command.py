@@ -39,8 +39,12 @@ def tg() -> Iterator[FakeTelegram]:
 
 
 def environment(**settings: str) -> dict[str, str]:
-    """The current environment without any Telegram/Newsbot setting, plus ``settings``."""
+    """The current environment without any Telegram/Newsbot setting, plus ``settings``.
+
+    The knowledge cache is off unless a test sets it: a test must not write into the checkout.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "NEWSBOT_"))}
+    env["NEWSBOT_CACHE_DIR"] = "off"
     env.update(settings)
     return env
 
