@@ -331,10 +331,19 @@ class Matcher:
         # the best phrasing covers the question and is covered by it (an F-measure), so a
         # short phrasing like "What is Haizhu?" does not win on one shared word
         best, best_overlap = 0, -1.0
+        asked: dict[str, float] = {}  # each query term's share of the question
+        for word in query:
+            asked[word.term] = asked.get(word.term, 0.0) + word.weight
         for number, (terms, weight) in enumerate(self._phrasing_terms(doc)):
+            if terms.isdisjoint(asked):
+                overlap = 0.0
+                if overlap > best_overlap:
+                    best, best_overlap = number, overlap
+                continue
             covered = sum(self._idf[t] * query_terms.get(t, 0.0) for t in terms)
             of_phrasing = covered / weight if weight else 0.0
-            of_question = sum(w.weight for w in query if w.term in terms) / total if total else 0.0
+            share = sum(w for t, w in asked.items() if t in terms)
+            of_question = share / total if total else 0.0
             both = of_phrasing + of_question
             overlap = 2 * of_phrasing * of_question / both if both else 0.0
             if overlap > best_overlap:
