@@ -90,7 +90,8 @@ def render_html(reply: Reply, knowledge: KnowledgeBase) -> str:
     if reply.status == "answer" and reply.entry is not None:
         return answer_html(reply.entry)
     if reply.status == "answer" and reply.quote is not None:
-        return quote_html(reply.quote)
+        html = quote_html(reply.quote)
+        return f"{html}\n\nQuestions I can answer that sound related:" if related(reply) else html
     if reply.status == "clarify":
         return "I'm not sure which of these you mean. Tap one, or ask again in other words:"
     text = escape(_none_opening(reply), quote=False)

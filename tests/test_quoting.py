@@ -5,6 +5,7 @@ Knowledge: tests/data/quoting, an invented article whose text says more than its
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from bot.config import Settings, Thresholds
 from bot.engine import Engine
 from bot.evaluation import Case, evaluate, leave_out
 from bot.knowledge import load_knowledge
+from bot.matching import Candidate
 from bot.quoting import QuoteFinder, article_passages
 from bot.replies import render_html, render_plain
 
@@ -150,3 +152,17 @@ def test_evaluation_counts_a_quote_as_right_only_when_it_states_the_expected_fac
     report = evaluate(cases, matcher, Thresholds(), quotes=finder)
     assert (report.quoted_right, report.quoted_wrong) == (0, 1)  # the entry answers the first
     assert report.answered_unanswerable == 1.0  # a quote to an unanswerable case is an answer
+
+
+def test_related_questions_under_a_quote_are_introduced_in_both_renderings(engine: Engine) -> None:
+    quoted = engine.ask("who built the deck")
+    length = engine.knowledge.entry("bridge-length")
+    assert quoted.quote is not None
+    assert length is not None
+    with_choices = dataclasses.replace(quoted, choices=(Candidate(length, 60.0, "x"),))
+    assert render_plain(with_choices, engine.knowledge).endswith(
+        "Questions I can answer that sound related:\n- How long is the Mill Lane footbridge?"
+    )
+    assert render_html(with_choices, engine.knowledge).endswith(
+        "\n\nQuestions I can answer that sound related:"
+    )
