@@ -183,13 +183,19 @@ def basic_normalise(text: str) -> str:
     text = _NON_WORD.sub(" ", text)
     if "ise" in text or "ising" in text or "isation" in text:  # what _ISE can rewrite
         text = _ISE.sub(r"\1iz\2", text)
-    words = [
-        _BARE_SHORT_FORMS.get(w) or BRITISH_TO_AMERICAN.get(w) or NUMBER_WORDS.get(w, w)
-        for w in text.split()
-    ]
-    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], " ".join(words))
-    words = [IRREGULAR_FORMS.get(w, w) for w in text.split()]
-    return " ".join(WORD_MAP.get(w, w) for w in words)
+    text = " ".join([_SPELLING.get(w, w) for w in text.split()])
+    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
+    return " ".join([_MEANING.get(w, w) for w in text.split()])
+
+
+# One lookup per word where there were several: the spelling fixes, in priority order (a short
+# form typed bare, then British spelling, then a number word), before idioms are rewritten;
+# after them, an irregular form becomes its verb and then the word of its lexicon group.
+_SPELLING = {**NUMBER_WORDS, **BRITISH_TO_AMERICAN, **_BARE_SHORT_FORMS}
+_MEANING = {
+    **WORD_MAP,
+    **{form: WORD_MAP.get(verb, verb) for form, verb in IRREGULAR_FORMS.items()},
+}
 
 
 class Normaliser:
