@@ -97,6 +97,8 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
+# "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
+_WHAT_FOR = re.compile(r"^(what\b.*) for$")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
 _NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|k)\b")
 _BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
@@ -185,6 +187,7 @@ def basic_normalise(text: str) -> str:
         text = _ISE.sub(r"\1iz\2", text)
     text = " ".join([_SPELLING.get(w, w) for w in text.split()])
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
+    text = _WHAT_FOR.sub(r"\1 why", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])
 
 

@@ -260,3 +260,9 @@ def test_words_that_only_begin_alike_keep_apart(a: str, b: str) -> None:
 
 def test_the_fed_is_not_a_form_of_feed() -> None:
     assert Normaliser().words("the Fed") != Normaliser().words("the feed")
+
+
+def test_a_question_ending_in_for_asks_a_purpose() -> None:
+    asked = Normaliser().normalise("What was the ceremony actually for?")
+    assert asked.split()[-1] == Normaliser().normalise("why")
+    assert "for" in Normaliser().normalise("What is the park known for in Haizhu?").split()
