@@ -92,6 +92,11 @@ PHRASES: dict[str, str] = {
     "sum up": "summary",
     "in a nutshell": "summary",
     "how come": "why",
+    # greetings in front of a question are not its topic (hi, hello are stopwords already)
+    "good morning": "hello",
+    "good afternoon": "hello",
+    "good evening": "hello",
+    "good day": "hello",
     "e mail": "email",
     "get rid of": "delete",
     "turn off": "disable",

@@ -97,6 +97,12 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
+# "8 buildings, right?", "... - is that correct?": a tag asking for confirmation is not a topic
+_CONFIRMATION_TAG = re.compile(
+    r"(?:\s*[,?\-]\s*(?:is that |is it |isn'?t it |am i )?|\s+(?:is that|is it|isn'?t it|am i)\s+)"
+    r"(?:right|correct|true)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
@@ -165,6 +171,7 @@ def basic_normalise(text: str) -> str:
     Rewrites that need a digit, an apostrophe or "IT" are skipped for texts without one: a big
     knowledge base normalises hundreds of thousands of texts at a cold start.
     """
+    text = _CONFIRMATION_TAG.sub("", text)
     digits = _DIGIT.search(text) is not None
     if digits:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces

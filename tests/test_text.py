@@ -266,3 +266,23 @@ def test_a_question_ending_in_for_asks_a_purpose() -> None:
     asked = Normaliser().normalise("What was the ceremony actually for?")
     assert asked.split()[-1] == Normaliser().normalise("why")
     assert "for" in Normaliser().normalise("What is the park known for in Haizhu?").split()
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("8 buildings capped in 2022, right?", "8 buildings capped in 2022"),
+        ("The park is big - is that correct?", "the park is big"),
+        ("Was it on Feb 18? Correct?", "was it on february 18"),
+        ("Good morning, when was the ceremony?", "hello when was the ceremony"),
+    ],
+)
+def test_a_confirmation_tag_or_a_greeting_is_not_part_of_the_question(
+    asked: str, plain: str
+) -> None:
+    assert Normaliser().normalise(asked) == Normaliser().normalise(plain)
+
+
+@pytest.mark.parametrize("text", ["which way do I turn right", "is it true?", "Is that right?"])
+def test_right_and_true_stay_when_they_are_the_question(text: str) -> None:
+    assert Normaliser().normalise(text).split()[-1] in ("right", "true")
