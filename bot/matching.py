@@ -20,7 +20,7 @@ import math
 import re
 from bisect import insort
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import chain
 
@@ -42,6 +42,7 @@ from bot.typos import TypoMender
 # "when"/"who" steer between entries but never carry a match; "what" and "how" say even less
 QUESTION_WORD_WEIGHTS = {"what": 0.1, "how": 0.4}
 QUESTION_WORD_WEIGHT = 1.0
+NAME_WORDS = 3  # a synonym's canonical name this long weighs as one word in a question
 COVERAGE_POWER = 1.0  # missing one informative word should cost more than its share
 WRONG_KIND_PENALTY = 0.8  # a "where" question against an entry nobody asks "where" about
 TIMELESS_PENALTY = 0.75  # a "when" question against an answer that has no date or time in it
@@ -139,6 +140,23 @@ class Matcher:
         self.scorer = scorer
         self.exhaustive = False  # True only for the copy that `reference` returns
         self.normaliser: Normaliser = knowledge.normaliser()
+        # multi-word names the synonyms define, as the query's content words spell them
+        self._names = sorted(
+            {
+                name
+                for canonical in knowledge.synonyms
+                if len(
+                    name := tuple(
+                        w
+                        for w in self.normaliser.normalise(canonical).split()
+                        if w not in STOPWORDS
+                    )
+                )
+                >= NAME_WORDS
+            },
+            key=len,
+            reverse=True,
+        )
         self._entries = knowledge.live_entries
         # normalising is most of a build: each file's terms are kept (bot/termtables.py), in
         # memory for a reload after an edit and with the knowledge's cache for the next start
@@ -242,7 +260,24 @@ class Matcher:
                 noise = len(word) <= 2 and not word[0].isdigit()
                 weight = SHORT_UNKNOWN_WEIGHT if noise else self._unknown_weight
                 result.append(QueryWord(word, term, weight, 0.0, False))
-        return _once_each(result)
+        return _once_each(self._names_as_one(result))
+
+    def _names_as_one(self, words: list[QueryWord]) -> list[QueryWord]:
+        """A long name from the synonyms ("pazhou ... pilot zone") weighs as one word, its
+        heaviest: six words of one name must not outweigh what the question asks about it."""
+        if not self._names:
+            return words
+        surfaces = [w.surface for w in words]
+        out = list(words)
+        for name in self._names:
+            size = len(name)
+            for start in range(len(surfaces) - size + 1):
+                if tuple(surfaces[start : start + size]) == name:
+                    run = out[start : start + size]
+                    heaviest = max(w.weight for w in run)
+                    share = heaviest / sum(w.weight for w in run)
+                    out[start : start + size] = [replace(w, weight=w.weight * share) for w in run]
+        return out
 
     def _join_split_words(self, words: list[str]) -> list[str]:
         """Rejoin a name typed in two pieces ("hong ping") when the knowledge writes it as one."""

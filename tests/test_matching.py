@@ -222,3 +222,20 @@ def test_a_how_big_question_is_marked_down_against_an_answer_without_a_figure() 
     vague = score("The Mill Lane zone covers many hectares.")
     assert vague < 0.8 * figured
     assert score("The Mill Lane zone covers twelve hectares.") == figured  # words count too
+
+
+def test_a_long_name_from_the_synonyms_weighs_as_one_word_in_a_question() -> None:
+    knowledge = KnowledgeBase(
+        (ARTICLE,),
+        (
+            entry("name", "The Mill Lane Riverside Footbridge.", "What is the bridge called?"),
+            entry("part", "The north end is closed.", "Which part of the bridge is closed?"),
+        ),
+        {"mill lane riverside footbridge": ("mill bridge",)},
+    )
+    matcher = Matcher(knowledge)
+    words = matcher.query_words("which part of the mill bridge is closed")
+    name = [w for w in words if w.surface in ("mill", "lane", "riverside", "footbridge")]
+    assert len(name) == 4
+    heaviest = max(matcher.idf(w.term) for w in name)
+    assert sum(w.weight for w in name) == pytest.approx(heaviest)
