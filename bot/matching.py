@@ -231,8 +231,11 @@ class Matcher:
         """How much a knowledge term tells entries apart (unknown terms tell the most)."""
         return self._idf.get(term, self._unknown_weight)
 
-    def query_words(self, question: str) -> list[QueryWord]:
-        """The question's words as the matcher sees them: terms, weights, mended typos."""
+    def query_words(self, question: str, names_as_one: bool = True) -> list[QueryWord]:
+        """The question's words as the matcher sees them: terms, weights, mended typos.
+
+        With `names_as_one`, a long name from the synonyms weighs as its heaviest word.
+        """
         words = self.normaliser.normalise(question).split()
         words = self._join_split_words(words)
         result: list[QueryWord] = []
@@ -260,7 +263,7 @@ class Matcher:
                 noise = len(word) <= 2 and not word[0].isdigit()
                 weight = SHORT_UNKNOWN_WEIGHT if noise else self._unknown_weight
                 result.append(QueryWord(word, term, weight, 0.0, False))
-        return _once_each(self._names_as_one(result))
+        return _once_each(self._names_as_one(result) if names_as_one else result)
 
     def _names_as_one(self, words: list[QueryWord]) -> list[QueryWord]:
         """A long name from the synonyms ("pazhou ... pilot zone") weighs as one word, its

@@ -133,7 +133,7 @@ class QuoteFinder:
         Those covering the answer's words about as well as the best one does (SUPPORT_SHARE),
         when the best covers at least half of them; an entry the text does not state has none.
         """
-        query = self.matcher.query_words(entry.answer)
+        query = self.matcher.query_words(entry.answer, names_as_one=False)
         informative = [w for w in query if w.term not in QUESTION_WORDS]
         total = sum(w.weight for w in informative)
         if not total:
@@ -151,7 +151,7 @@ class QuoteFinder:
 
     def find(self, question: str, threshold: float) -> Quote | None:
         """The best passage for `question` if it scores at least `threshold`, else None."""
-        query = self.matcher.query_words(question)
+        query = self.matcher.query_words(question, names_as_one=False)
         informative = [w for w in query if w.term not in QUESTION_WORDS]
         if not informative or not self.passages:
             return None
