@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 from bot.knowledge import Article, Entry, KnowledgeBase
 from bot.matching import TIME_CUE, Matcher, QueryWord
 from bot.sentences import split_sentences
-from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, stem
+from bot.text import QUESTION_WORDS, STOPWORDS, stem
+from bot.textcache import Signature, knowledge_normaliser
 
 CONTEXT_CREDIT = 0.7  # a word found only in the sentence before ("It" refers to it) counts less
 REQUIRED_WEIGHT = 1.0  # a word at least this distinctive must be in the sentence, not just most
@@ -92,17 +93,13 @@ def article_passages(article: Article) -> tuple[Passage, ...]:
 ARTICLES_REMEMBERED = 65536  # articles whose sentences a reload need not split and normalise
 
 
-@lru_cache(maxsize=2)
-def _normaliser(synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> Normaliser:
-    return Normaliser(dict(synonyms))
-
-
 @lru_cache(maxsize=ARTICLES_REMEMBERED)
-def _article_terms(
-    article: Article, synonyms: tuple[tuple[str, tuple[str, ...]], ...]
-) -> tuple[tuple[Passage, _Terms], ...]:
-    """An article's passages and their terms; unchanged articles cost nothing on a reload."""
-    normaliser = _normaliser(synonyms)
+def _article_terms(article: Article, signature: Signature) -> tuple[tuple[Passage, _Terms], ...]:
+    """An article's passages and their terms; unchanged articles cost nothing on a reload.
+
+    `signature` names the synonyms (bot/textcache.py), whose normaliser the matcher uses too.
+    """
+    normaliser = knowledge_normaliser(dict(signature), new_pass=False)
 
     def terms(text: str) -> frozenset[str]:
         words = normaliser.normalise(text).split() if text else []
@@ -118,8 +115,8 @@ class QuoteFinder:
 
     def __init__(self, knowledge: KnowledgeBase, matcher: Matcher) -> None:
         self.matcher = matcher
-        synonyms = tuple(sorted((k, tuple(v)) for k, v in knowledge.synonyms.items()))
-        found = [pair for a in knowledge.live_articles for pair in _article_terms(a, synonyms)]
+        signature = knowledge_normaliser(knowledge.synonyms, new_pass=False).signature
+        found = [pair for a in knowledge.live_articles for pair in _article_terms(a, signature)]
         self.passages = tuple(passage for passage, _ in found)
         self._terms = [terms for _, terms in found]
         self._index: dict[str, list[int]] = {}
