@@ -16,6 +16,9 @@ FILLERS = frozenset(
     mean means meaning meant approx total overall mentioned mention stated state states
     described describe explain explained give given provide provided kind kinds type sort
     possible possibly somehow maybe perhaps able supposed supposedly
+    think thought believe guess suppose assume reckon
+    wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
+    related relating regarding concerning additional extra due
     """.split()  # noqa: SIM905
 )
 

@@ -25,6 +25,8 @@ STOPWORDS = (
     under until up upon us very want was we well were whether which while will with would yes
     yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
     things info information details detail kindly wondering curious question one
+    within among amongst onto via
+    again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha
     """.split()  # noqa: SIM905
     )
     | FILLERS
@@ -103,6 +105,18 @@ _CONFIRMATION_TAG = re.compile(
     r"(?:right|correct|true)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
+_CONFIRMATION_LEAD = re.compile(
+    r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
+    r"|am i (?:right|correct)(?: in (?:thinking|saying|understanding))?"
+    r"|(?:can|could|would) you (?:please )?(?:confirm|verify)|please (?:confirm|verify)"
+    r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
+    r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
+    r"|would it be (?:right|correct|true|fair) to say"
+    r"|(?:i|we)(?: have)? (?:heard|read|was told|were told|saw|seen)(?= that\b))"
+    r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
+    re.IGNORECASE,
+)
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
@@ -172,6 +186,7 @@ def basic_normalise(text: str) -> str:
     knowledge base normalises hundreds of thousands of texts at a cold start.
     """
     text = _CONFIRMATION_TAG.sub("", text)
+    text = _CONFIRMATION_LEAD.sub(" ", text)
     digits = _DIGIT.search(text) is not None
     if digits:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces

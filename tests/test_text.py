@@ -286,3 +286,36 @@ def test_a_confirmation_tag_or_a_greeting_is_not_part_of_the_question(
 @pytest.mark.parametrize("text", ["which way do I turn right", "is it true?", "Is that right?"])
 def test_right_and_true_stay_when_they_are_the_question(text: str) -> None:
     assert Normaliser().normalise(text).split()[-1] in ("right", "true")
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("Is it true that the park covers 86,000 sq m?", "the park covers 86000 sq m"),
+        ("Am I right that it's the biggest park?", "it is the biggest park"),
+        ("Can you confirm the ceremony was on Feb 18?", "the ceremony was on feb 18"),
+        ("I heard that HYCAN signed", "HYCAN signed"),
+        ("is it right that 8 buildings were capped", "8 buildings were capped"),
+    ],
+)
+def test_asking_to_confirm_a_fact_is_not_part_of_the_fact(asked: str, plain: str) -> None:
+    assert Normaliser().words(asked) == Normaliser().words(plain)
+
+
+@pytest.mark.parametrize("text", ["is it right next to the river", "I read the article"])
+def test_confirmation_words_stay_when_they_ask_something_else(text: str) -> None:
+    assert len(Normaliser().words(text)) >= 2
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("hmm, sorry, what's the park called again?", "what is the park called"),
+        ("btw how many parks does Haizhu hope to add?", "how many parks does haizhu add"),
+        ("what is haizhu trying to build", "what is haizhu build"),
+        ("an AI-related centre", "an AI centre"),
+        ("how many additional parks", "how many parks"),
+    ],
+)
+def test_chat_noise_and_wishes_are_not_the_topic(asked: str, plain: str) -> None:
+    assert Normaliser().words(asked) == Normaliser().words(plain)
