@@ -319,3 +319,10 @@ def test_confirmation_words_stay_when_they_ask_something_else(text: str) -> None
 )
 def test_chat_noise_and_wishes_are_not_the_topic(asked: str, plain: str) -> None:
     assert Normaliser().words(asked) == Normaliser().words(plain)
+
+
+@pytest.mark.parametrize(
+    "asked", ["what's this news about, in short?", "the news in a couple of lines please"]
+)
+def test_asking_for_it_in_short_asks_for_a_summary(asked: str) -> None:
+    assert "summary" in Normaliser().normalise(asked).split()
