@@ -121,6 +121,13 @@ PHRASES: dict[str, str] = {
     "backing up": "backup",
     "make sure": "ensure",
     "what for": "why",
+    # "which part of the city" asks where; "is Haizhu part of Guangzhou" asks whether it is in it
+    "which part of": "where",
+    "what part of": "where",
+    "part of": "in",
+    "going after": "target",
+    "go after": "target",
+    "goes after": "target",
 }
 
 # Irregular verb forms the stemmer cannot relate to their verb ("sent" is not "send" to it).

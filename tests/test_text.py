@@ -326,3 +326,15 @@ def test_chat_noise_and_wishes_are_not_the_topic(asked: str, plain: str) -> None
 )
 def test_asking_for_it_in_short_asks_for_a_summary(asked: str) -> None:
     assert "summary" in Normaliser().normalise(asked).split()
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("Is Haizhu part of Guangzhou?", "Is Haizhu in Guangzhou?"),
+        ("Which part of Guangzhou is the park in?", "Where in Guangzhou is the park?"),
+        ("what businesses is the park going after", "what businesses is the park targeting"),
+    ],
+)
+def test_idioms_of_place_and_aim_read_as_plain_words(asked: str, plain: str) -> None:
+    assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
