@@ -26,7 +26,7 @@ STOPWORDS = (
     yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
     things info information details detail kindly wondering curious question one
     within among amongst onto via
-    again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha
+    again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope
     """.split()  # noqa: SIM905
     )
     | FILLERS
@@ -134,6 +134,13 @@ _BARE_SHORT_FORMS = {
     "cant": "can not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not",
     "havent": "have not", "hasnt": "has not", "im": "i am", "ive": "i have", "youre": "you are",
 }  # fmt: skip
+# how people type in a chat: "can u sum it up", "how many r there"
+_TEXTING = {
+    "u": "you", "r": "are", "ur": "your", "cuz": "because", "coz": "because", "b4": "before",
+    "abt": "about", "bout": "about", "wat": "what", "wut": "what", "thx": "thanks", "ty": "thanks",
+}  # fmt: skip
+# only a word standing alone: the "u" of "U.S." and the "r" of "R&D" are not "you" and "are"
+_TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
 _PHRASE = re.compile(
@@ -203,6 +210,7 @@ def basic_normalise(text: str) -> str:
         text = _THOUSANDS.sub("", text)
         text = _NUMBER_SCALE.sub(_scale_number, text)
         text = _BIG_INTEGER.sub(_big_integer, text)
+    text = _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(1)], text)
     text = text.replace("-", " ").replace("'", "").replace("%", " percent ")
     text = _NON_WORD.sub(" ", text)
     if "ise" in text or "ising" in text or "isation" in text:  # what _ISE can rewrite

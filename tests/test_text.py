@@ -338,3 +338,14 @@ def test_asking_for_it_in_short_asks_for_a_summary(asked: str) -> None:
 )
 def test_idioms_of_place_and_aim_read_as_plain_words(asked: str, plain: str) -> None:
     assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
+
+
+def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
+    assert Normaliser().normalise("can u tell me how many r there") == Normaliser().normalise(
+        "can you tell me how many are there"
+    )
+
+
+@pytest.mark.parametrize("text", ["U.S. trade", "R&D spending", "the u.s. economy"])
+def test_letters_of_abbreviations_are_not_chat_spellings(text: str) -> None:
+    assert not {"you", "are"} & set(Normaliser().normalise(text).split())
