@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from bot.checks import asks_yes_or_no, gives_figure_like, is_checked_figure
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -38,6 +40,9 @@ class Reply:
     reason: str = ""
     truncated: bool = False
     quote: Quote | None = None  # an answer in the article's own words: no entry fitted
+    # figures of a yes/no check that the answer does not state ("Were 10 buildings capped?"
+    # answered with "Eight buildings..."): the reply says the article has it otherwise
+    corrects: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> str:
@@ -89,7 +94,39 @@ def decide_by_entries(
 ) -> Reply:
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
-    candidates = tuple(matcher.match(text, limit=MAX_CHOICES + 1))
+    reply = _decide_from(text, truncated, matcher, thresholds)
+    if reply.status == "answer" or not asks_yes_or_no(text):
+        return reply
+    # the figures the best entry lacks: those the user may have wrong (bot/checks.py)
+    lacking = set(reply.candidates[0].missing) if reply.candidates else None
+    checked = [
+        w.term
+        for w in matcher.query_words(text)
+        if is_checked_figure(w.term) and (lacking is None or w.surface in lacking)
+    ]
+    if not checked:
+        return reply
+    again = _decide_from(
+        text, truncated, matcher, thresholds, leave_out=frozenset(checked).__contains__
+    )
+    entry = again.entry
+    if entry is None:  # no confident entry either way: "did you mean" beats "I don't know"
+        return again if again.status == "clarify" and reply.status == "none" else reply
+    if not all(gives_figure_like(entry.answer, t) for t in checked):
+        return reply
+    stated = set(matcher.normaliser.words(entry.answer))
+    why = f"a yes/no check of {', '.join(checked)}, matched without it: {again.reason}"
+    return replace(again, reason=why, corrects=tuple(t for t in checked if t not in stated))
+
+
+def _decide_from(
+    text: str,
+    truncated: bool,
+    matcher: Matcher,
+    thresholds: Thresholds,
+    leave_out: Callable[[str], bool] | None = None,
+) -> Reply:
+    candidates = tuple(matcher.match(text, limit=MAX_CHOICES + 1, leave_out=leave_out))
     if not candidates:
         words = set(matcher.normaliser.normalise(text).split())
         if words & SMALL_TALK and words - STOPWORDS <= SMALL_TALK:

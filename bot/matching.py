@@ -309,16 +309,24 @@ class Matcher:
                 return [head, tail]
         return [word]
 
-    def match(self, question: str, limit: int = 5) -> list[Candidate]:
-        """The best entries for `question`, one candidate per entry, best first."""
+    def match(
+        self, question: str, limit: int = 5, leave_out: Callable[[str], bool] | None = None
+    ) -> list[Candidate]:
+        """The best entries for `question`, one candidate per entry, best first.
+
+        `leave_out` says which of the question's terms to match as if they were not there.
+        """
         if self.scorer != "weighted":
             return self._match_baseline(question, limit)
         query = self.query_words(question)
+        normalised = self.normaliser.normalise(question)
+        if leave_out is not None:
+            query = [w for w in query if not leave_out(w.term)]
+            normalised = " ".join(w for w in normalised.split() if not leave_out(stem(w)))
         informative = [w for w in query if w.term not in QUESTION_WORDS]
         if not informative:
             return []
         total = sum(w.weight for w in query)
-        normalised = self.normaliser.normalise(question)
         if self.exhaustive:
             return self._scan(query, total, normalised, limit)
         return _Search(self, query, total, normalised, limit).run()

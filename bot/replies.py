@@ -17,6 +17,7 @@ from bot.text import basic_normalise
 RELATED_FLOOR = 25.0  # weak matches still worth suggesting after "I don't know"
 MAX_TOPICS_LISTED = 10
 QUOTE_OPENING = "I have no ready answer to that, but the article says:"
+CORRECTION_OPENING = "That is not what the article says. It says:"
 
 
 def related(reply: Reply) -> tuple[Candidate, ...]:
@@ -36,7 +37,10 @@ def render_plain(reply: Reply, knowledge: KnowledgeBase, numbered_choices: bool 
     """What a user reads in the terminal, and the `text` of `newsbot ask --json`."""
     if reply.status == "answer" and reply.entry is not None:
         entry = reply.entry
-        return f"{entry.answer}\n\nSource: {source_line(entry.article)}\n{entry.article.url}"
+        opening = f"{CORRECTION_OPENING}\n" if reply.corrects else ""
+        return (
+            f"{opening}{entry.answer}\n\nSource: {source_line(entry.article)}\n{entry.article.url}"
+        )
     if reply.status == "answer" and reply.quote is not None:
         article = reply.quote.passage.article
         text = (
@@ -88,7 +92,7 @@ def _none_opening(reply: Reply) -> str:
 def render_html(reply: Reply, knowledge: KnowledgeBase) -> str:
     """Telegram HTML: the answer, its article title and date, and a link; everything escaped."""
     if reply.status == "answer" and reply.entry is not None:
-        return answer_html(reply.entry)
+        return answer_html(reply.entry, CORRECTION_OPENING if reply.corrects else "")
     if reply.status == "answer" and reply.quote is not None:
         html = quote_html(reply.quote)
         return f"{html}\n\nQuestions I can answer that sound related:" if related(reply) else html
@@ -100,10 +104,11 @@ def render_html(reply: Reply, knowledge: KnowledgeBase) -> str:
     return f"{text}\nI know about these articles:\n{topics_html(knowledge.live_articles)}"
 
 
-def answer_html(entry: Entry) -> str:
+def answer_html(entry: Entry, opening: str = "") -> str:
     article = entry.article
     return (
-        f"{escape(entry.answer, quote=False)}\n\n"
+        (f"{escape(opening, quote=False)}\n" if opening else "")
+        + f"{escape(entry.answer, quote=False)}\n\n"
         f'📰 <a href="{escape(article.url)}">{escape(article.title, quote=False)}</a>\n'
         f"<i>{escape(article.publisher, quote=False)}, {article.date_text}</i>"
     )

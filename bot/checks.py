@@ -1,0 +1,54 @@
+"""Yes/no checks of a figure: "Were 10 buildings capped this year?" when the article says eight.
+
+The figure a user checks may be the one they got wrong. Matching counts a figure that an entry
+lacks against the entry, rightly for a question about another fact ("How many buildings in
+2023?"), but a check of a wrong figure deserves the right one. So a check no entry answers is
+asked again without its figures, and the entry that then answers must state a figure of the
+same kind. Years stay in the question: a year sets the scope ("capped in 2023?"), and the
+article saying nothing about that year is a reason to say so, not to answer about another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.text import basic_normalise, stem
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+MONTHS = frozenset(stem(month) for month in _MONTH_NAMES.split())
+CHECKED_MONTHS = MONTHS - {"may"}  # in a question, "may I ask" is no month
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['\u2019]?t"
+# "Is/Was/Did/Will ...?", after a greeting or an "and so"; "..., isn't it?", "..., right?"
+_ASKS_YES_OR_NO = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|but|oh|um|hmm|also|just)\W+)*"
+    rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
+    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true)\b[^,]*$",
+    re.IGNORECASE,
+)
+_CHECKING = re.compile(
+    r"\b(?:is it true|is it correct|am i right|can you confirm|could you confirm|correct me)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether the question checks a statement rather than asking for a fact."""
+    return bool(_ASKS_YES_OR_NO.search(question) or _CHECKING.search(question))
+
+
+def is_checked_figure(term: str) -> bool:
+    """A number or a month a check may have wrong; not a year, which sets the scope."""
+    if term in CHECKED_MONTHS:
+        return True
+    return term[:1].isdigit() and _YEAR.fullmatch(term) is None
+
+
+def gives_figure_like(answer: str, term: str) -> bool:
+    """Whether `answer` states a figure of `term`'s kind: a month for a month, else a number."""
+    words = basic_normalise(answer).split()
+    if term in MONTHS:
+        return any(stem(word) in MONTHS for word in words)
+    return any(word[:1].isdigit() and _YEAR.fullmatch(word) is None for word in words)

@@ -1,0 +1,89 @@
+"""A yes/no check of a wrong figure gets the right one, said to differ; a year keeps its scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import decide
+from bot.checks import asks_yes_or_no, gives_figure_like, is_checked_figure
+from bot.config import Thresholds
+from bot.knowledge import KnowledgeBase
+from bot.matching import Matcher
+from bot.replies import CORRECTION_OPENING, render_html, render_plain
+from tests.bridge_knowledge import ARTICLE, ENTRIES
+
+KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)})
+MATCHER = Matcher(KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the bridge open in June?",
+        "so was it 900 metres long?",
+        "The bridge opened on May 3, right?",
+        "It opened in May, didn't it?",
+        "Is it true that the mayor cut the ribbon?",
+    ],
+)
+def test_checks_of_a_statement_are_told_from_questions_for_a_fact(question: str) -> None:
+    assert asks_yes_or_no(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["When did the bridge open?", "how long is it", "Which bridge is it, the new one?"]
+)
+def test_questions_for_a_fact_are_not_checks(question: str) -> None:
+    assert not asks_yes_or_no(question)
+
+
+def test_numbers_and_months_are_checked_figures_but_years_and_may_are_not() -> None:
+    assert is_checked_figure("900000")
+    assert is_checked_figure("june")
+    assert not is_checked_figure("2024")
+    assert not is_checked_figure("may")  # "may I ask"
+    assert not is_checked_figure("bridg")
+
+
+def test_an_answer_gives_a_figure_of_the_kind_checked() -> None:
+    assert gives_figure_like("The bridge opened on May 3, 2023.", "june")
+    assert gives_figure_like("Building the bridge cost 500,000 yuan.", "900000")
+    assert not gives_figure_like("The mayor, Li Wen, cut the ribbon.", "june")
+    assert not gives_figure_like("It opened in 2023.", "9")  # a year is not a count
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("Did the bridge open in June?", "june"), ("Did the bridge open on May 9?", "9")],
+)
+def test_a_check_of_a_wrong_figure_gets_the_right_one_said_to_differ(
+    question: str, figure: str
+) -> None:
+    reply = decide(question, MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"
+    assert reply.corrects == (figure,)
+    assert render_plain(reply, KNOWLEDGE).startswith(CORRECTION_OPENING + "\nThe bridge opened")
+    assert render_html(reply, KNOWLEDGE).startswith(CORRECTION_OPENING + "\nThe bridge opened")
+
+
+def test_a_check_of_the_right_figure_is_answered_without_a_correction() -> None:
+    reply = decide("Did the bridge open on May 3?", MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.corrects == ()
+    assert not render_plain(reply, KNOWLEDGE).startswith(CORRECTION_OPENING)
+
+
+def test_a_check_about_another_year_is_not_answered_with_this_one() -> None:
+    assert decide("Did the bridge open in 2024?", MATCHER, Thresholds()).status == "none"
+
+
+def test_a_figure_asked_for_rather_than_checked_still_counts_against_the_entry() -> None:
+    assert decide("Which bridge opened on June 9?", MATCHER, Thresholds()).status != "answer"
+
+
+def test_a_check_answered_only_by_an_entry_without_such_a_figure_is_not_answered() -> None:
+    assert decide("Did the mayor cut the ribbon in June?", MATCHER, Thresholds()).status != (
+        "answer"
+    )
