@@ -28,6 +28,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("located", "situated", "sited", "location", "locate", "locations", "whereabouts"),
     ("start", "begin", "began", "begun", "begins", "commence", "commenced", "starting"),
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
+    ("technology", "tech", "technologies", "technological"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
     ("publish", "published", "released", "release", "publishing"),
     ("article", "story", "piece", "report", "news"),
