@@ -119,6 +119,11 @@ _CONFIRMATION_LEAD = re.compile(
 )
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
+# "What did the manager say about X?", "what does the article say about X": the topic is X
+_SAID_ABOUT = re.compile(
+    r"^(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
+    r"|mention|mentions|mentioned|write|wrote|writes|report|reported|reports)(?: \w+){0,2} about "
+)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
 _NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|k)\b")
 _BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
@@ -218,6 +223,8 @@ def basic_normalise(text: str) -> str:
     text = " ".join([_SPELLING.get(w, w) for w in text.split()])
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     text = _WHAT_FOR.sub(r"\1 why", text)
+    if " about " in text:
+        text = _SAID_ABOUT.sub(r"\1 about ", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])
 
 

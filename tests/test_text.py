@@ -349,3 +349,19 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
 @pytest.mark.parametrize("text", ["U.S. trade", "R&D spending", "the u.s. economy"])
 def test_letters_of_abbreviations_are_not_chat_spellings(text: str) -> None:
     assert not {"you", "are"} & set(Normaliser().normalise(text).split())
+
+
+@pytest.mark.parametrize(
+    ("asked", "topic"),
+    [
+        ("What did the general manager say about parks in Guangzhou?", "parks in Guangzhou"),
+        ("what does the article say about Meishang?", "Meishang"),
+        ("What did Pan tell reporters about the buildings?", "the buildings"),
+    ],
+)
+def test_what_someone_said_about_a_topic_asks_about_the_topic(asked: str, topic: str) -> None:
+    assert Normaliser().words(asked) == Normaliser().words(f"what about {topic}")
+
+
+def test_what_someone_said_keeps_the_someone_when_no_topic_follows() -> None:
+    assert "pan" in Normaliser().words("What did Pan say?")
