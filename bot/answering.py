@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.checks import asks_yes_or_no, gives_figure_like, is_checked_figure
+from bot.clauses import question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -24,6 +25,8 @@ SMALL_TALK = frozenset(
 )
 SMALL_TALK_REASON = "small talk"
 NOTHING_ASKED = "no words to look up"
+# a clause asked alone must say what it is about: "how big will it be?" has lost its "it"
+MIN_CLAUSE_WORDS = 2
 CLARIFY_WINDOW = 20.0  # "did you mean" offers only entries this close to the best one
 
 
@@ -95,7 +98,15 @@ def decide_by_entries(
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
     reply = _decide_from(text, truncated, matcher, thresholds)
-    if reply.status == "answer" or not asks_yes_or_no(text):
+    if reply.status == "answer":
+        return reply
+    clause = question_clause(text)  # context before the question may be what sank it
+    if clause is not None and _informative_words(clause, matcher) >= MIN_CLAUSE_WORDS:
+        focused = _decide_from(clause, truncated, matcher, thresholds)
+        if focused.status == "answer":
+            why = f"asked in {clause!r}: {focused.reason}"
+            return replace(focused, question=text, reason=why)
+    if not asks_yes_or_no(text):
         return reply
     # the figures the best entry lacks: those the user may have wrong (bot/checks.py)
     lacking = set(reply.candidates[0].missing) if reply.candidates else None
@@ -117,6 +128,10 @@ def decide_by_entries(
     stated = set(matcher.normaliser.words(entry.answer))
     why = f"a yes/no check of {', '.join(checked)}, matched without it: {again.reason}"
     return replace(again, reason=why, corrects=tuple(t for t in checked if t not in stated))
+
+
+def _informative_words(text: str, matcher: Matcher) -> int:
+    return sum(w.term not in QUESTION_WORDS for w in matcher.query_words(text))
 
 
 def _decide_from(

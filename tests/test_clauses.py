@@ -1,0 +1,50 @@
+"""Context before a question does not sink it; a clause that lost its subject is not answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import decide
+from bot.clauses import question_clause
+from bot.config import Thresholds
+from bot.knowledge import KnowledgeBase
+from bot.matching import Matcher
+from tests.bridge_knowledge import ARTICLE, ENTRIES
+
+MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
+
+
+@pytest.mark.parametrize(
+    ("message", "clause"),
+    [
+        ("I read the news yesterday, when did the bridge open?", "when did the bridge open?"),
+        ("Great story. Who cut the ribbon?", "Who cut the ribbon?"),
+        ("I'm a local - how long is the bridge?", "how long is the bridge?"),
+        ("I was reading and I wondered how long is the bridge", "how long is the bridge"),
+    ],
+)
+def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:
+    assert question_clause(message) == clause
+
+
+@pytest.mark.parametrize(
+    "message", ["how long is the bridge?", "the bridge, how long?", "bridge length please"]
+)
+def test_a_message_that_is_all_question_has_no_separate_clause(message: str) -> None:
+    assert question_clause(message) is None
+
+
+def test_context_before_the_question_does_not_stop_the_answer() -> None:
+    message = "My sister drove over it last weekend and loved it, so when did the bridge open?"
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"
+    assert reply.question == message  # what the user sent is what is recorded
+
+
+def test_a_clause_that_lost_its_subject_is_not_answered_alone() -> None:
+    reply = decide(
+        "My friend told me about the new tunnel, how long will it be?", MATCHER, Thresholds()
+    )
+    assert reply.status != "answer"
