@@ -18,7 +18,7 @@ FILLERS = frozenset(
     possible possibly somehow maybe perhaps able supposed supposedly
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
-    related relating regarding concerning additional extra due
+    related relating regarding concerning additional extra due already
     """.split()  # noqa: SIM905
 )
 
