@@ -127,6 +127,11 @@ PHRASES: dict[str, str] = {
     "what part of": "where",
     "part of": "in",
     "going after": "target",
+    # ranking or comparing by size asks which is largest, not how big one is
+    "rank in size": "rank largest",
+    "ranks in size": "rank largest",
+    "compare in size": "compare largest",
+    "compares in size": "compare largest",
     "go after": "target",
     "goes after": "target",
 }

@@ -24,7 +24,7 @@ STOPWORDS = (
     thanks that the their theirs them then there these they this those through thus to too
     under until up upon us very want was we well were whether which while will with would yes
     yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
-    things info information details detail kindly wondering curious question one
+    things info information details detail kindly wondering curious question one ones
     within among amongst onto via
     again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope
     """.split()  # noqa: SIM905

@@ -365,3 +365,14 @@ def test_what_someone_said_about_a_topic_asks_about_the_topic(asked: str, topic:
 
 def test_what_someone_said_keeps_the_someone_when_no_topic_follows() -> None:
     assert "pan" in Normaliser().words("What did Pan say?")
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("How does the park rank in size?", "How does the park rank, is it the largest?"),
+        ("are there bigger ones", "are there bigger"),
+    ],
+)
+def test_ranking_by_size_asks_for_the_largest(asked: str, plain: str) -> None:
+    assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
