@@ -18,7 +18,7 @@ FILLERS = frozenset(
     possible possibly somehow maybe perhaps able supposed supposedly
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
-    related relating regarding concerning additional extra due already
+    related relating regarding concerning additional extra due already mid
     """.split()  # noqa: SIM905
 )
 
@@ -48,7 +48,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
-    ("sign", "signed", "signing", "signatory", "signatories"),
+    ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
     ("manager", "head", "chief", "boss", "executive"),
     ("january", "jan"),
     ("february", "feb"),
@@ -95,6 +95,11 @@ PHRASES: dict[str, str] = {
     "tldr": "summary",
     "sum up": "summary",
     "in a nutshell": "summary",
+    # "by the end of the year" is within the year, as "this year" is
+    "end of the year": "year",
+    "end of this year": "year",
+    "end of year": "year",
+    "year end": "year",
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",

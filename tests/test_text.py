@@ -376,3 +376,15 @@ def test_what_someone_said_keeps_the_someone_when_no_topic_follows() -> None:
 )
 def test_ranking_by_size_asks_for_the_largest(asked: str, plain: str) -> None:
     assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("capped by the end of the year", "capped this year"),
+        ("since mid 2021", "since 2021"),
+        ("was it one of the signers", "did it sign"),
+    ],
+)
+def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str) -> None:
+    assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
