@@ -25,8 +25,11 @@ SMALL_TALK = frozenset(
 )
 SMALL_TALK_REASON = "small talk"
 NOTHING_ASKED = "no words to look up"
-# a clause asked alone must say what it is about: "how big will it be?" has lost its "it"
-MIN_CLAUSE_WORDS = 2
+# a clause asked alone must say what it is about: "how big will it be?" has lost its "it", so a
+# clause pointing back with a pronoun needs two words to look up, one without needs one
+POINTING_BACK = frozenset(
+    "it its they them their this that these those he she him her there".split()  # noqa: SIM905
+)
 CLARIFY_WINDOW = 20.0  # "did you mean" offers only entries this close to the best one
 
 
@@ -97,16 +100,14 @@ def decide_by_entries(
 ) -> Reply:
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
-    reply = _decide_from(text, truncated, matcher, thresholds)
-    if reply.status == "answer":
-        return reply
-    clause = question_clause(text)  # context before the question may be what sank it
-    if clause is not None and _informative_words(clause, matcher) >= MIN_CLAUSE_WORDS:
+    clause = question_clause(text)  # context before the question must not decide the answer
+    if clause is not None and _says_what_it_asks(clause, matcher):
         focused = _decide_from(clause, truncated, matcher, thresholds)
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
             return replace(focused, question=text, reason=why)
-    if not asks_yes_or_no(text):
+    reply = _decide_from(text, truncated, matcher, thresholds)
+    if reply.status == "answer" or not asks_yes_or_no(text):
         return reply
     # the figures the best entry lacks: those the user may have wrong (bot/checks.py)
     lacking = set(reply.candidates[0].missing) if reply.candidates else None
@@ -130,8 +131,10 @@ def decide_by_entries(
     return replace(again, reason=why, corrects=tuple(t for t in checked if t not in stated))
 
 
-def _informative_words(text: str, matcher: Matcher) -> int:
-    return sum(w.term not in QUESTION_WORDS for w in matcher.query_words(text))
+def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
+    informative = sum(w.term not in QUESTION_WORDS for w in matcher.query_words(clause))
+    pointing = not POINTING_BACK.isdisjoint(matcher.normaliser.normalise(clause).split())
+    return informative >= (2 if pointing else 1)
 
 
 def _decide_from(

@@ -2,24 +2,25 @@
 
 People give context before they ask. Matched whole, the context's words ("read", "yesterday",
 "my friend told me") count as part of what is asked and sink the right entry. The clause that
-asks (it opens with a question word or a yes/no verb, or ends with a question mark) is what the
-bot should answer, so a message no entry answers whole is matched again on that clause alone.
+asks (it opens with a question word or a yes/no verb) is what the bot should answer, so such a
+message is matched on that clause first, and whole when the clause alone gets no answer.
 """
 
 from __future__ import annotations
 
 import re
 
-# where one clause ends and the next begins: sentence ends, commas, dashes, colons, "and so",
-# and a question asked inside another ("I wonder how long ...", "tell me when ...")
+# where one clause ends and the next begins: sentence ends, commas, dashes, colons, and a
+# question asked inside another ("I wonder how long ...", "tell me when ..."); not "and", which
+# joins names ("Artificial Intelligence and Digital Economy Pilot Zone") as often as clauses
 _BOUNDARY = re.compile(
-    r"[.!?;:,]+\s+|\s+[-\u2013\u2014]+\s+|\s+(?:and|but|so)\s+(?=\w+\s)"
+    r"[.!?;:,]+\s+|\s+[-\u2013\u2014]+\s+"
     r"|(?:(?<=wonder)|(?<=wondered)|(?<=wondering)|(?<=know)|(?<=tell me)|(?<=curious))\s+"
     r"(?=(?:what|when|where|who|whom|why|which|how)\b)",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"^\W*(?:what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
+    r"^\W*(?:(?:and|but|so|then|also|ok|okay)\s+)?(?:what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should)\b",
     re.IGNORECASE,
 )
@@ -27,16 +28,20 @@ MIN_WORDS = 3  # "how big?" alone has lost what it asks about
 
 
 def question_clause(message: str) -> str | None:
-    """The last clause of a longer message that asks something; None if that is all of it."""
+    """The last clause of a longer message that asks something; None if that is all of it.
+
+    None too when the context holds a figure: "For 2023, how many buildings will be capped?"
+    is not the question without its year.
+    """
     message = message.strip()
     parts = [p.strip() for p in _BOUNDARY.split(message) if p and p.strip()]
     if len(parts) < 2:
         return None
-    for index in range(len(parts) - 1, -1, -1):
-        part = parts[index]
-        if _ASKING.search(part) or (index == len(parts) - 1 and message.endswith("?")):
+    for index in range(len(parts) - 1, 0, -1):
+        if _ASKING.search(parts[index]):
             clause = " ".join(parts[index:])
-            if len(clause.split()) < MIN_WORDS or clause == message:
+            context = " ".join(parts[:index])
+            if len(clause.split()) < MIN_WORDS or any(c.isdigit() for c in context):
                 return None
             return clause
     return None

@@ -18,7 +18,7 @@ FILLERS = frozenset(
     possible possibly somehow maybe perhaps able supposed supposedly
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
-    related relating regarding concerning additional extra due already mid
+    related relating regarding concerning additional extra due already mid whole
     """.split()  # noqa: SIM905
 )
 
@@ -44,7 +44,9 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
     ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
-    ("when", "date", "day"),
+    ("when", "date", "day"),  # but "launched that day" asks no date (PHRASES)
+    ("exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "beyond"),
+    ("role", "involvement", "involved", "part"),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
@@ -132,6 +134,17 @@ PHRASES: dict[str, str] = {
     "what part of": "where",
     "part of": "in",
     "going after": "target",
+    "that day": "then",
+    "that same day": "then",
+    "the same day": "then",
+    # "where does HYCAN come into it?" asks what part it plays
+    "come into it": "role",
+    "come into this": "role",
+    "come into all this": "role",
+    "come in": "role",
+    "fit into this": "role",
+    "fit into all this": "role",
+    "fit in": "role",
     # ranking or comparing by size asks which is largest, not how big one is
     "rank in size": "rank largest",
     "ranks in size": "rank largest",

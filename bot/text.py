@@ -26,7 +26,7 @@ STOPWORDS = (
     yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
     things info information details detail kindly wondering curious question one ones
     within among amongst onto via
-    again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope
+    again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope wait
     """.split()  # noqa: SIM905
     )
     | FILLERS
@@ -105,6 +105,8 @@ _CONFIRMATION_TAG = re.compile(
     r"(?:right|correct|true)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
+_BARE_CONFIRMATION_TAG = re.compile(r"\s+(?:right|correct)\s*\?+\s*$", re.IGNORECASE)
 # "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
 _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
@@ -113,7 +115,9 @@ _CONFIRMATION_LEAD = re.compile(
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
     r"|would it be (?:right|correct|true|fair) to say"
-    r"|(?:i|we)(?: have)? (?:heard|read|was told|were told|saw|seen)(?= that\b))"
+    r"|(?:i|we)(?: have)? (?:heard|read|was told|were told|saw|seen)(?= that\b)"
+    r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
+    r"(?: me| us)?)"
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
     re.IGNORECASE,
 )
@@ -198,6 +202,8 @@ def basic_normalise(text: str) -> str:
     knowledge base normalises hundreds of thousands of texts at a cold start.
     """
     text = _CONFIRMATION_TAG.sub("", text)
+    if text.count(" ") >= 3:
+        text = _BARE_CONFIRMATION_TAG.sub("", text)
     text = _CONFIRMATION_LEAD.sub(" ", text)
     digits = _DIGIT.search(text) is not None
     if digits:

@@ -87,3 +87,7 @@ def test_a_check_answered_only_by_an_entry_without_such_a_figure_is_not_answered
     assert decide("Did the mayor cut the ribbon in June?", MATCHER, Thresholds()).status != (
         "answer"
     )
+
+
+def test_a_confirmation_typed_without_a_comma_is_a_check() -> None:
+    assert asks_yes_or_no("the bridge opened in june right?")

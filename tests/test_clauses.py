@@ -21,6 +21,7 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
         ("Great story. Who cut the ribbon?", "Who cut the ribbon?"),
         ("I'm a local - how long is the bridge?", "how long is the bridge?"),
         ("I was reading and I wondered how long is the bridge", "how long is the bridge"),
+        ("Nice piece, so when did it open?", "so when did it open?"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:
@@ -28,7 +29,14 @@ def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: s
 
 
 @pytest.mark.parametrize(
-    "message", ["how long is the bridge?", "the bridge, how long?", "bridge length please"]
+    "message",
+    [
+        "how long is the bridge?",
+        "the bridge, how long?",
+        "bridge length please",
+        "When was the Science and Technology Park set up?",  # "and" inside a name
+        "For 2024, how many lanes will the bridge have?",  # the context's year is the scope
+    ],
 )
 def test_a_message_that_is_all_question_has_no_separate_clause(message: str) -> None:
     assert question_clause(message) is None
@@ -48,3 +56,9 @@ def test_a_clause_that_lost_its_subject_is_not_answered_alone() -> None:
         "My friend told me about the new tunnel, how long will it be?", MATCHER, Thresholds()
     )
     assert reply.status != "answer"
+
+
+def test_a_question_after_context_about_something_else_is_answered_on_its_own() -> None:
+    reply = decide("I'm not from here. Who cut the ribbon?", MATCHER, Thresholds())
+    assert reply.entry is not None
+    assert reply.entry.id == "mayor-name"

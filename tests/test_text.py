@@ -388,3 +388,18 @@ def test_ranking_by_size_asks_for_the_largest(asked: str, plain: str) -> None:
 )
 def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str) -> None:
     assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("haizhu plans to add 5 new parks right?", "haizhu plans to add 5 new parks"),
+        ("Someone told me it's 50,000 m2, is that right?", "it is 50,000 m2"),
+        ("wait, what was the whole point of it?", "what was the point of it"),
+        ("Where does HYCAN come into it?", "Where is HYCAN's role?"),
+        ("projects launched that day", "projects launched"),
+        ("output beyond 10 billion", "output surpassed 10 billion"),
+    ],
+)
+def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
+    assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
