@@ -24,6 +24,9 @@ PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the who
 CLOSE_RATIO = 85  # fuzz.ratio for two slips next to each other in a long word ("artical")
 CACHE_SIZE = 16384
 CLIPPED_RARITY = 4.0  # English words more common than this (bot/english.rarity) are never clipped
+# English words rarer than this ("caped", "storey") are more often slips of a knowledge word
+# one letter away than meant: they may be mended like non-words
+MENDED_RARITY = 6.0
 
 
 class TypoMender:
@@ -48,13 +51,14 @@ class TypoMender:
         # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
         # typos rarely hit the first letter, and "designed" must not become "signed"
         # and a real English word ("last", "play") is what the user meant, not a slip
-        if not is_english_word(word):
-            edits = 1 if len(word) < 8 else 2
+        real = is_english_word(word)
+        if not real or (rarity(word) or MENDED_RARITY) >= MENDED_RARITY:
+            edits = 1 if len(word) < 8 or real else 2
             by_length = self._buckets.get(word[0], {})
             found = self._closest_by_edits(word, by_length, edits)
             if found is not None:
                 return self._correctable[found[0]], TYPO_CREDIT ** found[1]
-            if len(word) >= 7:  # long words survive two slips next to each other ("artical")
+            if len(word) >= 7 and not real:  # two slips next to each other ("artical")
                 close = self._closest_by_ratio(word, by_length)
                 if close is not None:
                     return self._correctable[close], TYPO_CREDIT**2

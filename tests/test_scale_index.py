@@ -129,7 +129,7 @@ def test_typos_are_mended_as_a_search_over_every_word_with_that_initial_would() 
     assert checked > 300
 
 
-def test_real_english_words_are_never_mended_into_knowledge_words() -> None:
+def test_everyday_english_words_are_never_mended_into_knowledge_words() -> None:
     mender = TypoMender({"list": "list", "plan": "plan", "among": "among", "ceremony": "ceremoni"})
     assert mender.correct("last") is None
     assert mender.correct("play") is None
@@ -137,6 +137,13 @@ def test_real_english_words_are_never_mended_into_knowledge_words() -> None:
     mended = mender.correct("cerimony")
     assert mended is not None
     assert mended[0] == "ceremoni"
+
+
+def test_a_rare_english_word_one_letter_from_a_knowledge_word_is_taken_as_a_slip() -> None:
+    mender = TypoMender({"capped": "cap", "story": "stori", "cap": "cap"})
+    assert mender.correct("caped") is not None  # "caped" is English, but rarely meant
+    assert mender.correct("storey") is not None
+    assert mender.correct("cape") is None  # common enough to be meant
 
 
 ARTICLE_FILE = """\
