@@ -18,7 +18,7 @@ FILLERS = frozenset(
     possible possibly somehow maybe perhaps able supposed supposedly
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
-    related relating regarding concerning additional extra due already mid whole
+    related relating regarding concerning additional extra due already mid whole according
     """.split()  # noqa: SIM905
 )
 
@@ -46,7 +46,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
     ("when", "date", "day"),  # but "launched that day" asks no date (PHRASES)
     ("exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "beyond"),
-    ("role", "involvement", "involved", "part"),
+    ("role", "involvement", "involved", "part", "connection", "connections", "connected"),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
@@ -134,6 +134,8 @@ PHRASES: dict[str, str] = {
     "what part of": "where",
     "part of": "in",
     "going after": "target",
+    "middle of": "central",
+    "heart of": "central",
     "that day": "then",
     "that same day": "then",
     "the same day": "then",

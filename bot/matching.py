@@ -37,7 +37,7 @@ from bot.snapshots import code_version, later
 from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, basic_normalise, stem
 from bot.textcache import knowledge_normaliser
-from bot.typos import TypoMender
+from bot.typos import TypoMender, slips_into
 
 # "when"/"who" steer between entries but never carry a match; "what" and "how" say even less
 QUESTION_WORD_WEIGHTS = {"what": 0.1, "how": 0.4}
@@ -259,7 +259,7 @@ class Matcher:
             if corrected is not None:
                 term, similarity = corrected
                 result.append(QueryWord(word, term, self._idf[term], similarity, True))
-            else:
+            elif not slips_into(word, _LONG_FILLERS):  # "mentiond" says as little as "mentioned"
                 noise = len(word) <= 2 and not word[0].isdigit()
                 weight = SHORT_UNKNOWN_WEIGHT if noise else self._unknown_weight
                 result.append(QueryWord(word, term, weight, 0.0, False))
@@ -703,6 +703,7 @@ def _question_word_weight(word: str) -> float:
 
 
 _ASPECT_WORDS = frozenset(WORD_MAP.values())
+_LONG_FILLERS = frozenset(w for w in STOPWORDS if len(w) >= 5)
 _FUNCTION_WORDS: Sequence[str] = sorted(QUESTION_WORDS | {w for w in STOPWORDS if len(w) >= 3})
 
 

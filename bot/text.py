@@ -107,6 +107,13 @@ _CONFIRMATION_TAG = re.compile(
 )
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
 _BARE_CONFIRMATION_TAG = re.compile(r"\s+(?:right|correct)\s*\?+\s*$", re.IGNORECASE)
+# "hycan signed to be among the first in the park right": a statement ending in "right" checks
+# it; "which way do I turn right" asks something, and keeps its "right"
+_STATEMENT_RIGHT = re.compile(r"\s+right\s*$", re.IGNORECASE)
+_ASKS_FOR_SOMETHING = re.compile(
+    r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
+    re.IGNORECASE,
+)
 # "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
 _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
@@ -123,6 +130,8 @@ _CONFIRMATION_LEAD = re.compile(
 )
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
+# "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
+_WHERE_ROLE = re.compile(r"^where (?:does|do|did|will|would|is|are) (.+? role)\b")
 # "What did the manager say about X?", "what does the article say about X": the topic is X
 _SAID_ABOUT = re.compile(
     r"^(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
@@ -204,6 +213,8 @@ def basic_normalise(text: str) -> str:
     text = _CONFIRMATION_TAG.sub("", text)
     if text.count(" ") >= 3:
         text = _BARE_CONFIRMATION_TAG.sub("", text)
+        if _STATEMENT_RIGHT.search(text) and not _ASKS_FOR_SOMETHING.match(text):
+            text = _STATEMENT_RIGHT.sub("", text)
     text = _CONFIRMATION_LEAD.sub(" ", text)
     digits = _DIGIT.search(text) is not None
     if digits:
@@ -229,6 +240,8 @@ def basic_normalise(text: str) -> str:
     text = " ".join([_SPELLING.get(w, w) for w in text.split()])
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     text = _WHAT_FOR.sub(r"\1 why", text)
+    if text.startswith("where"):
+        text = _WHERE_ROLE.sub(r"what is \1", text)
     if " about " in text:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])

@@ -111,3 +111,12 @@ class TypoMender:
             if found is not None and (best is None or (-found[1], found[0]) < (-best[0], best[1])):
                 best = (found[1], found[0])
         return None if best is None else best[1]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def slips_into(word: str, words: frozenset[str]) -> bool:
+    """Whether `word` is no English word but one slip from one of `words` ("mentiond")."""
+    if len(word) < 5 or is_english_word(word):
+        return False
+    choices = [w for w in words if w[0] == word[0] and abs(len(w) - len(word)) <= 1]
+    return process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=1) is not None

@@ -239,3 +239,8 @@ def test_a_long_name_from_the_synonyms_weighs_as_one_word_in_a_question() -> Non
     assert len(name) == 4
     heaviest = max(matcher.idf(w.term) for w in name)
     assert sum(w.weight for w in name) == pytest.approx(heaviest)
+
+
+def test_a_slip_of_a_filler_word_is_no_topic() -> None:
+    asked = [w.surface for w in MATCHER.query_words("when was the bridge opened, as mentiond")]
+    assert "mentiond" not in asked

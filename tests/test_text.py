@@ -403,3 +403,20 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
     assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("Where does Yuanzhi come into it?", "What is Yuanzhi's role?"),
+        ("hycan signed up for the park right", "hycan signed up for the park"),
+        (
+            "how common are parks in the middle of Guangzhou",
+            "how common are parks in central Guangzhou",
+        ),
+        ("according to the manager, how rare are parks", "the manager: how rare are parks"),
+        ("Meishang's connection to the park", "Meishang's role in the park"),
+    ],
+)
+def test_roles_places_and_attributions_read_as_what_is_asked(asked: str, plain: str) -> None:
+    assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
