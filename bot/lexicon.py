@@ -13,8 +13,10 @@ FILLERS = frozenset(
     going gonna gotta wanna happen happens happened happening occur occurs occurred take took
     taken place exactly actually currently basically roughly approximately around anything
     everything stuff quick quickly brief briefly getting gets gotten gave others
-    mean means meaning meant approx total overall mentioned mention stated state states
-    described describe explain explained give given provide provided kind kinds type sort
+    mean means meaning meant approx total overall mentioned mention mentions mentioning
+    stated state states
+    described describe describes describing explain explained explains explaining give given gives
+    giving provide provided provides providing kind kinds type sort quite rather fairly somewhat
     possible possibly somehow maybe perhaps able supposed supposedly
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
