@@ -111,10 +111,11 @@ def decide_by_entries(
         return reply
     # the figures the best entry lacks: those the user may have wrong (bot/checks.py)
     lacking = set(reply.candidates[0].missing) if reply.candidates else None
+    reported_until = reply.candidates[0].entry.article.date.year if reply.candidates else None
     checked = [
         w.term
         for w in matcher.query_words(text)
-        if is_checked_figure(w.term) and (lacking is None or w.surface in lacking)
+        if is_checked_figure(w.term, reported_until) and (lacking is None or w.surface in lacking)
     ]
     if not checked:
         return reply

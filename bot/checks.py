@@ -4,8 +4,8 @@ The figure a user checks may be the one they got wrong. Matching counts a figure
 lacks against the entry, rightly for a question about another fact ("How many buildings in
 2023?"), but a check of a wrong figure deserves the right one. So a check no entry answers is
 asked again without its figures, and the entry that then answers must state a figure of the
-same kind. Years stay in the question: a year sets the scope ("capped in 2023?"), and the
-article saying nothing about that year is a reason to say so, not to answer about another.
+same kind. A year after the article stays in the question: it sets the scope ("capped in
+2023?"), and the article saying nothing about that year is a reason to say so.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['
 _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|but|oh|um|hmm|also|just)\W+)*"
     rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
-    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true)\b[^,]*$|\s(?:right|correct)\s*\?*\s*$",
+    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|yes|no)\b[^,]*$|\s(?:right|correct)\s*\?*\s*$",
     re.IGNORECASE,
 )
 _CHECKING = re.compile(
@@ -39,16 +39,26 @@ def asks_yes_or_no(question: str) -> bool:
     return bool(_ASKS_YES_OR_NO.search(question) or _CHECKING.search(question))
 
 
-def is_checked_figure(term: str) -> bool:
-    """A number or a month a check may have wrong; not a year, which sets the scope."""
+def is_checked_figure(term: str, reported_until: int | None = None) -> bool:
+    """A number or a month a check may have wrong, or a year up to `reported_until`.
+
+    A year the article could report on ("sped up since 2020?" when it says 2021) may be the
+    user's mistake; a later one ("capped in 2023?") sets a scope the article cannot cover.
+    """
     if term in CHECKED_MONTHS:
         return True
-    return term[:1].isdigit() and _YEAR.fullmatch(term) is None
+    if not term[:1].isdigit():
+        return False
+    if _YEAR.fullmatch(term) is None:
+        return True
+    return reported_until is not None and int(term) <= reported_until
 
 
 def gives_figure_like(answer: str, term: str) -> bool:
-    """Whether `answer` states a figure of `term`'s kind: a month for a month, else a number."""
+    """Whether `answer` states a figure of `term`'s kind: a month, a year, else a number."""
     words = basic_normalise(answer).split()
     if term in MONTHS:
         return any(stem(word) in MONTHS for word in words)
+    if _YEAR.fullmatch(term):
+        return any(_YEAR.fullmatch(word) for word in words)
     return any(word[:1].isdigit() and _YEAR.fullmatch(word) is None for word in words)

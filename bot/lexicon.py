@@ -21,6 +21,7 @@ FILLERS = frozenset(
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due already mid whole according
+    relate relates even early forward goes supplied supply supplies
     """.split()  # noqa: SIM905
 )
 
@@ -52,6 +53,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
+    ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
     ("manager", "head", "chief", "boss", "executive"),
     ("january", "jan"),
@@ -99,6 +101,12 @@ PHRASES: dict[str, str] = {
     "tldr": "summary",
     "sum up": "summary",
     "in a nutshell": "summary",
+    # politeness around a question is not part of it
+    "would you mind": "please",
+    "if you do not mind": "please",
+    "if it is no trouble": "please",
+    "if that is ok": "please",
+    "if that is okay": "please",
     # "by the end of the year" is within the year, as "this year" is
     "end of the year": "year",
     "end of this year": "year",

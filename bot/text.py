@@ -19,9 +19,10 @@ STOPWORDS = (
     a about above after again all also am an and any are as at be been being both but by can
     could did do does doing done during each either else ever for from further get got had has
     have having he her here hers him his i if in into is it its itself just know let like me
-    might mine more most much must my myself no nor not now of off on once only or other our
-    ours out over own please really said same say says she should so some such tell than thank
-    thanks that the their theirs them then there these they this those through thus to too
+    might mine more most much must my myself no nor not now of off on once only or our
+    ours out over own please really said same say says she should so some such tell telling
+    tells than thank thanks that the their theirs them then there these they this those
+    through thus to too
     under until up upon us very want was we well were whether which while will with would yes
     yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
     things info information details detail kindly wondering curious question one ones

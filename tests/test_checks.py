@@ -91,3 +91,20 @@ def test_a_check_answered_only_by_an_entry_without_such_a_figure_is_not_answered
 
 def test_a_confirmation_typed_without_a_comma_is_a_check() -> None:
     assert asks_yes_or_no("the bridge opened in june right?")
+
+
+def test_a_check_of_a_wrong_past_year_gets_the_right_year() -> None:
+    reply = decide("Did the bridge open in 2021?", MATCHER, Thresholds())
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"  # the article (2023) could report on 2021
+    assert reply.corrects == ("2021",)
+
+
+def test_years_up_to_the_articles_are_checked_figures_later_ones_scope_the_question() -> None:
+    assert is_checked_figure("2021", reported_until=2023)
+    assert not is_checked_figure("2024", reported_until=2023)
+    assert not is_checked_figure("2021")
+
+
+def test_a_yes_tag_makes_a_check() -> None:
+    assert asks_yes_or_no("the bridge opened in june, yes?")

@@ -244,3 +244,7 @@ def test_a_long_name_from_the_synonyms_weighs_as_one_word_in_a_question() -> Non
 def test_a_slip_of_a_filler_word_is_no_topic() -> None:
     asked = [w.surface for w in MATCHER.query_words("when was the bridge opened, as mentiond")]
     assert "mentiond" not in asked
+
+
+def test_asking_for_other_ones_is_not_asking_for_this_one() -> None:
+    assert status_and_entry("Which other bridges did the mayor open?")[0] != "answer"

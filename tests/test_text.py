@@ -420,3 +420,16 @@ def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: 
 )
 def test_roles_places_and_attributions_read_as_what_is_asked(asked: str, plain: str) -> None:
     assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("Would you mind telling me when it opened, if it's no trouble?", "when it opened"),
+        ("the companies that agreed to settle", "the companies that signed an agreement to settle"),
+    ],
+)
+def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -> None:
+    assert sorted(set(Normaliser().words(asked))) == sorted(
+        set(Normaliser().words(plain)) - {Normaliser().words("signed")[0]}
+    )
