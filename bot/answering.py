@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from bot.checks import asks_yes_or_no, gives_figure_like, is_checked_figure
+from bot.checks import asks_yes_or_no, checks_a_date, gives_figure_like, is_checked_figure
 from bot.clauses import question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
@@ -109,27 +109,41 @@ def decide_by_entries(
     reply = _decide_from(text, truncated, matcher, thresholds)
     if reply.status == "answer" or not asks_yes_or_no(text):
         return reply
-    # the figures the best entry lacks: those the user may have wrong (bot/checks.py)
+    return _checked_again(reply, matcher, thresholds)
+
+
+def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:
+    """A yes/no check no entry answers, matched without the figures it may have wrong.
+
+    The figures are those the best entry lacks (bot/checks.py); a checked date makes the
+    question one about when ("held on Feb 21?" asks the date, whatever else it names).
+    """
+    text = reply.question
     lacking = set(reply.candidates[0].missing) if reply.candidates else None
     reported_until = reply.candidates[0].entry.article.date.year if reply.candidates else None
+    words = matcher.query_words(text)
     checked = [
         w.term
-        for w in matcher.query_words(text)
+        for w in words
         if is_checked_figure(w.term, reported_until) and (lacking is None or w.surface in lacking)
     ]
     if not checked:
         return reply
+    asked = f"{text} (when?)" if checks_a_date(checked, [w.term for w in words]) else text
     again = _decide_from(
-        text, truncated, matcher, thresholds, leave_out=frozenset(checked).__contains__
+        asked, reply.truncated, matcher, thresholds, leave_out=frozenset(checked).__contains__
     )
     entry = again.entry
     if entry is None:  # no confident entry either way: "did you mean" beats "I don't know"
-        return again if again.status == "clarify" and reply.status == "none" else reply
+        if again.status == "clarify" and reply.status == "none":
+            return replace(again, question=text)
+        return reply
     if not all(gives_figure_like(entry.answer, t) for t in checked):
         return reply
     stated = set(matcher.normaliser.words(entry.answer))
     why = f"a yes/no check of {', '.join(checked)}, matched without it: {again.reason}"
-    return replace(again, reason=why, corrects=tuple(t for t in checked if t not in stated))
+    corrects = tuple(t for t in checked if t not in stated)
+    return replace(again, question=text, reason=why, corrects=corrects)
 
 
 def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:

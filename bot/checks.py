@@ -62,3 +62,11 @@ def gives_figure_like(answer: str, term: str) -> bool:
     if _YEAR.fullmatch(term):
         return any(_YEAR.fullmatch(word) for word in words)
     return any(word[:1].isdigit() and _YEAR.fullmatch(word) is None for word in words)
+
+
+def checks_a_date(checked: list[str], asked: list[str]) -> bool:
+    """Whether the figures checked are (part of) a date: a month, a year, or a day by a month."""
+    if any(t in MONTHS or _YEAR.fullmatch(t) for t in checked):
+        return True
+    named_month = any(t in MONTHS for t in asked)
+    return named_month and any(t.isdigit() and 1 <= int(t) <= 31 for t in checked)

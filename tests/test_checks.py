@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import decide
-from bot.checks import asks_yes_or_no, gives_figure_like, is_checked_figure
+from bot.checks import asks_yes_or_no, checks_a_date, gives_figure_like, is_checked_figure
 from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
@@ -108,3 +108,14 @@ def test_years_up_to_the_articles_are_checked_figures_later_ones_scope_the_quest
 
 def test_a_yes_tag_makes_a_check() -> None:
     assert asks_yes_or_no("the bridge opened in june, yes?")
+
+
+def test_a_checked_date_asks_when_whatever_else_the_question_names() -> None:
+    reply = decide("Did the mayor open the bridge on May 9?", MATCHER, Thresholds())
+    assert reply.candidates[0].entry.id == "bridge-opening"  # not the mayor's: a date is checked
+
+
+def test_a_day_is_a_date_only_beside_a_month() -> None:
+    assert checks_a_date(["9"], ["bridg", "may", "9"])
+    assert checks_a_date(["june"], ["bridg", "june"])
+    assert not checks_a_date(["9"], ["bridg", "9", "lane"])
