@@ -127,9 +127,17 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         for w in words
         if is_checked_figure(w.term, reported_until) and (lacking is None or w.surface in lacking)
     ]
-    if not checked:
-        return reply
-    asked = f"{text} (when?)" if checks_a_date(checked, [w.term for w in words]) else text
+    terms = [w.term for w in words]
+    if not checked:  # every figure is right; a date among them still says what is checked
+        dated = [t for t in terms if is_checked_figure(t, reported_until)]
+        if reply.status != "clarify" or not dated or not checks_a_date(dated, terms):
+            return reply
+        again = _decide_from(f"{text} (when?)", reply.truncated, matcher, thresholds)
+        if again.status != "answer":
+            return reply
+        why = f"a yes/no check of a date, asked as when: {again.reason}"
+        return replace(again, question=text, reason=why)
+    asked = f"{text} (when?)" if checks_a_date(checked, terms) else text
     again = _decide_from(
         asked, reply.truncated, matcher, thresholds, leave_out=frozenset(checked).__contains__
     )
@@ -144,6 +152,10 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
     why = f"a yes/no check of {', '.join(checked)}, matched without it: {again.reason}"
     corrects = tuple(t for t in checked if t not in stated)
     return replace(again, question=text, reason=why, corrects=corrects)
+
+
+def _normalised(text: str, matcher: Matcher) -> str:
+    return matcher.normaliser.normalise(text)
 
 
 def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
@@ -172,11 +184,20 @@ def _decide_from(
     best = candidates[0]
     runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     margin = best.score - runner_up
-    if best.score >= thresholds.answer and margin >= thresholds.margin:
+    # asked word for word as one of the best entry's phrasings: the maintainers said whose it is
+    # (no two entries may share a phrasing), so a close runner-up does not make it a guess
+    verbatim = leave_out is None and _normalised(text, matcher) == _normalised(
+        best.phrasing, matcher
+    )
+    if best.score >= thresholds.answer and (margin >= thresholds.margin or verbatim):
+        lead = (
+            f"{margin:.1f} ahead of the next entry (margin {thresholds.margin:g})"
+            if margin >= thresholds.margin
+            else f"asked as its phrasing {best.phrasing!r}"
+        )
         return Reply(
             text, "answer", best.entry, best.score, (), candidates,
-            f"best {best.score:.1f} >= answer threshold {thresholds.answer:g} and "
-            f"{margin:.1f} ahead of the next entry (margin {thresholds.margin:g})",
+            f"best {best.score:.1f} >= answer threshold {thresholds.answer:g} and {lead}",
             truncated,
         )  # fmt: skip
     if best.score >= thresholds.clarify:

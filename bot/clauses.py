@@ -21,7 +21,8 @@ _BOUNDARY = re.compile(
 )
 _ASKING = re.compile(
     r"^\W*(?:(?:and|but|so|then|also|ok|okay)\s+)?(?:what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
-    r"|has|have|had|can|could|would|should)\b",
+    r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
+    r"|list|name)\b",
     re.IGNORECASE,
 )
 MIN_WORDS = 3  # "how big?" alone has lost what it asks about

@@ -21,7 +21,7 @@ FILLERS = frozenset(
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due already mid whole according
-    relate relates even early forward goes supplied supply supplies
+    relate relates even early forward goes supplied supply supplies quoted quote quotes
     """.split()  # noqa: SIM905
 )
 
@@ -120,6 +120,11 @@ PHRASES: dict[str, str] = {
     "in a couple of lines": "summary",
     "in a sentence": "summary",
     "in one sentence": "summary",
+    "in a couple of sentences": "summary",
+    "in a few sentences": "summary",
+    "in two sentences": "summary",
+    "in 2 sentences": "summary",
+    "in terms of": "about",
     "how come": "why",
     # greetings in front of a question are not its topic (hi, hello are stopwords already)
     "good morning": "hello",

@@ -138,6 +138,9 @@ _SAID_ABOUT = re.compile(
     r"^(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
     r"|mention|mentions|mentioned|write|wrote|writes|report|reported|reports)(?: \w+){0,2} about "
 )
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
+# "that big ceremony", "the big tech park": a word describing the thing, not asking its size
+_DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large) (?=\w)")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
 _NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|k)\b")
 _BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
@@ -157,6 +160,7 @@ _BARE_SHORT_FORMS = {
 _TEXTING = {
     "u": "you", "r": "are", "ur": "your", "cuz": "because", "coz": "because", "b4": "before",
     "abt": "about", "bout": "about", "wat": "what", "wut": "what", "thx": "thanks", "ty": "thanks",
+    "kinda": "kind of", "sorta": "sort of", "yr": "year",
 }  # fmt: skip
 # only a word standing alone: the "u" of "U.S." and the "r" of "R&D" are not "you" and "are"
 _TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")
@@ -230,10 +234,13 @@ def basic_normalise(text: str) -> str:
         text = _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], text)
         text = _POSSESSIVE.sub("", text)
     if digits or _DIGIT.search(text):
+        text = _ORDINAL.sub(r"\1", text)
         text = _THOUSANDS.sub("", text)
         text = _NUMBER_SCALE.sub(_scale_number, text)
         text = _BIG_INTEGER.sub(_big_integer, text)
     text = _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(1)], text)
+    if " big " in text or " huge " in text or " large " in text:
+        text = _DESCRIBED_BIG.sub(r"\1 ", text)
     text = text.replace("-", " ").replace("'", "").replace("%", " percent ")
     text = _NON_WORD.sub(" ", text)
     if "ise" in text or "ising" in text or "isation" in text:  # what _ISE can rewrite

@@ -119,3 +119,10 @@ def test_a_day_is_a_date_only_beside_a_month() -> None:
     assert checks_a_date(["9"], ["bridg", "may", "9"])
     assert checks_a_date(["june"], ["bridg", "june"])
     assert not checks_a_date(["9"], ["bridg", "9", "lane"])
+
+
+def test_a_check_of_the_right_date_asks_when() -> None:
+    reply = decide(
+        "Did the mayor cut the ribbon when the bridge opened on May 3?", MATCHER, Thresholds()
+    )
+    assert reply.candidates[0].entry.id == "bridge-opening"

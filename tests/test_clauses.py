@@ -62,3 +62,7 @@ def test_a_question_after_context_about_something_else_is_answered_on_its_own() 
     reply = decide("I'm not from here. Who cut the ribbon?", MATCHER, Thresholds())
     assert reply.entry is not None
     assert reply.entry.id == "mayor-name"
+
+
+def test_a_request_after_context_is_the_clause_that_asks() -> None:
+    assert question_clause("No time to read it. Give me the gist.") == "Give me the gist."

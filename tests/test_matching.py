@@ -248,3 +248,19 @@ def test_a_slip_of_a_filler_word_is_no_topic() -> None:
 
 def test_asking_for_other_ones_is_not_asking_for_this_one() -> None:
     assert status_and_entry("Which other bridges did the mayor open?")[0] != "answer"
+
+
+def test_a_question_asked_as_an_entrys_phrasing_is_answered_despite_a_close_runner_up() -> None:
+    town = entry("town", "Harbor city lies on the east coast.", "Where is Harbor city?")
+    place = entry(
+        "place",
+        "The bridge is in the south of Harbor city.",
+        "Which part of Harbor city is the bridge in?",
+    )
+    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, town, place)))  # 'bridge' is common
+    reply = decide("where is harbor city", matcher, THRESHOLDS)
+    assert reply.candidates[1].score > reply.candidates[0].score - THRESHOLDS.margin  # close
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "town"
+    assert decide("harbor city where", matcher, THRESHOLDS).status != "answer"  # not verbatim

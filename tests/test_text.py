@@ -433,3 +433,20 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
     assert sorted(set(Normaliser().words(asked))) == sorted(
         set(Normaliser().words(plain)) - {Normaliser().words("signed")[0]}
     )
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("did it open on March 1st?", "did it open on March 1?"),
+        ("what was the point of that big ceremony", "what was the point of that ceremony"),
+        ("what kinda tech stuff", "what kind of technology"),
+        ("the gist in a couple of sentences", "the gist in summary"),
+    ],
+)
+def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
+    assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
+
+
+def test_big_is_kept_where_it_asks_about_size() -> None:
+    assert "big" in Normaliser().normalise("How big is the park? Is the park big?").split()
