@@ -123,7 +123,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
     r"|would it be (?:right|correct|true|fair) to say"
-    r"|(?:i|we)(?: have)? (?:heard|read|was told|were told|saw|seen)(?= that\b)"
+    r"|(?:i|we)(?: have)? (?:heard|was told|were told)"
+    r"|(?:i|we)(?: have)? (?:read|saw|seen)(?= that\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words

@@ -450,3 +450,10 @@ def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: 
 
 def test_big_is_kept_where_it_asks_about_size() -> None:
     assert "big" in Normaliser().normalise("How big is the park? Is the park big?").split()
+
+
+def test_hearsay_without_that_is_not_the_topic() -> None:
+    assert Normaliser().words("I heard the bridge opened in May") == Normaliser().words(
+        "the bridge opened in May"
+    )
+    assert "read" in Normaliser().normalise("I read the article").split()
