@@ -31,8 +31,9 @@ MIN_WORDS = 3  # "how big?" alone has lost what it asks about
 def question_clause(message: str) -> str | None:
     """The last clause of a longer message that asks something; None if that is all of it.
 
-    None too when the context holds a figure: "For 2023, how many buildings will be capped?"
-    is not the question without its year.
+    None too when the context holds a figure ("For 2023, how many buildings will be capped?"
+    is not the question without its year) or asks itself ("Will the park have parking, how
+    many spaces?" is one question in two clauses).
     """
     message = message.strip()
     parts = [p.strip() for p in _BOUNDARY.split(message) if p and p.strip()]
@@ -41,8 +42,10 @@ def question_clause(message: str) -> str | None:
     for index in range(len(parts) - 1, 0, -1):
         if _ASKING.search(parts[index]):
             clause = " ".join(parts[index:])
-            context = " ".join(parts[:index])
-            if len(clause.split()) < MIN_WORDS or any(c.isdigit() for c in context):
+            context = parts[:index]
+            if len(clause.split()) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
                 return None
+            if any(_ASKING.search(part) for part in context):
+                return None  # "will the park have parking, how many spaces?" is one question
             return clause
     return None

@@ -20,7 +20,7 @@ FILLERS = frozenset(
     possible possibly somehow maybe perhaps able supposed supposedly
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
-    related relating regarding concerning additional extra due already mid whole according
+    related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
     """.split()  # noqa: SIM905
 )

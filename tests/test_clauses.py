@@ -36,6 +36,7 @@ def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: s
         "bridge length please",
         "When was the Science and Technology Park set up?",  # "and" inside a name
         "For 2024, how many lanes will the bridge have?",  # the context's year is the scope
+        "will the bridge have parking, how many spaces?",  # one question in two clauses
     ],
 )
 def test_a_message_that_is_all_question_has_no_separate_clause(message: str) -> None:
