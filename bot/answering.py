@@ -186,10 +186,14 @@ def _decide_from(
     margin = best.score - runner_up
     # asked word for word as one of the best entry's phrasings: the maintainers said whose it is
     # (no two entries may share a phrasing), so a close runner-up does not make it a guess
-    verbatim = leave_out is None and _normalised(text, matcher) == _normalised(
-        best.phrasing, matcher
+    confident = best.score >= thresholds.answer
+    verbatim = (
+        confident
+        and margin < thresholds.margin
+        and leave_out is None
+        and _normalised(text, matcher) == _normalised(best.phrasing, matcher)
     )
-    if best.score >= thresholds.answer and (margin >= thresholds.margin or verbatim):
+    if confident and (margin >= thresholds.margin or verbatim):
         lead = (
             f"{margin:.1f} ahead of the next entry (margin {thresholds.margin:g})"
             if margin >= thresholds.margin

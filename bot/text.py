@@ -266,6 +266,10 @@ _MEANING = {
 }
 
 
+# a few questions in flight; fewer than a benchmark round's questions, so it gains nothing there
+RECENT_TEXTS = 64
+
+
 class Normaliser:
     """Applies basic normalisation and the maintainers' synonyms, the same for both sides."""
 
@@ -284,9 +288,15 @@ class Normaliser:
             )
         else:
             self._pattern = None
+        # a question is normalised several times on its way to a decision (its words, its text,
+        # a second reading of a clause or a check): the recent ones are kept
+        self._recent = lru_cache(maxsize=RECENT_TEXTS)(self._normalise)
 
     def normalise(self, text: str) -> str:
         """The canonical text: what two ways of writing the same question have in common."""
+        return self._recent(text)
+
+    def _normalise(self, text: str) -> str:
         text = basic_normalise(text)
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: self._canonical[m.group(1)], text)
