@@ -318,6 +318,7 @@ def _check_questions(
         return [], []
     questions: list[str] = []
     marks: list[Mark] = []
+    written = checker.loaded.item_marks(where)  # one look-up for the list, not one per item
     for index, question in enumerate(value):
         place = (*where, index)
         if question is None or (isinstance(question, str) and not question.strip()):
@@ -326,7 +327,7 @@ def _check_questions(
             checker.report(place, f"expected text, got {_type_name(question)}", "quote it")
         else:
             questions.append(question.strip())
-            marks.append(checker.loaded.mark(place))
+            marks.append(written[index])
     return questions, marks
 
 
