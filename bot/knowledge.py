@@ -170,7 +170,8 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             if stored is not None:
                 result = knowledgecache.decode(*stored, cache_dir, digest)
                 _last = ((key, cache_dir), result)
-                _prime(partial(_load, directory, sources, problems, digest, cache_dir))
+                # in the background, in this process only: the bot is serving meanwhile
+                _prime(partial(_load, directory, sources, problems, digest, cache_dir, False))
                 return _copy(result)
         result = _load(directory, sources, problems, digest, cache_dir)
         if reusable:
@@ -267,7 +268,12 @@ def _load(
     problems: list[Problem],
     digest: str,
     cache_dir: Path | None,
+    parallel: bool = True,
 ) -> LoadResult:
+    if parallel:  # many files to parse: worker processes do it first, this load finds it done
+        from bot import coldstart
+
+        coldstart.prepare(sources, cache_dir, _parse_file, SYNONYMS_FILE)
     problems = list(problems)
     parsed_files: list[ParsedFile] = []
     for shown, path, raw in sources:

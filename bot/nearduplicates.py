@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from itertools import chain
 
 import numpy as np
@@ -57,23 +57,45 @@ def blocks(text: str) -> Blocks:
     return tuple({(total - code) % _MODULUS for code in codes})
 
 
-def blocks_of(texts: Iterable[str]) -> dict[str, Blocks]:
-    """Each text's blocks (what a worker process sends back to be `remember`ed)."""
-    return {text: blocks(text) for text in texts}
+Hashes = npt.NDArray[np.int64]
 
 
-_remembered: dict[str, Blocks] = {}  # worked out elsewhere, for the next update only
+def blocks_of(texts: Sequence[str]) -> tuple[Hashes, Hashes]:
+    """Every text's blocks, one text after another, and how many each has."""
+    found = [blocks(text) for text in texts]
+    counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    hashes = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(counts.sum()))
+    return hashes, counts
 
 
-def remember(known: Mapping[str, Blocks]) -> None:
-    """Keep blocks worked out in other processes for the next `near_duplicates` call."""
+# blocks worked out in other processes (as blocks_of gives them), kept for the next update only
+_remembered: list[tuple[list[str], Hashes, Hashes]] = []
+
+
+def remember(texts: list[str], hashes: Hashes, counts: Hashes) -> None:
+    """Keep blocks worked out elsewhere (`blocks_of(texts)`) for the next `near_duplicates`."""
     with _lock:
-        _remembered.update(known)
+        _remembered.append((texts, hashes, counts))
 
 
-def _blocks(text: str) -> Blocks:
-    found = _remembered.get(text)
-    return blocks(text) if found is None else found
+def _all_blocks(texts: list[str]) -> tuple[Hashes, Hashes]:
+    """What `blocks_of(texts)` gives, taken from the remembered blocks where they have it."""
+    if not _remembered:
+        return blocks_of(texts)
+    known = [text for batch in _remembered for text in batch[0]]
+    row = dict(zip(known, range(len(known)), strict=True))
+    rows = np.fromiter((row.get(text, -1) for text in texts), dtype=np.int64, count=len(texts))
+    missing = np.flatnonzero(rows < 0)
+    extra_hashes, extra_counts = blocks_of([texts[i] for i in missing.tolist()])
+    rows[missing] = len(known) + np.arange(len(missing))
+    every = np.concatenate([batch[1] for batch in _remembered] + [extra_hashes])
+    sizes = np.concatenate([batch[2] for batch in _remembered] + [extra_counts])
+    counts = sizes[rows]
+    # each text's run of hashes, gathered in the order of `texts`
+    starts = (np.cumsum(sizes) - sizes)[rows]
+    ends = np.cumsum(counts)
+    at = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - (ends - counts), counts)
+    return every[at], counts
 
 
 class NearDuplicates:
@@ -105,7 +127,7 @@ class NearDuplicates:
         for text in removed:
             for other in self._alike.pop(text, {}):
                 self._alike[other].pop(text, None)
-            self._stale += len(_blocks(text))
+            self._stale += len(blocks(text))
         self._present = current
         if added:
             self._add(sorted(added))
@@ -121,19 +143,20 @@ class NearDuplicates:
             self._names.append(text)
         return found
 
-    def _hashed(self, texts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    def _hashed(self, texts: list[str]) -> tuple[Hashes, Hashes]:
         """Every block hash of `texts` with its text's number, sorted by hash."""
-        texts = list(texts)
         numbers = np.array([self._number(text) for text in texts], dtype=np.int64)
-        keys = [_blocks(text) for text in texts]
-        counts = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
-        hash_array = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=counts.sum())
-        order = np.argsort(hash_array)  # the order within a block changes no pair found
-        return hash_array[order], np.repeat(numbers, counts)[order]
+        hashes, counts = _all_blocks(texts)
+        order = np.argsort(hashes)  # the order within a block changes no pair found
+        return hashes[order], np.repeat(numbers, counts)[order]
 
     def _rebuild(self, texts: set[str]) -> None:
-        self._names, self._numbers = [], {}
-        self._hashes, self._owners = self._hashed(sorted(texts))
+        self._names = list(texts)
+        self._numbers = dict(zip(self._names, range(len(self._names)), strict=True))
+        hashes, counts = _all_blocks(self._names)
+        order = np.argsort(hashes)
+        self._hashes = hashes[order]
+        self._owners = np.repeat(np.arange(len(self._names), dtype=np.int64), counts)[order]
         self._present, self._stale, self._alike = texts, 0, {}
         hashes = self._hashes
         edges = np.flatnonzero(hashes[1:] != hashes[:-1]) + 1
@@ -192,7 +215,7 @@ class NearDuplicates:
         self._owners = np.insert(self._owners, places, owners)
         for text in added:
             candidates: set[int] = set()
-            for key in _blocks(text):
+            for key in blocks(text):
                 low = int(np.searchsorted(self._hashes, key, side="left"))
                 high = int(np.searchsorted(self._hashes, key, side="right"))
                 candidates.update(self._owners[low:high].tolist())

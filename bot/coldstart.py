@@ -1,0 +1,200 @@
+"""Parsing, checking and normalising many knowledge files at once, in worker processes.
+
+A cold start of a big knowledge base is mostly work done file by file: reading the YAML,
+checking the file, normalising its phrasings and answers. Files are independent, so when there
+are megabytes to parse and more than one core, worker processes do that work and send back
+what they found, and this process keeps it where the ordinary load looks first: the parse
+cache, the normalised texts, the near-duplicate blocks. The load then runs as it always does
+and finds everything worked out. Each of those is a pure function of the file or the text, so
+the knowledge and the problems are those of a load in one process, whatever the workers did or
+failed to do; a pool that breaks only means this process does the rest itself.
+
+Workers are forked (they share the code already imported and start in milliseconds); where
+fork is not available the files are parsed here. Results come back pickled between our own
+processes; nothing pickled is ever read from disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from bot import nearduplicates, parsecache
+from bot.parsecache import Parsed, cache_key, parse_cached
+from bot.text import Normaliser
+from bot.textcache import KnowledgeNormaliser, knowledge_normaliser
+
+log = logging.getLogger(__name__)
+
+MIN_BYTES = 4_000_000  # less YAML than this to parse: starting workers costs more than it saves
+MAX_WORKERS = 8
+CHUNKS_PER_WORKER = 6  # smaller chunks even out the workers' shares, more cost more round trips
+
+Source = tuple[str, Path, bytes]  # a knowledge file: its shown path, path and bytes
+ParseFile = Callable[[str, bool, str], Parsed]  # (shown path, is the synonyms file, text)
+_Task = tuple[str, str, str]  # shown path, parse-cache key, text
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """A chunk of files worked out by a worker, in the forms cheapest to send back."""
+
+    parses: list[parsecache.Encoded]  # each file's parse and its cache key
+    normalised: list[str]  # per parse, per entry: its phrasings, then its answer, normalised
+    phrasings: list[str]  # the normalised phrasings, each once
+    blocks: tuple[nearduplicates.Hashes, nearduplicates.Hashes]  # theirs (blocks_of)
+    unwritable: OSError | None  # the disk cache could not be written
+
+
+def prepare(
+    sources: list[Source],
+    cache_dir: Path | None,
+    parse_file: ParseFile,
+    synonyms_file: str,
+) -> None:
+    """Work out in worker processes the files the load would parse itself, when worth it.
+
+    `parse_file(shown, is_synonyms, text)` parses and checks one file. The synonyms files are
+    parsed here first (the workers normalise with them).
+    """
+    tasks: list[_Task] = []
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for shown, path, raw in sources:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # the load reports it
+        key = cache_key(shown, raw)
+        if path.name == synonyms_file:
+            parsed, _ = parse_cached(key, partial(parse_file, shown, True, text), cache_dir)
+            if parsed is not None:
+                synonyms.update(parsed.synonyms)  # in file order, as the load merges them
+        elif not parsecache.is_known(key, cache_dir):
+            tasks.append((shown, key, text))
+    workers = _workers(sum(len(text) for _, _, text in tasks))
+    if workers < 2:
+        return
+    started = time.perf_counter()
+    chunks = list(_chunks(tasks, workers * CHUNKS_PER_WORKER))
+    try:
+        _run(chunks, workers, synonyms, cache_dir, parse_file)
+    except Exception as error:  # a worker died, could not start, or its result not come back
+        log.warning(
+            "parsing the knowledge in %d processes failed (%s: %s); parsing it in this one",
+            workers, type(error).__name__, error,
+        )  # fmt: skip
+        return
+    log.debug("%d knowledge files worked out in %d processes in %.2f s",
+              len(tasks), workers, time.perf_counter() - started)  # fmt: skip
+
+
+def _workers(size: int) -> int:
+    """How many worker processes to use for `size` characters of YAML (0 or 1: none)."""
+    if not size or size < MIN_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return min(_cores(), MAX_WORKERS)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(tasks: list[_Task], count: int) -> Iterator[list[_Task]]:
+    """Consecutive files in about `count` chunks of about the same size."""
+    target = sum(len(text) for _, _, text in tasks) / count
+    chunk: list[_Task] = []
+    size = 0
+    for task in tasks:
+        chunk.append(task)
+        size += len(task[2])
+        if size >= target:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _run(
+    chunks: list[list[_Task]],
+    workers: int,
+    synonyms: dict[str, tuple[str, ...]],
+    cache_dir: Path | None,
+    parse_file: ParseFile,
+) -> None:
+    """Send the chunks to a pool and keep each result as it comes back."""
+    normaliser = knowledge_normaliser(synonyms, new_pass=False)
+    context = multiprocessing.get_context("fork")
+    with warnings.catch_warnings():  # 3.12+ warns of fork in a process with threads; ours
+        warnings.simplefilter("ignore", DeprecationWarning)  # only parse and normalise
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures: list[Future[_Batch]] = [
+                pool.submit(_work, chunk, synonyms, cache_dir, parse_file) for chunk in chunks
+            ]
+            try:
+                for future in as_completed(futures):
+                    _keep(future.result(), normaliser, cache_dir)
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+
+
+def _keep(batch: _Batch, normaliser: KnowledgeNormaliser, cache_dir: Path | None) -> None:
+    """Keep what a worker found where the load will look for it."""
+    texts: list[str] = []
+    for data in batch.parses:
+        parsed = parsecache.decode(data)
+        parsecache.remember(data["key"], parsed)
+        for entry in parsed[0].entries if parsed[0] is not None else ():
+            texts += entry.questions
+            texts.append(entry.answer)
+    normaliser.remember(dict(zip(texts, batch.normalised, strict=True)))
+    nearduplicates.remember(batch.phrasings, *batch.blocks)
+    if batch.unwritable is not None and cache_dir is not None:
+        parsecache.warn_unwritable(cache_dir, batch.unwritable)
+
+
+_normalisers: dict[tuple[tuple[str, tuple[str, ...]], ...], Normaliser] = {}
+
+
+def _work(
+    chunk: list[_Task],
+    synonyms: Mapping[str, tuple[str, ...]],
+    cache_dir: Path | None,
+    parse_file: ParseFile,
+) -> _Batch:
+    """In a worker: parse and check each file, normalise its texts, block its phrasings."""
+    signature = tuple(sorted(synonyms.items()))
+    normaliser = _normalisers.get(signature)
+    if normaliser is None:
+        normaliser = _normalisers[signature] = Normaliser(synonyms)
+    normalise = normaliser.normalise
+    parses = []
+    normalised: list[str] = []
+    phrasings: dict[str, None] = {}
+    unwritable = None
+    for shown, key, text in chunk:
+        parsed = parse_file(shown, False, text)
+        data = parsecache.encode(key, parsed)
+        parses.append(data)
+        if cache_dir is not None and unwritable is None:
+            unwritable = parsecache.store(cache_dir, data)
+        for entry in parsed[0].entries if parsed[0] is not None else ():
+            questions = list(map(normalise, entry.questions))
+            phrasings.update(dict.fromkeys(questions))
+            normalised += questions
+            normalised.append(normalise(entry.answer))
+    unique = list(phrasings)
+    return _Batch(parses, normalised, unique, nearduplicates.blocks_of(unique), unwritable)
