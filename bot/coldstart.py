@@ -9,25 +9,20 @@ and finds everything worked out. Each of those is a pure function of the file or
 the knowledge and the problems are those of a load in one process, whatever the workers did or
 failed to do; a pool that breaks only means this process does the rest itself.
 
-Workers are forked (they share the code already imported and start in milliseconds); where
-fork is not available the files are parsed here. Results come back pickled between our own
-processes; nothing pickled is ever read from disk.
+The workers are forked (bot/forked.py): they find the files' texts in memory, and send back
+parses in the parse cache's plain encoding, the normalised texts and the blocks as arrays.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import time
-import warnings
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from bot import nearduplicates, parsecache
+from bot import forked, nearduplicates, parsecache
 from bot.parsecache import Parsed, cache_key, parse_cached
 from bot.text import Normaliser
 from bot.textcache import KnowledgeNormaliser, knowledge_normaliser
@@ -35,7 +30,6 @@ from bot.textcache import KnowledgeNormaliser, knowledge_normaliser
 log = logging.getLogger(__name__)
 
 MIN_BYTES = 4_000_000  # less YAML than this to parse: starting workers costs more than it saves
-MAX_WORKERS = 8
 CHUNKS_PER_WORKER = 6  # smaller chunks even out the workers' shares, more cost more round trips
 
 Source = tuple[str, Path, bytes]  # a knowledge file: its shown path, path and bytes
@@ -79,36 +73,29 @@ def prepare(
                 synonyms.update(parsed.synonyms)  # in file order, as the load merges them
         elif not parsecache.is_known(key, cache_dir):
             tasks.append((shown, key, text))
-    workers = _workers(sum(len(text) for _, _, text in tasks))
-    if workers < 2:
+    size = sum(len(text) for _, _, text in tasks)
+    processes = forked.workers() if size and size >= MIN_BYTES else 0
+    if not processes:
         return
     started = time.perf_counter()
-    chunks = list(_chunks(tasks, workers * CHUNKS_PER_WORKER))
+    chunks = list(_chunks(tasks, processes * CHUNKS_PER_WORKER))
+    normaliser = Normaliser(synonyms)
+    knowledge = knowledge_normaliser(synonyms, new_pass=False)  # where the load looks for texts
     try:
-        _run(chunks, workers, synonyms, cache_dir, parse_file)
+        forked.run(
+            lambda index: _work(chunks[index], normaliser, cache_dir, parse_file),
+            len(chunks),
+            processes,
+            lambda _, batch: _keep(batch, knowledge, cache_dir),
+        )
     except Exception as error:  # a worker died, could not start, or its result not come back
         log.warning(
             "parsing the knowledge in %d processes failed (%s: %s); parsing it in this one",
-            workers, type(error).__name__, error,
+            processes, type(error).__name__, error,
         )  # fmt: skip
         return
     log.debug("%d knowledge files worked out in %d processes in %.2f s",
-              len(tasks), workers, time.perf_counter() - started)  # fmt: skip
-
-
-def _workers(size: int) -> int:
-    """How many worker processes to use for `size` characters of YAML (0 or 1: none)."""
-    if not size or size < MIN_BYTES or "fork" not in multiprocessing.get_all_start_methods():
-        return 0
-    return min(_cores(), MAX_WORKERS)
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
+              len(tasks), processes, time.perf_counter() - started)  # fmt: skip
 
 
 def _chunks(tasks: list[_Task], count: int) -> Iterator[list[_Task]]:
@@ -126,31 +113,6 @@ def _chunks(tasks: list[_Task], count: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _run(
-    chunks: list[list[_Task]],
-    workers: int,
-    synonyms: dict[str, tuple[str, ...]],
-    cache_dir: Path | None,
-    parse_file: ParseFile,
-) -> None:
-    """Send the chunks to a pool and keep each result as it comes back."""
-    normaliser = knowledge_normaliser(synonyms, new_pass=False)
-    context = multiprocessing.get_context("fork")
-    with warnings.catch_warnings():  # 3.12+ warns of fork in a process with threads; ours
-        warnings.simplefilter("ignore", DeprecationWarning)  # only parse and normalise
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures: list[Future[_Batch]] = [
-                pool.submit(_work, chunk, synonyms, cache_dir, parse_file) for chunk in chunks
-            ]
-            try:
-                for future in as_completed(futures):
-                    _keep(future.result(), normaliser, cache_dir)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
-
-
 def _keep(batch: _Batch, normaliser: KnowledgeNormaliser, cache_dir: Path | None) -> None:
     """Keep what a worker found where the load will look for it."""
     texts: list[str] = []
@@ -166,20 +128,10 @@ def _keep(batch: _Batch, normaliser: KnowledgeNormaliser, cache_dir: Path | None
         parsecache.warn_unwritable(cache_dir, batch.unwritable)
 
 
-_normalisers: dict[tuple[tuple[str, tuple[str, ...]], ...], Normaliser] = {}
-
-
 def _work(
-    chunk: list[_Task],
-    synonyms: Mapping[str, tuple[str, ...]],
-    cache_dir: Path | None,
-    parse_file: ParseFile,
+    chunk: list[_Task], normaliser: Normaliser, cache_dir: Path | None, parse_file: ParseFile
 ) -> _Batch:
     """In a worker: parse and check each file, normalise its texts, block its phrasings."""
-    signature = tuple(sorted(synonyms.items()))
-    normaliser = _normalisers.get(signature)
-    if normaliser is None:
-        normaliser = _normalisers[signature] = Normaliser(synonyms)
     normalise = normaliser.normalise
     parses = []
     normalised: list[str] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import coldstart, knowledge, parsecache, snapshots, termtables, textcache
+from bot import coldstart, forked, knowledge, parsecache, snapshots, termtables, textcache
 from bot.knowledge import LoadResult, load_knowledge
 from bot.matching import Matcher
 
@@ -23,6 +23,11 @@ QUESTIONS = [
     "who opened the bridge",
     "What is the budget of the new stadium?",
 ]
+
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
+)
 
 
 def new_process() -> None:
@@ -60,7 +65,7 @@ def serial(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def parallel(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Workers for any amount of knowledge, two of them even on one core."""
     monkeypatch.setattr(coldstart, "MIN_BYTES", 0)
-    monkeypatch.setattr(coldstart, "_cores", lambda: 2)
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
     yield
     assert multiprocessing.active_children() == []  # every worker joined
     new_process()
@@ -86,6 +91,7 @@ def worked_in_processes(caplog: pytest.LogCaptureFixture) -> bool:
     )
 
 
+@needs_fork
 def test_workers_give_the_knowledge_and_problems_of_one_process(
     mixed: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -95,7 +101,7 @@ def test_workers_give_the_knowledge_and_problems_of_one_process(
         alone = load(Path("knowledge"))
         alone_decisions = decisions(alone)
     monkeypatch.setattr(coldstart, "MIN_BYTES", 0)
-    monkeypatch.setattr(coldstart, "_cores", lambda: 2)
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
     with caplog.at_level(logging.DEBUG, logger="bot.coldstart"):
         helped = load(Path("knowledge"))
     assert worked_in_processes(caplog)
@@ -108,13 +114,14 @@ def test_workers_give_the_knowledge_and_problems_of_one_process(
     new_process()
 
 
+@needs_fork
 def test_a_worker_that_dies_leaves_the_work_to_this_process(
     mixed: Path, serial: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     alone = load(mixed)
     monkeypatch.setattr(coldstart, "MIN_BYTES", 0)
-    monkeypatch.setattr(coldstart, "_cores", lambda: 2)
-    monkeypatch.setattr(coldstart, "Normaliser", lambda synonyms: os._exit(1))  # in a worker only
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    monkeypatch.setattr(coldstart, "_work", lambda *args: os._exit(1))  # called in workers only
     with caplog.at_level(logging.WARNING, logger="bot.coldstart"):
         helped = load(mixed)
     failures = [r.getMessage() for r in caplog.records if r.name == "bot.coldstart"]
@@ -126,6 +133,7 @@ def test_a_worker_that_dies_leaves_the_work_to_this_process(
     assert multiprocessing.active_children() == []
 
 
+@needs_fork
 def test_files_parsed_by_workers_are_cached_for_the_next_start(
     mixed: Path, parallel: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -136,12 +144,13 @@ def test_files_parsed_by_workers_are_cached_for_the_next_start(
     assert len(parses) == len(knowledge.knowledge_files(mixed)) - 1  # all but the one not UTF-8
     for path in cache.glob("*.npz"):  # start from the parse cache, not the snapshot
         path.unlink()
-    monkeypatch.setattr(coldstart, "_run", lambda *args: pytest.fail("nothing left to parse"))
+    monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("nothing left to parse"))
     warm = load(mixed, cache)
     assert warm.problems == cold.problems
     assert warm.knowledge == cold.knowledge
 
 
+@needs_fork
 def test_a_cache_workers_cannot_write_is_warned_of_once(
     mixed: Path, parallel: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -158,8 +167,8 @@ def test_a_cache_workers_cannot_write_is_warned_of_once(
 def test_little_knowledge_is_parsed_without_workers(
     mixed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(coldstart, "_cores", lambda: 2)
-    monkeypatch.setattr(coldstart, "_run", lambda *args: pytest.fail("workers started"))
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("workers started"))
     assert sum(p.stat().st_size for p in knowledge.knowledge_files(mixed)) < coldstart.MIN_BYTES
     assert load(mixed).errors
     new_process()
@@ -169,7 +178,7 @@ def test_without_fork_the_files_are_parsed_here(
     mixed: Path, parallel: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    monkeypatch.setattr(coldstart, "_run", lambda *args: pytest.fail("workers started"))
+    monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("workers started"))
     assert load(mixed).errors
 
 
@@ -181,9 +190,25 @@ def test_a_start_from_a_snapshot_readies_reloads_in_this_process_only(
     snapshots.flush()
     for path in cache.glob("*.json"):  # the background load finds no parse cache to read
         path.unlink()
-    monkeypatch.setattr(coldstart, "_run", lambda *args: pytest.fail("workers started"))
+    monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("workers started"))
     monkeypatch.setattr(knowledge, "PRIME_DELAY", 0.0)
     warm = load(mixed, cache)
     knowledge.settle()
     assert warm.problems == cold.problems
     assert warm.knowledge == cold.knowledge
+
+
+@needs_fork
+def test_forked_tasks_see_this_process_memory_and_come_back_by_number() -> None:
+    numbers = list(range(100))  # not sent: the workers are forked with it
+    results: dict[int, int] = {}
+    forked.run(lambda share: sum(numbers[share::4]), 4, 2, results.__setitem__)
+    assert results == {share: sum(numbers[share::4]) for share in range(4)}
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_what_a_forked_task_raises_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="invalid literal"):
+        forked.run(lambda _: int("not a number"), 3, 2, lambda *_: None)
+    assert multiprocessing.active_children() == []
