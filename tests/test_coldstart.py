@@ -8,6 +8,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -211,4 +212,64 @@ def test_forked_tasks_see_this_process_memory_and_come_back_by_number() -> None:
 def test_what_a_forked_task_raises_is_raised_here() -> None:
     with pytest.raises(ValueError, match="invalid literal"):
         forked.run(lambda _: int("not a number"), 3, 2, lambda *_: None)
+    assert multiprocessing.active_children() == []
+
+
+def tables(result: LoadResult) -> dict[str, object]:
+    """What a matcher is built from, in forms that compare by value."""
+    matcher = Matcher(result.knowledge)
+    index = matcher._index
+    return {
+        "terms": matcher._term_names,
+        "postings": [a.tolist() for a in (*index.question_postings, *index.answer_postings)],
+        "surface": matcher._surface,
+        "timed": bytes(matcher._timed),
+        "credit": matcher._answer_credit.tolist(),
+        "phrasings": list(matcher._phrasings),
+    }
+
+
+@needs_fork
+def test_terms_worked_out_by_workers_are_those_of_one_process(
+    mixed: Path, serial: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = load(mixed)
+    alone = tables(result)
+    termtables.forget()
+    runs: list[int] = []
+    real_run = forked.run
+
+    def counted(*args: Any) -> None:
+        runs.append(args[1])
+        real_run(*args)
+
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    monkeypatch.setattr(forked, "run", counted)
+    monkeypatch.setattr(termtables, "PARALLEL_ENTRIES", 0)
+    assert tables(result) == alone
+    assert runs  # shares of files were worked out in workers
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_terms_a_dead_worker_left_are_worked_out_here(
+    mixed: Path, serial: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    result = load(mixed)
+    alone = tables(result)
+    termtables.forget()
+    parent = os.getpid()
+    real = termtables._file_terms
+
+    def dies_in_a_worker(*args: Any) -> termtables.FileTerms:
+        if os.getpid() != parent:
+            os._exit(1)
+        return real(*args)
+
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    monkeypatch.setattr(termtables, "PARALLEL_ENTRIES", 0)
+    monkeypatch.setattr(termtables, "_file_terms", dies_in_a_worker)
+    with caplog.at_level(logging.WARNING, logger="bot.termtables"):
+        assert tables(result) == alone
+    assert "terms in 2 processes failed (BrokenProcessPool" in caplog.text
     assert multiprocessing.active_children() == []
