@@ -26,6 +26,7 @@ BLOCK_PREFIX = 4  # letters of each word that near-identical phrasings are assum
 BLOCK_ROWS = 512  # phrasings of one block compared with the rest of it at a time
 REBUILD_SHARE = 4  # more than 1/4 of the phrasings new, or gone: rebuild the blocks at once
 SMALL_BLOCK = 8  # blocks up to this size are compared pair by pair, all in one call
+THREADED_BLOCK = 64  # blocks over this size are compared on every core (rapidfuzz's threads)
 _MODULUS = 1 << 63  # block hashes fit numpy's int64
 
 Blocks = tuple[int, ...]
@@ -189,6 +190,7 @@ class NearDuplicates:
         alike = process.cpdist(
             [names[n] for n in first.tolist()], [names[n] for n in second.tolist()],
             scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
+            workers=-1,  # rapidfuzz's threads, on every core: hundreds of thousands of pairs
         )  # fmt: skip
         found = np.flatnonzero(alike)
         for one, other, score in zip(
@@ -201,6 +203,7 @@ class NearDuplicates:
             alike = process.cdist(
                 members[start : start + BLOCK_ROWS], members, scorer=fuzz.token_sort_ratio,
                 score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
+                workers=-1 if len(members) > THREADED_BLOCK else 1,
             )  # fmt: skip
             rows, columns = np.nonzero(alike)
             for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
