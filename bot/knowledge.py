@@ -157,7 +157,9 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             "set NEWSBOT_KNOWLEDGE_DIR or run from the project root",
         )  # fmt: skip
         return LoadResult(KnowledgeBase((), ()), [problem])
-    with _lock, paused_gc():  # millions of objects, none of them garbage: collecting only costs
+    # millions of objects, none of them garbage: collecting only costs; snapshots of the last
+    # load are written once this one (and the matcher build after it) is done
+    with _lock, paused_gc(), snapshots.busy():
         sources, problems, digest = _read_files(directory)
         folder = display_path(directory)  # named by the "no entries" problem
         key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()

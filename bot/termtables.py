@@ -110,7 +110,7 @@ def build_tables(
     timed: Callable[[str], bool],
 ) -> Tables:
     """The matcher's tables for `entries`, reusing the files worked out before."""
-    with _lock:
+    with _lock, snapshots.busy():
         global _current, _previous, _stored
         _previous, _current = _current, {}
         if _stored is not None:  # the files of the tables read at start, split up at last
