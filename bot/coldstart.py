@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from bot import forked, nearduplicates, parsecache
-from bot.parsecache import Parsed, cache_key, parse_cached
+from bot.parsecache import Parsed, parse_cached
 from bot.text import Normaliser
 from bot.textcache import KnowledgeNormaliser, knowledge_normaliser
 
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 MIN_BYTES = 4_000_000  # less YAML than this to parse: starting workers costs more than it saves
 CHUNKS_PER_WORKER = 6  # smaller chunks even out the workers' shares, more cost more round trips
 
-Source = tuple[str, Path, bytes]  # a knowledge file: its shown path, path and bytes
+Text = tuple[str, bool, str, str]  # a decoded file: shown path, is synonyms, text, its cache key
 ParseFile = Callable[[str, bool, str], Parsed]  # (shown path, is the synonyms file, text)
 _Task = tuple[str, str, str]  # shown path, parse-cache key, text
 
@@ -48,26 +48,16 @@ class _Batch:
     unwritable: OSError | None  # the disk cache could not be written
 
 
-def prepare(
-    sources: list[Source],
-    cache_dir: Path | None,
-    parse_file: ParseFile,
-    synonyms_file: str,
-) -> None:
+def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) -> None:
     """Work out in worker processes the files the load would parse itself, when worth it.
 
-    `parse_file(shown, is_synonyms, text)` parses and checks one file. The synonyms files are
-    parsed here first (the workers normalise with them).
+    `texts` are the decoded files, `parse_file(shown, is_synonyms, text)` parses and checks
+    one. The synonyms files are parsed here first (the workers normalise with them).
     """
     tasks: list[_Task] = []
     synonyms: dict[str, tuple[str, ...]] = {}
-    for shown, path, raw in sources:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            continue  # the load reports it
-        key = cache_key(shown, raw)
-        if path.name == synonyms_file:
+    for shown, synonyms_file, text, key in texts:
+        if synonyms_file:
             parsed, _ = parse_cached(key, partial(parse_file, shown, True, text), cache_dir)
             if parsed is not None:
                 synonyms.update(parsed.synonyms)  # in file order, as the load merges them

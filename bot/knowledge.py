@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.gcpause import paused_gc
 from bot.parsecache import SOURCE_MODULES, Parsed, cache_key, parse_cached
@@ -25,6 +26,9 @@ from bot.validation import (
 )
 from bot.validation import forget as forget_checks
 from bot.yamlio import YamlSyntaxError, load_yaml
+
+if TYPE_CHECKING:
+    from bot.coldstart import Text
 
 SYNONYMS_FILE = "synonyms.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -272,20 +276,23 @@ def _load(
     cache_dir: Path | None,
     parallel: bool = True,
 ) -> LoadResult:
-    if parallel:  # many files to parse: worker processes do it first, this load finds it done
-        from bot import coldstart
-
-        coldstart.prepare(sources, cache_dir, _parse_file, SYNONYMS_FILE)
     problems = list(problems)
-    parsed_files: list[ParsedFile] = []
+    texts: list[Text] = []
     for shown, path, raw in sources:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text: {error.reason}"))
             continue
-        parse = partial(_parse_file, shown, path.name == SYNONYMS_FILE, text)
-        parsed, found = parse_cached(cache_key(shown, raw), parse, cache_dir)
+        texts.append((shown, path.name == SYNONYMS_FILE, text, cache_key(shown, raw)))
+    if parallel:  # many files to parse: worker processes do it first, this load finds it done
+        from bot import coldstart
+
+        coldstart.prepare(texts, cache_dir, _parse_file)
+    parsed_files: list[ParsedFile] = []
+    for shown, synonyms_file, text, key in texts:
+        parse = partial(_parse_file, shown, synonyms_file, text)
+        parsed, found = parse_cached(key, parse, cache_dir)
         problems.extend(found)
         if parsed is not None:
             parsed_files.append(parsed)
