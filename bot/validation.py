@@ -563,10 +563,9 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
         if found is not None and found[0] is parsed and found[1] is normaliser:
             _keys[id(parsed)] = found
             return found[2]
-    numbers: list[int] = []
+    normalise, number = normaliser.normalise, _texts.number  # 400k phrasings at a cold start
     with _keys_lock:
-        for entry in parsed.entries:
-            numbers += [_texts.number(normaliser.normalise(q)) for q in entry.questions]
+        numbers = [number(normalise(q)) for entry in parsed.entries for q in entry.questions]
     lonely = [
         Problem(
             parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
