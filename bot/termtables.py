@@ -153,8 +153,9 @@ def _in_workers(
         ids = np.array([_strings.id(name) for name in names], dtype=np.int32)
         known = ids.tolist()
         for word, of in enumerate(stems):
-            if of >= 0:
+            if of >= 0 and _strings.stems[known[word]] < 0:
                 _strings.stems[known[word]] = known[of]
+                stem(names[word])  # cached for questions, as a build in this process leaves it
         for at, local in zip(shares[share], terms, strict=True):
             found[at] = replace(
                 local, questions=ids[local.questions], answers=ids[local.answers],
