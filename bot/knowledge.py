@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.gcpause import paused_gc
 from bot.parsecache import SOURCE_MODULES, Parsed, cache_key, parse_cached
@@ -25,6 +26,9 @@ from bot.validation import (
 )
 from bot.validation import forget as forget_checks
 from bot.yamlio import YamlSyntaxError, load_yaml
+
+if TYPE_CHECKING:
+    from bot.coldstart import Text
 
 SYNONYMS_FILE = "synonyms.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -157,7 +161,9 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             "set NEWSBOT_KNOWLEDGE_DIR or run from the project root",
         )  # fmt: skip
         return LoadResult(KnowledgeBase((), ()), [problem])
-    with _lock, paused_gc():  # millions of objects, none of them garbage: collecting only costs
+    # millions of objects, none of them garbage: collecting only costs; snapshots of the last
+    # load are written once this one (and the matcher build after it) is done
+    with _lock, paused_gc(), snapshots.busy():
         sources, problems, digest = _read_files(directory)
         folder = display_path(directory)  # named by the "no entries" problem
         key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()
@@ -170,7 +176,8 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
             if stored is not None:
                 result = knowledgecache.decode(*stored, cache_dir, digest)
                 _last = ((key, cache_dir), result)
-                _prime(partial(_load, directory, sources, problems, digest, cache_dir))
+                # in the background, in this process only: the bot is serving meanwhile
+                _prime(partial(_load, directory, sources, problems, digest, cache_dir, False))
                 return _copy(result)
         result = _load(directory, sources, problems, digest, cache_dir)
         if reusable:
@@ -267,17 +274,25 @@ def _load(
     problems: list[Problem],
     digest: str,
     cache_dir: Path | None,
+    parallel: bool = True,
 ) -> LoadResult:
     problems = list(problems)
-    parsed_files: list[ParsedFile] = []
+    texts: list[Text] = []
     for shown, path, raw in sources:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             problems.append(Problem(shown, 1, 1, "(file)", f"not UTF-8 text: {error.reason}"))
             continue
-        parse = partial(_parse_file, shown, path.name == SYNONYMS_FILE, text)
-        parsed, found = parse_cached(cache_key(shown, raw), parse, cache_dir)
+        texts.append((shown, path.name == SYNONYMS_FILE, text, cache_key(shown, raw)))
+    if parallel:  # many files to parse: worker processes do it first, this load finds it done
+        from bot import coldstart
+
+        coldstart.prepare(texts, cache_dir, _parse_file)
+    parsed_files: list[ParsedFile] = []
+    for shown, synonyms_file, text, key in texts:
+        parse = partial(_parse_file, shown, synonyms_file, text)
+        parsed, found = parse_cached(key, parse, cache_dir)
         problems.extend(found)
         if parsed is not None:
             parsed_files.append(parsed)

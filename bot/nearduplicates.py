@@ -12,8 +12,10 @@ found are the same whatever order phrasings came and went in.
 
 from __future__ import annotations
 
+import hashlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -23,13 +25,78 @@ NEAR_IDENTICAL = 92.0  # token_sort_ratio above which two phrasings read as the 
 BLOCK_PREFIX = 4  # letters of each word that near-identical phrasings are assumed to share
 BLOCK_ROWS = 512  # phrasings of one block compared with the rest of it at a time
 REBUILD_SHARE = 4  # more than 1/4 of the phrasings new, or gone: rebuild the blocks at once
+SMALL_BLOCK = 8  # blocks up to this size are compared pair by pair, all in one call
+THREADED_BLOCK = 64  # blocks over this size are compared on every core (rapidfuzz's threads)
+_MODULUS = 1 << 63  # block hashes fit numpy's int64
+
+Blocks = tuple[int, ...]
 
 
-def _blocks(text: str) -> set[int]:
-    coarse = sorted(word[:BLOCK_PREFIX] for word in text.split())
-    if len(coarse) < 2:
-        return {hash(tuple(coarse))} if coarse else set()
-    return {hash((*coarse[:i], *coarse[i + 1 :])) for i in range(len(coarse))}
+def _code(prefix: str) -> int:
+    """A word prefix's number: the same in every process (worker processes compute blocks)."""
+    found = _codes.get(prefix)
+    if found is None:
+        digest = hashlib.blake2b(prefix.encode(), digest_size=8).digest()
+        found = _codes[prefix] = int.from_bytes(digest) % _MODULUS
+    return found
+
+
+_codes: dict[str, int] = {}
+
+
+def blocks(text: str) -> Blocks:
+    """The blocks of a normalised text: its word prefixes with one of them left out.
+
+    A block is hashed as the sum of its prefixes' numbers, so each is the whole sum minus one
+    number; the same prefixes in any order are the same block. A one-word text's block is
+    that word, which is also what a two-word text leaves when one of its words is left out.
+    """
+    codes = [_code(word[:BLOCK_PREFIX]) for word in text.split()]
+    if len(codes) < 2:
+        return tuple(codes)
+    total = sum(codes)
+    return tuple({(total - code) % _MODULUS for code in codes})
+
+
+Hashes = npt.NDArray[np.int64]
+
+
+def blocks_of(texts: Sequence[str]) -> tuple[Hashes, Hashes]:
+    """Every text's blocks, one text after another, and how many each has."""
+    found = [blocks(text) for text in texts]
+    counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    hashes = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(counts.sum()))
+    return hashes, counts
+
+
+# blocks worked out in other processes (as blocks_of gives them), kept for the next update only
+_remembered: list[tuple[list[str], Hashes, Hashes]] = []
+
+
+def remember(texts: list[str], hashes: Hashes, counts: Hashes) -> None:
+    """Keep blocks worked out elsewhere (`blocks_of(texts)`) for the next `near_duplicates`."""
+    with _lock:
+        _remembered.append((texts, hashes, counts))
+
+
+def _all_blocks(texts: list[str]) -> tuple[Hashes, Hashes]:
+    """What `blocks_of(texts)` gives, taken from the remembered blocks where they have it."""
+    if not _remembered:
+        return blocks_of(texts)
+    known = [text for batch in _remembered for text in batch[0]]
+    row = dict(zip(known, range(len(known)), strict=True))
+    rows = np.fromiter((row.get(text, -1) for text in texts), dtype=np.int64, count=len(texts))
+    missing = np.flatnonzero(rows < 0)
+    extra_hashes, extra_counts = blocks_of([texts[i] for i in missing.tolist()])
+    rows[missing] = len(known) + np.arange(len(missing))
+    every = np.concatenate([batch[1] for batch in _remembered] + [extra_hashes])
+    sizes = np.concatenate([batch[2] for batch in _remembered] + [extra_counts])
+    counts = sizes[rows]
+    # each text's run of hashes, gathered in the order of `texts`
+    starts = (np.cumsum(sizes) - sizes)[rows]
+    ends = np.cumsum(counts)
+    at = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - (ends - counts), counts)
+    return every[at], counts
 
 
 class NearDuplicates:
@@ -46,6 +113,12 @@ class NearDuplicates:
 
     def update(self, texts: Iterable[str]) -> None:
         """Make the pairs those among `texts` (empty texts have none)."""
+        try:
+            self._update(texts)
+        finally:
+            _remembered.clear()
+
+    def _update(self, texts: Iterable[str]) -> None:
         current = {text for text in texts if text}
         added = current - self._present
         removed = self._present - current
@@ -55,7 +128,7 @@ class NearDuplicates:
         for text in removed:
             for other in self._alike.pop(text, {}):
                 self._alike[other].pop(text, None)
-            self._stale += len(_blocks(text))
+            self._stale += len(blocks(text))
         self._present = current
         if added:
             self._add(sorted(added))
@@ -71,35 +144,66 @@ class NearDuplicates:
             self._names.append(text)
         return found
 
-    def _hashed(self, texts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    def _hashed(self, texts: list[str]) -> tuple[Hashes, Hashes]:
         """Every block hash of `texts` with its text's number, sorted by hash."""
-        hashes: list[int] = []
-        owners: list[int] = []
-        for text in texts:
-            keys = _blocks(text)
-            hashes += keys
-            owners += [self._number(text)] * len(keys)
-        hash_array = np.array(hashes, dtype=np.int64)
-        order = np.argsort(hash_array, kind="stable")
-        return hash_array[order], np.array(owners, dtype=np.int64)[order]
+        numbers = np.array([self._number(text) for text in texts], dtype=np.int64)
+        hashes, counts = _all_blocks(texts)
+        order = np.argsort(hashes)  # the order within a block changes no pair found
+        return hashes[order], np.repeat(numbers, counts)[order]
 
     def _rebuild(self, texts: set[str]) -> None:
-        self._names, self._numbers = [], {}
-        self._hashes, self._owners = self._hashed(sorted(texts))
+        self._names = list(texts)
+        self._numbers = dict(zip(self._names, range(len(self._names)), strict=True))
+        hashes, counts = _all_blocks(self._names)
+        order = np.argsort(hashes)
+        self._hashes = hashes[order]
+        self._owners = np.repeat(np.arange(len(self._names), dtype=np.int64), counts)[order]
         self._present, self._stale, self._alike = texts, 0, {}
         hashes = self._hashes
         edges = np.flatnonzero(hashes[1:] != hashes[:-1]) + 1
         starts = np.concatenate(([0], edges)).astype(np.int64)
-        ends = np.concatenate((edges, [len(hashes)])).astype(np.int64)
-        shared = ends - starts > 1
-        for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
-            self._compare_block([self._names[n] for n in self._owners[start:end].tolist()])
+        sizes = np.diff(np.concatenate((starts, [len(hashes)])))
+        self._compare_pairs(starts, sizes)
+        for start, size in zip(
+            starts[sizes > SMALL_BLOCK].tolist(), sizes[sizes > SMALL_BLOCK].tolist(), strict=True
+        ):
+            self._compare_block(
+                [self._names[n] for n in self._owners[start : start + size].tolist()]
+            )
+
+    def _compare_pairs(self, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]) -> None:
+        """Compare within the small blocks: every pair of each, in one call for all of them.
+
+        Most blocks hold two or three phrasings; a call per block would cost more than the
+        comparisons themselves.
+        """
+        firsts, seconds = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+        for size in range(2, SMALL_BLOCK + 1):
+            at = starts[sizes == size]
+            rows, columns = np.triu_indices(size, 1)
+            firsts.append(self._owners[(at[:, None] + rows).ravel()])
+            seconds.append(self._owners[(at[:, None] + columns).ravel()])
+        first, second = np.concatenate(firsts), np.concatenate(seconds)
+        if not len(first):
+            return
+        names = self._names
+        alike = process.cpdist(
+            [names[n] for n in first.tolist()], [names[n] for n in second.tolist()],
+            scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
+            workers=-1,  # rapidfuzz's threads, on every core: hundreds of thousands of pairs
+        )  # fmt: skip
+        found = np.flatnonzero(alike)
+        for one, other, score in zip(
+            first[found].tolist(), second[found].tolist(), alike[found].tolist(), strict=True
+        ):
+            self._link(names[one], names[other], score)
 
     def _compare_block(self, members: list[str]) -> None:
         for start in range(0, len(members), BLOCK_ROWS):  # bounded memory for a huge block
             alike = process.cdist(
                 members[start : start + BLOCK_ROWS], members, scorer=fuzz.token_sort_ratio,
                 score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
+                workers=-1 if len(members) > THREADED_BLOCK else 1,
             )  # fmt: skip
             rows, columns = np.nonzero(alike)
             for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
@@ -114,7 +218,7 @@ class NearDuplicates:
         self._owners = np.insert(self._owners, places, owners)
         for text in added:
             candidates: set[int] = set()
-            for key in _blocks(text):
+            for key in blocks(text):
                 low = int(np.searchsorted(self._hashes, key, side="left"))
                 high = int(np.searchsorted(self._hashes, key, side="right"))
                 candidates.update(self._owners[low:high].tolist())
@@ -148,3 +252,4 @@ def forget() -> None:
     global _latest
     with _lock:
         _latest = NearDuplicates()
+        _remembered.clear()

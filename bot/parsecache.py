@@ -28,6 +28,7 @@ from bot.validation import ParsedArticle, ParsedEntry, ParsedFile, Problem
 from bot.yamlio import Mark
 
 Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
+Encoded = dict[str, Any]  # a parse as `encode` writes it
 MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
 FORMAT = 2  # 2: an entry's place is stored as its path, not its printed field name
 SOURCE_MODULES = (
@@ -81,11 +82,30 @@ def parse_cached(key: str, parse: Callable[[], Parsed], directory: Path | None =
             _write(directory, key, found)
     if found is None:
         found = parse()
-    _memory[key] = found
+    remember(key, found)
+    return found
+
+
+def is_known(key: str, directory: Path | None = None) -> bool:
+    """Whether `parse_cached` would find this parse without parsing (in memory or on disk)."""
+    return key in _memory or (directory is not None and (directory / f"{key}.json").is_file())
+
+
+def remember(key: str, parsed: Parsed) -> None:
+    """Keep a parse made elsewhere (a worker process) in memory, as `parse_cached` would."""
+    _memory[key] = parsed
     _memory.move_to_end(key)
     while len(_memory) > MEMORY_FILES:
         _memory.popitem(last=False)
-    return found
+
+
+def store(directory: Path, data: Encoded) -> OSError | None:
+    """Write an `encode`d parse to the disk cache; the error if it could not be (to warn of)."""
+    try:
+        _write_file(directory, data)
+    except OSError as error:
+        return error
+    return None
 
 
 def forget() -> None:
@@ -98,7 +118,7 @@ def _read(path: Path, key: str) -> Parsed | None:
         data = json.loads(path.read_bytes())
         if data["key"] != key:
             return None
-        return _decode(data)
+        return decode(data)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, IndexError):
@@ -106,22 +126,29 @@ def _read(path: Path, key: str) -> Parsed | None:
 
 
 def _write(directory: Path, key: str, parsed: Parsed) -> None:
+    error = store(directory, encode(key, parsed))
+    if error is not None:
+        warn_unwritable(directory, error)  # a cache that cannot be written only costs time
+
+
+def _write_file(directory: Path, data: Encoded) -> None:
     temporary = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(_encode(key, parsed), out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, directory / f"{key}.json")
-    except OSError as error:
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, directory / f"{data['key']}.json")
+    except OSError:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-        warn_unwritable(directory, error)  # a cache that cannot be written only costs time
+        raise
 
 
-def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
+def encode(key: str, parsed: Parsed) -> Encoded:
+    """The parse as plain lists and texts: JSON on disk, and cheap to send between processes."""
     parsed_file, problems = parsed
-    data: dict[str, Any] = {"key": key, "problems": [astuple(p) for p in problems]}
+    data: Encoded = {"key": key, "problems": [astuple(p) for p in problems]}
     if parsed_file is None:
         return data
     article = parsed_file.article
@@ -141,7 +168,8 @@ def _encode(key: str, parsed: Parsed) -> dict[str, Any]:
     return data
 
 
-def _decode(data: dict[str, Any]) -> Parsed:
+def decode(data: Encoded) -> Parsed:
+    """The parse `encode` gave `data` for."""
     problems = tuple(Problem(*p) for p in data["problems"])
     if "path" not in data:
         return None, problems

@@ -17,9 +17,11 @@ import json
 import os
 import tempfile
 import threading
+import time
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,26 +45,58 @@ def code_version(modules: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-WRITE_DELAY = 1.0  # seconds a write waits, so the matcher build after a load runs alone
+WRITE_DELAY = 1.0  # seconds a write waits after the last load or build, so they run alone
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshots")
 _pending: list[Future[None]] = []
 _hurry = threading.Event()  # set while someone waits for the writes
+_quiet = threading.Condition()  # guards the two below, notified when either changes
+_busy = 0  # loads and builds running (`busy`)
+_since = 0.0  # when the last of them ended, or the last write was submitted (monotonic)
 
 
 def later(task: Callable[[], None]) -> None:
-    """Run `task` (a write) on the background writer, after those submitted before it."""
+    """Run `task` (a write) on the background writer, after those submitted before it.
+
+    It waits until WRITE_DELAY has passed with no load or build running: a write shares the
+    interpreter with them, and at a cold start the matcher is built right after the load.
+    """
+    global _since
 
     def delayed() -> None:
-        _hurry.wait(WRITE_DELAY)
+        with _quiet:
+            while not _hurry.is_set():
+                left = _since + WRITE_DELAY - time.monotonic()
+                if not _busy and left <= 0:
+                    break
+                _quiet.wait(None if _busy else left)
         task()
 
+    with _quiet:
+        _since = time.monotonic()
     _pending[:] = [future for future in _pending if not future.done()]
     _pending.append(_writer.submit(delayed))
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """Hold back snapshot writes while the body (a load, a matcher build) runs."""
+    global _busy, _since
+    with _quiet:
+        _busy += 1
+    try:
+        yield
+    finally:
+        with _quiet:
+            _busy -= 1
+            _since = time.monotonic()
+            _quiet.notify_all()
 
 
 def flush() -> None:
     """Wait until every snapshot submitted so far is written (or has failed to be)."""
     _hurry.set()
+    with _quiet:
+        _quiet.notify_all()
     try:
         for future in list(_pending):
             future.result()

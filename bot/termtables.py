@@ -10,9 +10,10 @@ them (in order of first use), so the matcher, its index and its decisions are th
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
 from typing import overload
@@ -20,13 +21,15 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from bot import snapshots
+from bot import forked, snapshots
 from bot.index import IN_ANSWER, IN_QUESTION, IndexBuilder, TermIndex
 from bot.knowledge import Entry
 from bot.snapshots import Arrays
 from bot.text import STOPWORDS, stem
 
 Ids = npt.NDArray[np.int32]
+PARALLEL_ENTRIES = 10_000  # entries to work out below which a pool of workers costs more
+SHARES_PER_WORKER = 4  # files dealt out in this many shares per worker, to even them out
 Normalise = Callable[[str], str]
 
 
@@ -80,6 +83,7 @@ class Strings:
         return found
 
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _strings = Strings()
 _current: dict[object, FileTerms] = {}  # this build's files and the last build's
@@ -106,26 +110,73 @@ def build_tables(
     timed: Callable[[str], bool],
 ) -> Tables:
     """The matcher's tables for `entries`, reusing the files worked out before."""
-    with _lock:
+    with _lock, snapshots.busy():
         global _current, _previous, _stored
         _previous, _current = _current, {}
         if _stored is not None:  # the files of the tables read at start, split up at last
             _previous.update(_split(*_stored))
             _stored = None
-        files = []
-        for group in by_file(entries):
-            key = file_key(group, signature)
-            found = _current.get(key) or _previous.get(key)
-            if found is None:
-                found = _file_terms(group, normalise, timed)
-            _current[key] = found
-            files.append(found)
-        return _join(files)
+        groups = list(by_file(entries))
+        keys = [file_key(group, signature) for group in groups]
+        files = [_previous.get(key) for key in keys]
+        missing = [number for number, found in enumerate(files) if found is None]
+        worked = _in_workers([groups[number] for number in missing], normalise, timed)
+        for at, number in enumerate(missing):
+            files[number] = worked.get(at) or _file_terms(groups[number], normalise, timed)
+        done = [found for found in files if found is not None]
+        _current.update(zip(keys, done, strict=True))
+        return _join(done)
+
+
+def _in_workers(
+    groups: list[list[Entry]], normalise: Normalise, timed: Callable[[str], bool]
+) -> dict[int, FileTerms]:
+    """Many files' terms worked out in forked workers, by their place in `groups`.
+
+    Each worker numbers the strings of its share afresh; they are numbered here as they come
+    back. Empty when there are too few entries for a pool to pay, or it could not be used.
+    """
+    processes = forked.workers()
+    if not processes or sum(map(len, groups)) < PARALLEL_ENTRIES:
+        return {}
+    shares = [range(start, len(groups), processes * SHARES_PER_WORKER)
+              for start in range(processes * SHARES_PER_WORKER)]  # fmt: skip
+    found: dict[int, FileTerms] = {}
+
+    def work(share: int) -> tuple[list[str], list[int], list[FileTerms]]:
+        strings = Strings()
+        terms = [_file_terms(groups[at], normalise, timed, strings) for at in shares[share]]
+        return strings.names, strings.stems, terms
+
+    def keep(share: int, result: tuple[list[str], list[int], list[FileTerms]]) -> None:
+        names, stems, terms = result
+        ids = np.array([_strings.id(name) for name in names], dtype=np.int32)
+        known = ids.tolist()
+        for word, of in enumerate(stems):
+            if of >= 0 and _strings.stems[known[word]] < 0:
+                _strings.stems[known[word]] = known[of]
+                stem(names[word])  # cached for questions, as a build in this process leaves it
+        for at, local in zip(shares[share], terms, strict=True):
+            found[at] = replace(
+                local, questions=ids[local.questions], answers=ids[local.answers],
+                words=np.sort(ids[local.words]),
+            )  # fmt: skip
+
+    try:
+        forked.run(work, len(shares), processes, keep)
+    except Exception as error:  # a worker died or could not start: the rest is done here
+        log.warning("working out the matcher's terms in %d processes failed (%s: %s)",
+                    processes, type(error).__name__, error)  # fmt: skip
+    return found
 
 
 def _file_terms(
-    entries: Iterable[Entry], normalise: Normalise, timed: Callable[[str], bool]
+    entries: Iterable[Entry],
+    normalise: Normalise,
+    timed: Callable[[str], bool],
+    strings: Strings | None = None,
 ) -> FileTerms:
+    strings = strings or _strings
     questions: list[int] = []
     answers: list[int] = []
     question_counts: list[int] = []
@@ -141,16 +192,16 @@ def _file_terms(
         for text in normalised:
             for word in text.split():
                 if word not in STOPWORDS:
-                    word_id = _strings.word(word)
+                    word_id = strings.word(word)
                     words.add(word_id)
-                    asked[_strings.stems[word_id]] = None
+                    asked[strings.stems[word_id]] = None
         answered: dict[int, None] = {}
         in_answer: set[int] = set()
         for word in normalise(entry.answer).split():
             if word not in STOPWORDS:
-                word_id = _strings.word(word)
+                word_id = strings.word(word)
                 words.add(word_id)
-                term = _strings.stems[word_id]
+                term = strings.stems[word_id]
                 in_answer.add(term)
                 if term not in asked:
                     answered[term] = None

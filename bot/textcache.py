@@ -35,6 +35,10 @@ class KnowledgeNormaliser(Normaliser):
             self._current[text] = found
         return found
 
+    def remember(self, texts: Mapping[str, str]) -> None:
+        """Take texts normalised elsewhere (by worker processes, with the same synonyms)."""
+        self._current.update(texts)
+
     def next_pass(self) -> None:
         """Start a pass: texts not asked for since the last one are forgotten after this one."""
         self._previous, self._current = self._current, {}

@@ -318,6 +318,7 @@ def _check_questions(
         return [], []
     questions: list[str] = []
     marks: list[Mark] = []
+    written = checker.loaded.item_marks(where)  # one look-up for the list, not one per item
     for index, question in enumerate(value):
         place = (*where, index)
         if question is None or (isinstance(question, str) and not question.strip()):
@@ -326,7 +327,7 @@ def _check_questions(
             checker.report(place, f"expected text, got {_type_name(question)}", "quote it")
         else:
             questions.append(question.strip())
-            marks.append(checker.loaded.mark(place))
+            marks.append(written[index])
     return questions, marks
 
 
@@ -562,10 +563,9 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
         if found is not None and found[0] is parsed and found[1] is normaliser:
             _keys[id(parsed)] = found
             return found[2]
-    numbers: list[int] = []
+    normalise, number = normaliser.normalise, _texts.number  # 400k phrasings at a cold start
     with _keys_lock:
-        for entry in parsed.entries:
-            numbers += [_texts.number(normaliser.normalise(q)) for q in entry.questions]
+        numbers = [number(normalise(q)) for entry in parsed.entries for q in entry.questions]
     lonely = [
         Problem(
             parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:  # the C loader is ~6x faster; fall back to pure Python where libyaml is missing
     SafeLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
@@ -14,36 +15,69 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 2_000_000  # stops alias bombs ("billion laughs") from exhausting memory
+STR_TAG = "tag:yaml.org,2002:str"  # what SafeLoader resolves quoted and plain words to
 
 
-@dataclass(frozen=True, order=True)
-class Mark:
-    """A 1-based position in a file, as editors and compilers count."""
+class Mark(NamedTuple):
+    """A 1-based position in a file, as editors and compilers count.
+
+    A tuple rather than a dataclass: a big knowledge base makes half a million of them.
+    """
 
     line: int
     column: int
 
 
+# each mapping's children by their key as paths name it: the key's node and the value's node
+_Children = dict[str, tuple[Node, Node]]
+
+
 @dataclass
 class LoadedYaml:
-    """Plain Python data plus where each piece of it was written."""
+    """Plain Python data plus where each piece of it was written.
+
+    Positions are looked up in the node tree when asked for (validation asks for a few per
+    entry), not recorded for every value while the data is built.
+    """
 
     data: Any
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
     duplicate_keys: list[tuple[Path_, Mark]] = field(default_factory=list)
+    root: Node | None = None
+    children: dict[int, _Children] = field(default_factory=dict)  # by id() of a MappingNode
 
     def mark(self, path: Path_) -> Mark:
         """Where `path` was written, or its nearest written ancestor."""
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), Mark(1, 1))
+        return _mark(self._find(path)[1])
 
     def key_mark(self, path: Path_) -> Mark:
         """Where the key of `path` was written (for unknown-key errors)."""
-        return self.keys.get(path) or self.mark(path)
+        key, value, found = self._find(path)
+        return _mark(key if found and key is not None else value)
+
+    def item_marks(self, path: Path_) -> list[Mark]:
+        """Where each item of the list at `path` was written (empty when it is no list)."""
+        node, found = self._find(path)[1:]
+        if not found or not isinstance(node, SequenceNode):
+            return []
+        return [_mark(item) for item in node.value]
+
+    def _find(self, path: Path_) -> tuple[Node | None, Node | None, bool]:
+        """The key and value nodes of `path`, or those of its nearest ancestor and False."""
+        key: Node | None = None
+        node = self.root
+        for part in path:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                pair = self.children[id(node)].get(part)
+                if pair is None:
+                    return key, node, False
+                key, node = pair
+            elif (
+                isinstance(node, SequenceNode) and type(part) is int and 0 <= part < len(node.value)
+            ):
+                key, node = None, node.value[part]
+            else:
+                return key, node, False
+        return key, node, True
 
 
 class YamlSyntaxError(Exception):
@@ -55,40 +89,73 @@ class YamlSyntaxError(Exception):
         self.mark = mark
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(node: Node | None) -> Mark:
+    if node is None:  # an empty document
+        return Mark(1, 1)
+    start = node.start_mark
+    return Mark(start.line + 1, start.column + 1)
 
 
 class _Builder:
-    """Turns a composed node tree into Python data, recording marks on the way."""
+    """Turns a composed node tree into Python data, keeping each mapping's children by key.
+
+    Nodes are visited depth first, each counted as it is reached (aliases expand, so one node
+    may be reached many times); only values with a tag other than text go through PyYAML's
+    constructor (numbers, dates, true/false, nothing), text is the node's own value.
+    """
 
     def __init__(self, loader: yaml.SafeLoader, result: LoadedYaml) -> None:
         self.loader = loader
         self.result = result
         self.count = 0
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def visit(self, node: Node) -> None:
+        """Count a node reached; refuse a document that expands without bound."""
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlSyntaxError(
                 "document too large (aliases expanding without bound?)", _mark(node)
             )
-        self.result.values[path] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
-            mapping: dict[Any, Any] = {}
-            self.loader.flatten_mapping(node)  # resolves "<<" merge keys like PyYAML would
-            for key_node, value_node in node.value:
+
+    def build(self, node: Node, path: Path_) -> Any:
+        """The data of a counted node; `path` names it in duplicate-key problems."""
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.visit(item)
+                if isinstance(item, ScalarNode) and item.tag == STR_TAG:
+                    items.append(item.value)
+                else:
+                    items.append(self.build(item, (*path, index)))
+            return items
+        return self.scalar(node)
+
+    def mapping(self, node: MappingNode, path: Path_) -> dict[Any, Any]:
+        self.loader.flatten_mapping(node)  # resolves "<<" merge keys like PyYAML would
+        mapping: dict[Any, Any] = {}
+        children: _Children = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag == STR_TAG:
+                key = name = key_node.value
+            else:
                 key = self.loader.construct_object(key_node, deep=True)
                 if not isinstance(key, str | int | float | bool) and key is not None:
                     raise YamlSyntaxError("mapping keys must be plain values", _mark(key_node))
-                child = (*path, str(key))
-                if key in mapping:
-                    self.result.duplicate_keys.append((child, _mark(key_node)))
-                self.result.keys[child] = _mark(key_node)
-                mapping[key] = self.build(value_node, child)
-            return mapping
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+                name = str(key)
+            if key in mapping:
+                self.result.duplicate_keys.append(((*path, name), _mark(key_node)))
+            children[name] = (key_node, value_node)
+            self.visit(value_node)
+            if isinstance(value_node, ScalarNode) and value_node.tag == STR_TAG:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = self.build(value_node, (*path, name))
+        self.result.children[id(node)] = children
+        return mapping
+
+    def scalar(self, node: Node) -> Any:
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError as error:  # e.g. 2023-02-30 looks like a date but is none
@@ -102,7 +169,10 @@ def load_yaml(text: str) -> LoadedYaml:
     try:
         node = loader.get_single_node()
         if node is not None:
-            result.data = _Builder(loader, result).build(node, ())
+            result.root = node
+            builder = _Builder(loader, result)
+            builder.visit(node)
+            result.data = builder.build(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)

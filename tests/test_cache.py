@@ -128,3 +128,17 @@ def test_an_unwritable_cache_folder_only_warns_once(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1
     assert "cannot write the knowledge cache" in warnings[0]
+
+
+def test_snapshots_wait_for_loads_and_builds_unless_someone_waits_for_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(snapshots, "WRITE_DELAY", 0.0)
+    written: list[str] = []
+    with snapshots.busy():
+        snapshots.later(lambda: written.append("during a build"))
+        snapshots.flush()  # a benchmark or a test waiting: written at once, busy or not
+        assert written == ["during a build"]
+        snapshots.later(lambda: written.append("after the build"))
+    snapshots.flush()
+    assert written == ["during a build", "after the build"]

@@ -13,6 +13,7 @@ import pytest
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot import nearduplicates
 from bot.answering import decide
 from bot.config import Thresholds
 from bot.english import is_english_word
@@ -20,7 +21,7 @@ from bot.evaluation import load_cases
 from bot.knowledge import forget as forget_load
 from bot.knowledge import load_knowledge
 from bot.matching import EXACT_FLOOR, Candidate, Matcher
-from bot.nearduplicates import NearDuplicates
+from bot.nearduplicates import BLOCK_PREFIX, NEAR_IDENTICAL, SMALL_BLOCK, NearDuplicates
 from bot.parsecache import forget as forget_parses
 from bot.snapshots import flush as flush_snapshots
 from bot.termtables import forget as forget_terms
@@ -249,6 +250,61 @@ def test_near_duplicates_kept_between_loads_are_those_found_from_scratch() -> No
     fresh.update(texts[20:320])
     assert kept.linked() == fresh.linked()
     assert len(fresh.linked()) > 50
+
+
+def near_texts(count: int, seed: int) -> list[str]:
+    """Phrasings over a few words, so that blocks of every size up to a big one occur."""
+    rng = random.Random(seed)
+    words = "bridge tunnel harbour opening ceremony budget mayor station".split()  # noqa: SIM905
+    endings = ("open", "opens", "opened", "close", "closed")
+    return sorted(
+        {
+            " ".join(rng.choice(words) for _ in range(rng.randint(0, 4)))
+            + " "
+            + rng.choice(endings)
+            for _ in range(count)
+        }
+    )
+
+
+def test_near_duplicates_are_the_alike_pairs_sharing_a_block() -> None:
+    texts = near_texts(600, 5)
+
+    def blocks(text: str) -> set[tuple[str, ...]]:  # the definition, without hashing
+        coarse = sorted(word[:BLOCK_PREFIX] for word in text.split())
+        if len(coarse) < 2:
+            return {tuple(coarse)}
+        return {(*coarse[:i], *coarse[i + 1 :]) for i in range(len(coarse))}
+
+    members: dict[tuple[str, ...], list[str]] = {}
+    for text in texts:
+        for block in blocks(text):
+            members.setdefault(block, []).append(text)
+    sizes = [len(group) for group in members.values()]
+    assert 2 in sizes  # compared pair by pair
+    assert max(sizes) > SMALL_BLOCK  # and block by block
+    expected: dict[str, dict[str, float]] = {}
+    for group in members.values():
+        for first in group:
+            for second in group:
+                score = fuzz.token_sort_ratio(first, second)
+                if first != second and score >= NEAR_IDENTICAL:
+                    expected.setdefault(first, {})[second] = score
+    found = NearDuplicates()
+    found.update(texts)
+    assert found.linked() == expected
+
+
+def test_blocks_worked_out_in_another_process_find_the_same_pairs() -> None:
+    texts = near_texts(600, 6)
+    alone = NearDuplicates()
+    alone.update(texts)
+    half = texts[::2]  # the other half is worked out here
+    nearduplicates.remember(half, *nearduplicates.blocks_of(half))
+    helped = NearDuplicates()
+    helped.update(texts)
+    assert helped.linked() == alone.linked()
+    assert not nearduplicates._remembered  # kept for one update only
 
 
 def test_remembered_normalised_texts_follow_the_synonyms() -> None:
