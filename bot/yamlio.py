@@ -140,7 +140,12 @@ class _Builder:
             if isinstance(key_node, ScalarNode) and key_node.tag == STR_TAG:
                 key = name = key_node.value
             else:
-                key = self.loader.construct_object(key_node, deep=True)
+                try:
+                    key = self.loader.construct_object(key_node, deep=True)
+                except ValueError as error:  # "2023-02-30:" looks like a date but is none
+                    raise YamlSyntaxError(
+                        f"invalid key {key_node.value!r}: {error}", _mark(key_node)
+                    ) from None
                 if not isinstance(key, str | int | float | bool) and key is not None:
                     raise YamlSyntaxError("mapping keys must be plain values", _mark(key_node))
                 name = str(key)

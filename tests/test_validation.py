@@ -669,3 +669,12 @@ def test_duplicate_id_points_at_the_id_lines_even_when_id_is_not_the_first_key(
         "kb/a.yaml:13:5: qa[1].id: duplicate id 'a', first used at kb/a.yaml:10 "
         "(ids must be unique across all files; rename one)"
     ]
+
+
+def test_impossible_calendar_date_as_a_key_is_an_error_not_a_crash(in_tmp: Path) -> None:
+    path = write_article(in_tmp / "kb")
+    path.write_text(path.read_text() + "2023-02-30: stray\n")
+    assert lines(load_knowledge(Path("kb"))) == [
+        f"kb/article.yaml:{len(path.read_text().splitlines())}:1: (syntax): invalid key "
+        "'2023-02-30': day is out of range for month"
+    ]
