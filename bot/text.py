@@ -130,6 +130,11 @@ _CONFIRMATION_LEAD = re.compile(
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
     re.IGNORECASE,
 )
+# every lead above holds one of these: texts without any (most answers) skip its search
+_CONFIRMATION_LEAD_WORDS = (
+    "true", "correct", "accurate", "case", "right", "confirm", "verify", "wrong", "fair",
+    "heard", "told", "tell", "read", "saw", "seen", "said", "say",
+)  # fmt: skip
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
@@ -216,12 +221,16 @@ def basic_normalise(text: str) -> str:
     Rewrites that need a digit, an apostrophe or "IT" are skipped for texts without one: a big
     knowledge base normalises hundreds of thousands of texts at a cold start.
     """
-    text = _CONFIRMATION_TAG.sub("", text)
-    if text.count(" ") >= 3:
-        text = _BARE_CONFIRMATION_TAG.sub("", text)
-        if _STATEMENT_RIGHT.search(text) and not _ASKS_FOR_SOMETHING.match(text):
-            text = _STATEMENT_RIGHT.sub("", text)
-    text = _CONFIRMATION_LEAD.sub(" ", text)
+    ending = text[-24:].lower()
+    if "right" in ending or "correct" in ending or "true" in ending:
+        text = _CONFIRMATION_TAG.sub("", text)
+        if text.count(" ") >= 3:
+            text = _BARE_CONFIRMATION_TAG.sub("", text)
+            if _STATEMENT_RIGHT.search(text) and not _ASKS_FOR_SOMETHING.match(text):
+                text = _STATEMENT_RIGHT.sub("", text)
+    lowered = text.lower()
+    if any(word in lowered for word in _CONFIRMATION_LEAD_WORDS):
+        text = _CONFIRMATION_LEAD.sub(" ", text)
     digits = _DIGIT.search(text) is not None
     if digits:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
