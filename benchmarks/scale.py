@@ -41,13 +41,10 @@ from pathlib import Path
 from bot.answering import decide
 from bot.config import Thresholds
 from bot.knowledge import Article, Entry, KnowledgeBase, load_knowledge, settle
-from bot.knowledge import forget as forget_load
 from bot.lexicon import EQUIVALENT_WORDS
 from bot.matching import Matcher
-from bot.parsecache import forget as forget_parses
+from bot.restart import forget_all
 from bot.snapshots import flush as flush_snapshots
-from bot.termtables import forget as forget_terms
-from bot.textcache import forget as forget_texts
 
 ENTRIES_PER_ARTICLE = 100
 PHRASINGS_PER_ENTRY = 4
@@ -381,7 +378,7 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
         results = {}
         for phase in ("cold", "warm", "reload", "reload2"):
             if phase in ("cold", "warm"):
-                new_process()  # cold: nothing anywhere; warm: only the disk cache
+                forget_all()  # cold: nothing anywhere; warm: only the disk cache
             else:  # a running bot: the snapshots of the last load are written meanwhile
                 flush_snapshots()
                 edit_one_answer(files[len(files) // (2 if phase == "reload" else 3)], phase)
@@ -398,7 +395,7 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
         cold, warm = results["cold"][0], results["warm"][0]
         assert cold.knowledge == warm.knowledge
         assert cold.problems == warm.problems
-        new_process()  # the edited files loaded from nothing give what the reloads gave
+        forget_all()  # the edited files loaded from nothing give what the reloads gave
         fresh = load_knowledge(root / "knowledge")
         assert fresh.knowledge == results["reload2"][0].knowledge
         assert fresh.problems == results["reload2"][0].problems
@@ -415,15 +412,6 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
         out["reload2_s"] = round(sum(timings["reload2"]), 2)
         out["primed_after_s"] = round(primed, 2)
         return out
-
-
-def new_process() -> None:
-    """Forget everything this process remembers, as a restart would (the disk cache stays)."""
-    flush_snapshots()  # a restart finds what the last process wrote
-    forget_parses()
-    forget_texts()
-    forget_terms()
-    forget_load()
 
 
 def edit_one_answer(path: Path, marker: str) -> None:

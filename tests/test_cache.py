@@ -8,23 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from bot import knowledge, parsecache, snapshots, termtables, textcache
+from bot import knowledge, snapshots
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluation import load_cases
 from bot.knowledge import load_knowledge
+from bot.restart import forget_all
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [case.question for case in load_cases(ROOT / "eval" / "questions.yaml")]
-
-
-def new_process() -> None:
-    """Forget what this process remembers, as a restart would; the disk cache stays."""
-    snapshots.flush()
-    parsecache.forget()
-    knowledge.forget()
-    termtables.forget()
-    textcache.forget()
 
 
 @pytest.fixture
@@ -32,7 +24,7 @@ def folder(tmp_path: Path) -> Path:
     """A copy of the shipped knowledge that a test may edit."""
     copy = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", copy)
-    new_process()
+    forget_all()
     return copy
 
 
@@ -54,14 +46,14 @@ def test_a_warm_start_from_the_cache_decides_and_reports_as_a_cold_start(
     cache = tmp_path / "cache"
     cold = Engine.load(Settings(knowledge_dir=folder, cache_dir=None))
     expected, expected_problems = decisions(cold), problems(folder, None)
-    new_process()
+    forget_all()
     Engine.load(Settings(knowledge_dir=folder, cache_dir=cache))  # fills the cache
     snapshots.flush()
     assert [p.name.split("-")[0] for p in sorted(cache.glob("*.npz"))] == ["knowledge", "terms"]
-    new_process()
+    forget_all()
     warm = Engine.load(Settings(knowledge_dir=folder, cache_dir=cache))
     assert decisions(warm) == expected
-    new_process()
+    forget_all()
     assert problems(folder, cache) == expected_problems
     assert warm.knowledge == cold.knowledge
 
@@ -79,7 +71,7 @@ def test_a_damaged_cache_file_is_ignored_and_written_again(
     whole = stored.read_bytes()
     broken = {"empty": b"", "not a zip": b"PK\x03\x04 nonsense", "truncated": whole[:-99]}
     stored.write_bytes(broken[damage])
-    new_process()
+    forget_all()
     assert decisions(Engine.load(settings)) == expected
     snapshots.flush()
     assert stored.read_bytes() == whole  # written again, the same as before
@@ -92,7 +84,7 @@ def test_an_edit_after_a_warm_start_is_picked_up(
     cache = tmp_path / "cache"
     settings = Settings(knowledge_dir=folder, cache_dir=cache)
     Engine.load(settings)
-    new_process()
+    forget_all()
     engine = Engine.load(settings)  # warm: from the cache
     if primed:
         knowledge.settle()
@@ -108,7 +100,7 @@ def test_an_edit_after_a_warm_start_is_picked_up(
     after = engine.ask(question)
     assert after.entry is not None
     assert after.entry.answer == "It was held on a rainy Monday."
-    new_process()
+    forget_all()
     cold = Engine.load(Settings(knowledge_dir=folder, cache_dir=None))
     assert decisions(engine) == decisions(cold)
 
@@ -121,7 +113,7 @@ def test_an_unwritable_cache_folder_only_warns_once(
     settings = Settings(knowledge_dir=folder, cache_dir=blocked / "cache")
     with caplog.at_level(logging.WARNING):
         first = Engine.load(settings)
-        new_process()
+        forget_all()
         second = Engine.load(settings)
         snapshots.flush()
     assert decisions(first) == decisions(second)

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from bot import coldstart, forked, knowledge, parsecache, snapshots, termtables, textcache
+from bot import coldstart, forked, knowledge, snapshots, termtables
 from bot.knowledge import LoadResult, load_knowledge
 from bot.matching import Matcher
+from bot.restart import forget_all
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -31,15 +32,6 @@ needs_fork = pytest.mark.skipif(
 )
 
 
-def new_process() -> None:
-    """Forget what this process remembers, as a restart would; the disk cache stays."""
-    snapshots.flush()
-    parsecache.forget()
-    knowledge.forget()
-    termtables.forget()
-    textcache.forget()
-
-
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
     """The shipped knowledge with every broken and warned-of case beside it, one folder each."""
@@ -50,7 +42,7 @@ def mixed(tmp_path: Path) -> Path:
         for case in sorted((DATA / kind).iterdir()):
             if case.name != "alias-bomb":  # seconds by design; tests/test_validation.py has it
                 shutil.copytree(case, folder / kind / case.name)
-    new_process()
+    forget_all()
     return folder
 
 
@@ -59,7 +51,7 @@ def serial(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Never start workers."""
     monkeypatch.setattr(coldstart, "MIN_BYTES", float("inf"))
     yield
-    new_process()
+    forget_all()
 
 
 @pytest.fixture
@@ -69,11 +61,11 @@ def parallel(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(forked, "_cores", lambda: 2)
     yield
     assert multiprocessing.active_children() == []  # every worker joined
-    new_process()
+    forget_all()
 
 
 def load(folder: Path, cache: Path | None = None) -> LoadResult:
-    new_process()
+    forget_all()
     return load_knowledge(folder, cache)
 
 
@@ -112,7 +104,7 @@ def test_workers_give_the_knowledge_and_problems_of_one_process(
     assert helped.knowledge == alone.knowledge
     assert decisions(helped) == alone_decisions
     assert multiprocessing.active_children() == []
-    new_process()
+    forget_all()
 
 
 @needs_fork
@@ -172,7 +164,7 @@ def test_little_knowledge_is_parsed_without_workers(
     monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("workers started"))
     assert sum(p.stat().st_size for p in knowledge.knowledge_files(mixed)) < coldstart.MIN_BYTES
     assert load(mixed).errors
-    new_process()
+    forget_all()
 
 
 def test_without_fork_the_files_are_parsed_here(
