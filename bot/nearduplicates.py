@@ -99,14 +99,30 @@ def _all_blocks(texts: list[str]) -> tuple[Hashes, Hashes]:
     return every[at], counts
 
 
+class TextNumbers:
+    """Texts numbered in the order first seen, so that they can be compared as numbers."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self.names: list[str] = []
+        self.numbers: dict[str, int] = {}
+        for text in texts:
+            self.number(text)
+
+    def number(self, text: str) -> int:
+        found = self.numbers.get(text)
+        if found is None:
+            found = self.numbers[text] = len(self.names)
+            self.names.append(text)
+        return found
+
+
 class NearDuplicates:
     """Pairs of texts at least NEAR_IDENTICAL alike, among the texts last passed to `update`."""
 
     def __init__(self) -> None:
         self._present: set[str] = set()
         self._stale = 0  # block entries of texts since removed
-        self._names: list[str] = []  # every text ever indexed, by number
-        self._numbers: dict[str, int] = {}
+        self._texts = TextNumbers()  # every text ever indexed, by number
         self._hashes = np.zeros(0, dtype=np.int64)  # sorted
         self._owners = np.zeros(0, dtype=np.int64)  # the number of the text each hash came from
         self._alike: dict[str, dict[str, float]] = {}
@@ -137,27 +153,19 @@ class NearDuplicates:
         """Each text with alike ones, and how alike they are (a percentage)."""
         return {text: dict(others) for text, others in self._alike.items() if others}
 
-    def _number(self, text: str) -> int:
-        found = self._numbers.get(text)
-        if found is None:
-            found = self._numbers[text] = len(self._names)
-            self._names.append(text)
-        return found
-
     def _hashed(self, texts: list[str]) -> tuple[Hashes, Hashes]:
         """Every block hash of `texts` with its text's number, sorted by hash."""
-        numbers = np.array([self._number(text) for text in texts], dtype=np.int64)
+        numbers = np.array([self._texts.number(text) for text in texts], dtype=np.int64)
         hashes, counts = _all_blocks(texts)
         order = np.argsort(hashes)  # the order within a block changes no pair found
         return hashes[order], np.repeat(numbers, counts)[order]
 
     def _rebuild(self, texts: set[str]) -> None:
-        self._names = list(texts)
-        self._numbers = dict(zip(self._names, range(len(self._names)), strict=True))
-        hashes, counts = _all_blocks(self._names)
+        self._texts = TextNumbers(texts)
+        hashes, counts = _all_blocks(self._texts.names)
         order = np.argsort(hashes)
         self._hashes = hashes[order]
-        self._owners = np.repeat(np.arange(len(self._names), dtype=np.int64), counts)[order]
+        self._owners = np.repeat(np.arange(len(self._texts.names), dtype=np.int64), counts)[order]
         self._present, self._stale, self._alike = texts, 0, {}
         hashes = self._hashes
         edges = np.flatnonzero(hashes[1:] != hashes[:-1]) + 1
@@ -168,7 +176,7 @@ class NearDuplicates:
             starts[sizes > SMALL_BLOCK].tolist(), sizes[sizes > SMALL_BLOCK].tolist(), strict=True
         ):
             self._compare_block(
-                [self._names[n] for n in self._owners[start : start + size].tolist()]
+                [self._texts.names[n] for n in self._owners[start : start + size].tolist()]
             )
 
     def _compare_pairs(self, starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]) -> None:
@@ -186,7 +194,7 @@ class NearDuplicates:
         first, second = np.concatenate(firsts), np.concatenate(seconds)
         if not len(first):
             return
-        names = self._names
+        names = self._texts.names
         alike = process.cpdist(
             [names[n] for n in first.tolist()], [names[n] for n in second.tolist()],
             scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL, dtype=np.float64,
@@ -222,7 +230,7 @@ class NearDuplicates:
                 low = int(np.searchsorted(self._hashes, key, side="left"))
                 high = int(np.searchsorted(self._hashes, key, side="right"))
                 candidates.update(self._owners[low:high].tolist())
-            choices = [self._names[n] for n in candidates]
+            choices = [self._texts.names[n] for n in candidates]
             choices = [c for c in choices if c != text and c in self._present]
             hits = process.extract(
                 text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_IDENTICAL,

@@ -20,7 +20,7 @@ from bot.limits import (
     REPLY_OVERHEAD_CHARS,
     TELEGRAM_MESSAGE_LIMIT,
 )
-from bot.nearduplicates import near_duplicates
+from bot.nearduplicates import TextNumbers, near_duplicates
 from bot.text import Normaliser, basic_normalise
 from bot.yamlio import LoadedYaml, Mark, Path_
 
@@ -535,22 +535,7 @@ def _unique_ids(files: list[ParsedFile], problems: list[Problem]) -> list[npt.ND
     return kept
 
 
-class _Texts:
-    """A process-wide numbering of normalised questions (they are compared as numbers)."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.numbers: dict[str, int] = {}
-
-    def number(self, text: str) -> int:
-        found = self.numbers.get(text)
-        if found is None:
-            found = self.numbers[text] = len(self.names)
-            self.names.append(text)
-        return found
-
-
-_texts = _Texts()
+_texts = TextNumbers()  # a process-wide numbering of normalised questions
 _keys_lock = threading.Lock()
 _keys: dict[int, tuple[ParsedFile, Normaliser, _FileKeys]] = {}  # id(parsed): this load's
 _keys_before: dict[int, tuple[ParsedFile, Normaliser, _FileKeys]] = {}  # and the last load's
@@ -594,5 +579,5 @@ def _next_pass() -> None:
 def forget() -> None:
     """Forget every remembered file and text (tests and benchmarks mimicking a fresh process)."""
     global _texts, _keys, _keys_before
-    _texts, _keys, _keys_before = _Texts(), {}, {}
+    _texts, _keys, _keys_before = TextNumbers(), {}, {}
     nearduplicates.forget()
