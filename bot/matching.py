@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.checks import MONTHS
 from bot.english import rarity
 from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
@@ -483,12 +484,6 @@ def _once_each(words: list[QueryWord]) -> list[QueryWord]:
     return [word for word in words if best[word.term] is word]
 
 
-_MONTH_NAMES = """
-january february march april may june july august september october november december
-"""
-_MONTHS = frozenset(stem(m) for m in _MONTH_NAMES.split())
-
-
 @lru_cache(maxsize=65536)
 def _states_figure(answer: str) -> bool:
     """Whether an answer gives a number (in digits or words: "eight", "500,000")."""
@@ -497,7 +492,7 @@ def _states_figure(answer: str) -> bool:
 
 def _is_figure(term: str) -> bool:
     """A number or a month: what an answer states exactly, so finding it there is strong."""
-    return term[0].isdigit() or term in _MONTHS
+    return term[0].isdigit() or term in MONTHS
 
 
 def _in_answer_credit(term: str, credit: float) -> float:
