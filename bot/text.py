@@ -131,10 +131,10 @@ _CONFIRMATION_LEAD = re.compile(
     re.IGNORECASE,
 )
 # every lead above holds one of these: texts without any (most answers) skip its search
-_CONFIRMATION_LEAD_WORDS = (
-    "true", "correct", "accurate", "case", "right", "confirm", "verify", "wrong", "fair",
-    "heard", "told", "tell", "read", "saw", "seen", "said", "say",
-)  # fmt: skip
+_CONFIRMATION_LEAD_WORD = re.compile(
+    "true|correct|accurate|case|right|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
+    "|said|say"
+)
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
@@ -150,6 +150,8 @@ _DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
 _NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|k)\b")
 _BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
+# where _NUMBER_SCALE could match once ordinals and thousands separators are gone
+_MAY_SCALE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:thousand|million|billion|bn|mn|k)\b")
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|which|that|it|there|here)'?s\b")
 _POSSESSIVE = re.compile(r"'s\b")
 _SHORT_FORMS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would",
@@ -175,6 +177,11 @@ _SPACES = re.compile(r"\s+")
 _PHRASE = re.compile(
     r"(?<!\S)(" + "|".join(map(re.escape, sorted(PHRASES, key=len, reverse=True))) + r")(?!\S)"
 )
+# each idiom, padded with spaces, under its first word: a text holds it where " text " holds it
+_PHRASES_BY_START: dict[str, tuple[str, ...]] = {}
+for _phrase in PHRASES:
+    _start = _phrase.split()[0]
+    _PHRASES_BY_START[_start] = (*_PHRASES_BY_START.get(_start, ()), f" {_phrase} ")
 # Acronyms that read as common words once lowercased: "IT" is not "it"
 _CAPITAL_ACRONYMS = {"IT": "information technology"}
 _ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
@@ -218,9 +225,29 @@ def _big_integer(match: re.Match[str]) -> str:
 def basic_normalise(text: str) -> str:
     """Case, Unicode, punctuation, numbers and spelling: everything but synonyms.
 
-    Rewrites that need a digit, an apostrophe or "IT" are skipped for texts without one: a big
-    knowledge base normalises hundreds of thousands of texts at a cold start.
+    A big knowledge base normalises hundreds of thousands of texts at a cold start, so the
+    rewrites of single words run once per distinct word (cached), and the rewrites that look
+    across words only where their words occur. The order is that of `_normalise_in_order`.
     """
+    text = _normalise_head(text)
+    if "big" in text or "huge" in text or "large" in text:
+        return _normalise_rest_in_order(text)  # "the big X" must see the text's own spacing
+    tokens = text.split()
+    if _DIGIT.search(text):
+        text = " ".join([_token_front(token) for token in tokens])
+        if _MAY_SCALE.search(text):  # "5 million", "5 k": a number read across two words
+            text = _numbers(text)
+            return _normalise_tail([word for t in text.split() for word in _token_back(t)])
+    return _normalise_tail([word for token in tokens for word in _token_whole(token)])
+
+
+def _normalise_in_order(text: str) -> str:
+    """Every rewrite over the whole text, one after the other: what basic_normalise computes."""
+    return _normalise_rest_in_order(_normalise_head(text))
+
+
+def _normalise_head(text: str) -> str:
+    """What needs the text as typed: confirmation tags and leads, Unicode, then case."""
     ending = text[-24:].lower()
     if "right" in ending or "correct" in ending or "true" in ending:
         text = _CONFIRMATION_TAG.sub("", text)
@@ -228,36 +255,102 @@ def basic_normalise(text: str) -> str:
             text = _BARE_CONFIRMATION_TAG.sub("", text)
             if _STATEMENT_RIGHT.search(text) and not _ASKS_FOR_SOMETHING.match(text):
                 text = _STATEMENT_RIGHT.sub("", text)
-    lowered = text.lower()
-    if any(word in lowered for word in _CONFIRMATION_LEAD_WORDS):
+    if _CONFIRMATION_LEAD_WORD.search(text.lower()):
         text = _CONFIRMATION_LEAD.sub(" ", text)
-    digits = _DIGIT.search(text) is not None
-    if digits:
+    if _DIGIT.search(text) is not None:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     if "IT" in text and not text.isupper():  # in a shouted question "IT" is just "it"
         text = _ACRONYM.sub(lambda m: _CAPITAL_ACRONYMS[m.group(1)], text)
-    text = _fold_accents(text).casefold()
-    text = _CONTRACTION.sub(r"\1 is", text)  # "what's", and "whats" typed without it
+    return _fold_accents(text).casefold()
+
+
+def _normalise_rest_in_order(text: str) -> str:
+    text = _front(text)
+    if _DIGIT.search(text):
+        text = _numbers(text)
+    text = _texting(text)
+    if " big " in text or " huge " in text or " large " in text:
+        text = _DESCRIBED_BIG.sub(r"\1 ", text)
+    return _normalise_tail(_back(text).split())
+
+
+def _front(text: str) -> str:
+    """Short forms: "what's", "whats", "don't"; a possessive "'s" goes."""
+    text = _CONTRACTION.sub(r"\1 is", text)
     if "'" in text:
         text = _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], text)
         text = _POSSESSIVE.sub("", text)
-    if digits or _DIGIT.search(text):
-        text = _ORDINAL.sub(r"\1", text)
-        text = _THOUSANDS.sub("", text)
-        text = _NUMBER_SCALE.sub(_scale_number, text)
-        text = _BIG_INTEGER.sub(_big_integer, text)
-    text = _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(1)], text)
-    if " big " in text or " huge " in text or " large " in text:
-        text = _DESCRIBED_BIG.sub(r"\1 ", text)
+    return text
+
+
+def _numbers(text: str) -> str:
+    """Numbers as digits: "18th" is 18, "500,000" is 500000, "10 billion" reads as written."""
+    text = _ORDINAL.sub(r"\1", text)
+    text = _THOUSANDS.sub("", text)
+    text = _NUMBER_SCALE.sub(_scale_number, text)
+    return _BIG_INTEGER.sub(_big_integer, text)
+
+
+def _texting(text: str) -> str:
+    return _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(1)], text)
+
+
+def _back(text: str) -> str:
+    """Punctuation, -ise spellings, and the spelling of each word."""
     text = text.replace("-", " ").replace("'", "").replace("%", " percent ")
     text = _NON_WORD.sub(" ", text)
     if "ise" in text or "ising" in text or "isation" in text:  # what _ISE can rewrite
         text = _ISE.sub(r"\1iz\2", text)
-    text = " ".join([_SPELLING.get(w, w) for w in text.split()])
-    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
-    text = _WHAT_FOR.sub(r"\1 why", text)
+    return " ".join([_SPELLING.get(w, w) for w in text.split()])
+
+
+# The rewrites of _front, _texting and _back never reach across a space, so a text's words
+# can be rewritten one by one, each distinct word once.
+_TOKENS_KEPT = 1 << 17
+
+
+@lru_cache(maxsize=_TOKENS_KEPT)
+def _token_front(token: str) -> str:
+    return _front(token)
+
+
+@lru_cache(maxsize=_TOKENS_KEPT)
+def _token_back(token: str) -> tuple[str, ...]:
+    return tuple(_back(_texting(token)).split())
+
+
+@lru_cache(maxsize=_TOKENS_KEPT)
+def _token_whole(token: str) -> tuple[str, ...]:
+    """A word through every rewrite, numbers read within the word (see _MAY_SCALE)."""
+    text = _front(token)
+    if _DIGIT.search(text):
+        text = _ORDINAL.sub(r"\1", text)
+        text = _THOUSANDS.sub("", text)
+        text = _BIG_INTEGER.sub(_big_integer, text)
+    return tuple(_back(_texting(text)).split())
+
+
+def _has_phrase(words: list[str], text: str) -> bool:
+    """Whether _PHRASE would find an idiom, at the cost of a few substring searches."""
+    padded = ""
+    for word in words:
+        phrases = _PHRASES_BY_START.get(word)
+        if phrases is not None:
+            padded = padded or f" {text} "
+            if any(phrase in padded for phrase in phrases):
+                return True
+    return False
+
+
+def _normalise_tail(words: list[str]) -> str:
+    """What reads across words: idioms, "what ... for", roles, "say about"; then meanings."""
+    text = " ".join(words)
+    if _has_phrase(words, text):
+        text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
+    if text.endswith(" for"):
+        text = _WHAT_FOR.sub(r"\1 why", text)
     if text.startswith("where"):
         text = _WHERE_ROLE.sub(r"what is \1", text)
     if " about " in text:

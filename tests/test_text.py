@@ -6,9 +6,11 @@ canonical form itself is free to change.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from bot.text import Normaliser, stem
+from bot.text import Normaliser, _normalise_in_order, basic_normalise, stem
 
 PLAIN = Normaliser()
 
@@ -457,3 +459,24 @@ def test_hearsay_without_that_is_not_the_topic() -> None:
         "the bridge opened in May"
     )
     assert "read" in Normaliser().normalise("I read the article").split()
+
+
+def _tricky_texts(count: int) -> list[str]:
+    """Random texts made of the pieces each rewrite looks for, run together or apart."""
+    pieces = [
+        "a", "the", " ", "  ", "\t", "\n", "-", "'", "’", "%", ".", ",", "?", "5", "0", "1,000",
+        "18th", "5th k", "1,000 k", "5 million", "3.5 mn", "7000000 k", "10000000000", "5k",
+        "what's", "whats", "don't", "it's", "zone's", "u", "r", "u.s.", "r&d", "kinda", "IT",
+        "Ü", "é", "\u00a0", "500\u00a0000", "big", " the big ", "that huge", "large", "organise",
+        "colour", "twenty", "dont", "right?", "is it true that", "i heard", " for", "where does",
+        "role", " about ", "said", "which part of", "come into it", "tl;dr", "in short", "what",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> None:
+    """The cached word-by-word path is a speed-up only: the result is that of every rewrite
+    applied to the whole text in turn."""
+    for text in _tricky_texts(20_000):
+        assert basic_normalise(text) == _normalise_in_order(text), repr(text)
