@@ -101,12 +101,20 @@ def decide_by_entries(
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
     clause = question_clause(text)  # context before the question must not decide the answer
+    reply = None
     if clause is not None and _says_what_it_asks(clause, matcher):
         focused = _decide_from(clause, truncated, matcher, thresholds)
+        if focused.status == "answer" and _points_back(clause, matcher):
+            # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
+            # the whole message must lean to the same entry
+            reply = _decide_from(text, truncated, matcher, thresholds)
+            if not reply.candidates or reply.candidates[0].entry != focused.entry:
+                focused = replace(focused, status="none")
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
             return replace(focused, question=text, reason=why)
-    reply = _decide_from(text, truncated, matcher, thresholds)
+    if reply is None:
+        reply = _decide_from(text, truncated, matcher, thresholds)
     if reply.status == "answer" or not asks_yes_or_no(text):
         return reply
     return _checked_again(reply, matcher, thresholds)
@@ -132,12 +140,12 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         dated = [t for t in terms if is_checked_figure(t, reported_until)]
         if reply.status != "clarify" or not dated or not checks_a_date(dated, terms):
             return reply
-        again = _decide_from(f"{text} (when?)", reply.truncated, matcher, thresholds)
+        again = _decide_from(_as_when(text, matcher), reply.truncated, matcher, thresholds)
         if again.status != "answer":
             return reply
         why = f"a yes/no check of a date, asked as when: {again.reason}"
         return replace(again, question=text, reason=why)
-    asked = f"{text} (when?)" if checks_a_date(checked, terms) else text
+    asked = _as_when(text, matcher) if checks_a_date(checked, terms) else text
     again = _decide_from(
         asked, reply.truncated, matcher, thresholds, leave_out=frozenset(checked).__contains__
     )
@@ -158,10 +166,19 @@ def _normalised(text: str, matcher: Matcher) -> str:
     return matcher.normaliser.normalise(text)
 
 
+def _as_when(text: str, matcher: Matcher) -> str:
+    """The check asked as "when": normalised first, since what a check ends with ("..., is
+    that the correct date?") is read off the end of the text as typed."""
+    return f"{matcher.normaliser.normalise(text)} when"
+
+
 def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
     informative = sum(w.term not in QUESTION_WORDS for w in matcher.query_words(clause))
-    pointing = not POINTING_BACK.isdisjoint(matcher.normaliser.normalise(clause).split())
-    return informative >= (2 if pointing else 1)
+    return informative >= (2 if _points_back(clause, matcher) else 1)
+
+
+def _points_back(clause: str, matcher: Matcher) -> bool:
+    return not POINTING_BACK.isdisjoint(matcher.normaliser.normalise(clause).split())
 
 
 def _decide_from(

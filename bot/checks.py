@@ -25,7 +25,9 @@ _NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['
 _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|but|oh|um|hmm|also|just)\W+)*"
     rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
-    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|yes|no)\b[^,]*$|\s(?:right|correct)\s*\?*\s*$",
+    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|yes|no)\b[^,]*$|\s(?:right|correct)\s*\?*\s*$"
+    # a claim, then "Is that the correct date?", "Does that match the article?"
+    r"|(?<=[.!])\s+(?:is|was|are|were|does|did|can|could)\s+(?:that|this|it|you)\b[^.!?]*\?*\s*$",
     re.IGNORECASE,
 )
 _CHECKING = re.compile(

@@ -20,7 +20,10 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"^\W*(?:(?:and|but|so|then|also|ok|okay)\s+)?(?:what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
+    r"^\W*(?:(?:and|but|so|then|also|ok|okay)\s+)?"
+    # "On what date ...", "In which part ...", "To whom ...": a preposition may lead the asking
+    r"(?:(?:on|in|at|to|for|from|by|with|of|under|since|until)\s+(?=(?:what|which|whom|whose|how)\b))?"
+    r"(?:what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
     r"|list|name)\b",
     re.IGNORECASE,

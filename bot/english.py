@@ -40,3 +40,21 @@ def rarity(word: str) -> float | None:
     """
     count = _english().word_frequency[word]
     return -math.log10(count / _total()) if count else None
+
+
+@lru_cache(maxsize=16384)
+def is_manner_adverb(word: str) -> bool:
+    """An adverb made of an English adjective: "precisely", "generally", "specifically".
+
+    They say how something is asked, not what: a knowledge base without the word should not
+    count it as a topic the question names and the entry lacks.
+    """
+    if len(word) < 7 or not word.endswith("ly") or not is_english_word(word):
+        return False
+    bases = (
+        word[:-2],
+        word[:-1] + "e",
+        word[:-3] + "y",
+        word[:-4],
+    )  # exact, simple, easy, specific
+    return any(len(base) >= 4 and is_english_word(base) for base in bases)

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.checks import MONTHS
-from bot.english import rarity
+from bot.english import is_manner_adverb, rarity
 from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
@@ -262,7 +262,8 @@ class Matcher:
                 result.append(QueryWord(word, term, self._idf[term], similarity, True))
             elif not slips_into(word, _LONG_FILLERS):  # "mentiond" says as little as "mentioned"
                 noise = len(word) <= 2 and not word[0].isdigit()
-                weight = SHORT_UNKNOWN_WEIGHT if noise else self._unknown_weight
+                manner = is_manner_adverb(word)  # "precisely", "generally"
+                weight = SHORT_UNKNOWN_WEIGHT if noise or manner else self._unknown_weight
                 result.append(QueryWord(word, term, weight, 0.0, False))
         return _once_each(self._names_as_one(result) if names_as_one else result)
 

@@ -24,6 +24,8 @@ MATCHER = Matcher(KNOWLEDGE)
         "The bridge opened on May 3, right?",
         "It opened in May, didn't it?",
         "Is it true that the mayor cut the ribbon?",
+        "Reports put the opening in June. Is that the correct date?",
+        "The bridge is 900 metres long. Does that match the article?",
     ],
 )
 def test_checks_of_a_statement_are_told_from_questions_for_a_fact(question: str) -> None:
@@ -66,6 +68,21 @@ def test_a_check_of_a_wrong_figure_gets_the_right_one_said_to_differ(
     assert reply.corrects == (figure,)
     assert render_plain(reply, KNOWLEDGE).startswith(CORRECTION_OPENING + "\nThe bridge opened")
     assert render_html(reply, KNOWLEDGE).startswith(CORRECTION_OPENING + "\nThe bridge opened")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Some reports I've seen put the bridge opening on May 9, 2023. Is that the correct date?",
+        "A colleague says the bridge opened on May 9. Does that match the article?",
+    ],
+)
+def test_a_claim_from_elsewhere_sent_for_checking_gets_the_article_s_figure(message: str) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"
+    assert reply.corrects == ("9",)
 
 
 def test_a_check_of_the_right_figure_is_answered_without_a_correction() -> None:

@@ -22,6 +22,11 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
         ("I'm a local - how long is the bridge?", "how long is the bridge?"),
         ("I was reading and I wondered how long is the bridge", "how long is the bridge"),
         ("Nice piece, so when did it open?", "so when did it open?"),
+        (
+            "I'm writing a feature. On what date did the bridge open?",
+            "On what date did the bridge open?",
+        ),
+        ("Odd name. To whom does the bridge belong?", "To whom does the bridge belong?"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:

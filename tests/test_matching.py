@@ -113,6 +113,21 @@ def test_shipped_knowledge_does_not_regress_on_the_evaluation_sets(
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "I saw Meishang in the news. What part did it play in this park story?",
+        "Yuanzhi Technology was in a headline. What role did it have in the story?",
+    ],
+)
+def test_a_clause_whose_it_is_named_only_in_the_context_is_not_answered_about_another_entry(
+    shipped: Matcher, message: str
+) -> None:
+    """Alone, "what part did it play in the story" is Pan Hongping's entry; "it" is the company."""
+    reply = decide(message, shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id != "pan-hongping"
+
+
+@pytest.mark.parametrize(
     ("message", "opening"),
     [
         ("hi", "Hello!"),

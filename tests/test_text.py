@@ -480,3 +480,49 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
     applied to the whole text in turn."""
     for text in _tricky_texts(20_000):
         assert basic_normalise(text) == _normalise_in_order(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("claim", "normalised"),
+    [
+        ("Reports put it on Feb 25. Is that the correct date?", "it on february 25"),
+        ("It is 300 m long. Does that match the article?", "it is 300 m long"),
+        ("Pan is the GM. Is that his title?", "pan is the gm"),
+        ("It opened in May. Can you confirm?", "it opened in may"),
+    ],
+)
+def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
+    claim: str, normalised: str
+) -> None:
+    assert basic_normalise(claim) == normalised
+
+
+@pytest.mark.parametrize(
+    ("message", "normalised"),
+    [
+        ("Some reports I've seen put the ceremony on Feb 25", "the ceremony on february 25"),
+        ("A colleague identified Pan as the manager", "pan as the manager"),
+        ("My draft says the bridge is long", "the bridge is long"),
+        ("Which outlet put out this article?", "which outlet publish this article"),
+        ("The article says what?", "the article says what"),
+    ],
+)
+def test_where_a_claim_comes_from_is_dropped_but_a_question_keeps_its_words(
+    message: str, normalised: str
+) -> None:
+    assert basic_normalise(message) == normalised
+
+
+@pytest.mark.parametrize(
+    ("question", "normalised"),
+    [
+        ("Why, according to the article, did it open?", "why do it open"),
+        ("What part did Mei play, as far as the report describes it?", "what role do mei play"),
+        ("What is the zone referred to in the story?", "what is the zone"),
+        ("When was the article published?", "when was the article publish"),
+    ],
+)
+def test_pointing_at_the_article_as_the_source_asks_nothing_more(
+    question: str, normalised: str
+) -> None:
+    assert basic_normalise(question) == normalised
