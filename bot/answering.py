@@ -6,7 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from bot.checks import asks_yes_or_no, checks_a_date, gives_figure_like, is_checked_figure
+from bot.checks import (
+    asks_yes_or_no,
+    checks_a_date,
+    figure_kind,
+    gives_figure_like,
+    is_checked_figure,
+)
 from bot.clauses import question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
@@ -115,9 +121,32 @@ def decide_by_entries(
             return replace(focused, question=text, reason=why)
     if reply is None:
         reply = _decide_from(text, truncated, matcher, thresholds)
-    if reply.status == "answer" or not asks_yes_or_no(text):
+    if not asks_yes_or_no(text):
         return reply
+    if reply.status == "answer":
+        return _corrected(reply, matcher)
     return _checked_again(reply, matcher, thresholds)
+
+
+def _corrected(reply: Reply, matcher: Matcher) -> Reply:
+    """A check answered as it is: does the answer state its figures otherwise? "Is the park in
+    the northern part?" of an answer that says "southern" is answered, and said to differ."""
+    entry = reply.entry
+    if entry is None:
+        return reply
+    year = entry.article.date.year
+    stated = set(matcher.normaliser.words(entry.answer))
+    figures = [
+        w.term for w in matcher.query_words(reply.question) if is_checked_figure(w.term, year)
+    ]
+    # "in the north or the south?" offers a choice: one of its kind stated, none is a mistake
+    chosen = {figure_kind(t) for t in figures if t in stated}
+    corrects = tuple(
+        t
+        for t in figures
+        if t not in stated and figure_kind(t) not in chosen and gives_figure_like(entry.answer, t)
+    )
+    return replace(reply, corrects=corrects) if corrects else reply
 
 
 def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:

@@ -19,6 +19,13 @@ _MONTH_NAMES = (
 )
 MONTHS = frozenset(stem(month) for month in _MONTH_NAMES.split())
 CHECKED_MONTHS = MONTHS - {"may"}  # in a question, "may I ask" is no month
+# "the third in a series?" of the first, "the northern part?" of the southern: words that hold
+# a figure of their own kind, checked like numbers
+ORDINALS = frozenset(
+    stem(word)
+    for word in "first second third fourth fifth sixth seventh eighth ninth tenth".split()  # noqa: SIM905
+)
+DIRECTIONS = frozenset(("north", "south", "east", "west"))  # "northern" reads as "north"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['\u2019]?t"
 # "Is/Was/Did/Will ...?", after a greeting or an "and so"; "..., isn't it?", "..., right?"
@@ -42,12 +49,13 @@ def asks_yes_or_no(question: str) -> bool:
 
 
 def is_checked_figure(term: str, reported_until: int | None = None) -> bool:
-    """A number or a month a check may have wrong, or a year up to `reported_until`.
+    """A number, a month, an ordinal or a direction a check may have wrong, or a year up to
+    `reported_until`.
 
     A year the article could report on ("sped up since 2020?" when it says 2021) may be the
     user's mistake; a later one ("capped in 2023?") sets a scope the article cannot cover.
     """
-    if term in CHECKED_MONTHS:
+    if term in CHECKED_MONTHS or term in ORDINALS or term in DIRECTIONS:
         return True
     if not term[:1].isdigit():
         return False
@@ -57,13 +65,23 @@ def is_checked_figure(term: str, reported_until: int | None = None) -> bool:
 
 
 def gives_figure_like(answer: str, term: str) -> bool:
-    """Whether `answer` states a figure of `term`'s kind: a month, a year, else a number."""
+    """Whether `answer` states a figure of `term`'s kind: a month, a year, an ordinal, a
+    direction, else a number."""
     words = basic_normalise(answer).split()
-    if term in MONTHS:
-        return any(stem(word) in MONTHS for word in words)
+    for kind in (MONTHS, ORDINALS, DIRECTIONS):
+        if term in kind:
+            return any(stem(word) in kind for word in words)
     if _YEAR.fullmatch(term):
         return any(_YEAR.fullmatch(word) for word in words)
     return any(word[:1].isdigit() and _YEAR.fullmatch(word) is None for word in words)
+
+
+def figure_kind(term: str) -> str:
+    """Which kind of figure `term` is, for telling a choice ("north or south?") from a claim."""
+    for name, kind in (("month", MONTHS), ("ordinal", ORDINALS), ("direction", DIRECTIONS)):
+        if term in kind:
+            return name
+    return "year" if _YEAR.fullmatch(term) else "number"
 
 
 def checks_a_date(checked: list[str], asked: list[str]) -> bool:

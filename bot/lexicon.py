@@ -22,6 +22,7 @@ FILLERS = frozenset(
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
+    exact precise specific effort efforts accompanying accompanies
     """.split()  # noqa: SIM905
 )
 
@@ -83,6 +84,10 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("private", "privacy", "privately"),
     ("message", "messages", "msg", "msgs"),
     ("display", "displays", "displayed", "displaying", "show", "shows", "showing", "shown"),
+    ("first", "initial", "initially", "earliest"),
+    ("full", "complete", "entire"),
+    ("traditional", "conventional", "ordinary", "typical"),
+    ("center", "hub", "facility", "facilities"),
 )
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
@@ -169,6 +174,19 @@ PHRASES: dict[str, str] = {
     "compares in size": "compare largest",
     "go after": "target",
     "goes after": "target",
+    "in order to": "to",
+    "put their names to": "sign",
+    "put its name to": "sign",
+    "put their name to": "sign",
+    "under way": "start",
+    "underway": "start",
+    # what a system or plan stands on
+    "rests on": "based on",
+    "rest on": "based on",
+    "founded on": "based on",
+    "anchored by": "based on",
+    "anchored in": "based on",
+    "underpinned by": "based on",
 }
 
 # Irregular verb forms the stemmer cannot relate to their verb ("sent" is not "send" to it).

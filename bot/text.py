@@ -137,11 +137,12 @@ _ASKS_FOR_SOMETHING = re.compile(
 # "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
 _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
-    r"|am i (?:right|correct)(?: in (?:thinking|saying|understanding))?"
+    r"|am i (?:right|correct|accurate)(?: in (?:thinking|saying|understanding|describing|calling"
+    r"|stating|writing|assuming))?"
     r"|(?:can|could|would) you (?:please )?(?:confirm|verify)|please (?:confirm|verify)"
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
-    r"|would it be (?:right|correct|true|fair) to say"
+    r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
     r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)"
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= that\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"

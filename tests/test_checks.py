@@ -47,6 +47,15 @@ def test_numbers_and_months_are_checked_figures_but_years_and_may_are_not() -> N
     assert not is_checked_figure("bridg")
 
 
+def test_ordinals_and_directions_are_checked_figures_of_their_own_kind() -> None:
+    assert is_checked_figure("third")
+    assert is_checked_figure("north")
+    assert gives_figure_like("It was the first of a series of events.", "third")
+    assert gives_figure_like("The park lies in the southern part of the zone.", "north")
+    assert not gives_figure_like("The park lies in the southern part of the zone.", "third")
+    assert not gives_figure_like("It was the first of a series of events.", "north")
+
+
 def test_an_answer_gives_a_figure_of_the_kind_checked() -> None:
     assert gives_figure_like("The bridge opened on May 3, 2023.", "june")
     assert gives_figure_like("Building the bridge cost 500,000 yuan.", "900000")

@@ -128,6 +128,38 @@ def test_a_clause_whose_it_is_named_only_in_the_context_is_not_answered_about_an
 
 
 @pytest.mark.parametrize(
+    ("question", "entry_id", "corrected"),
+    [
+        ("Is the park in the northern part of the Pazhou pilot zone?", "park-location", "north"),
+        ("Was the ceremony the third in a series of events?", "first-of-series", "third"),
+    ],
+)
+def test_a_check_of_a_wrong_ordinal_or_direction_gets_the_article_s_one(
+    shipped: Matcher, question: str, entry_id: str, corrected: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert reply.entry.id == entry_id
+    assert reply.corrects == (corrected,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the park in the southern part of the Pazhou pilot zone?",
+        "is the park in the north or the south of pazhou?",  # a choice, not a claim
+    ],
+)
+def test_a_check_the_answer_bears_out_is_not_said_to_differ(
+    shipped: Matcher, question: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert reply.entry.id == "park-location"
+    assert reply.corrects == ()
+
+
+@pytest.mark.parametrize(
     ("message", "opening"),
     [
         ("hi", "Hello!"),
