@@ -22,7 +22,7 @@ FILLERS = frozenset(
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
-    exact precise specific effort efforts accompanying accompanies
+    exact precise specific effort efforts accompanying accompanies broader wider
     """.split()  # noqa: SIM905
 )
 
@@ -35,7 +35,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("technology", "tech", "technologies", "technological"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
     ("publish", "published", "released", "release", "publishing"),
-    ("article", "story", "piece", "report", "news"),
+    ("article", "story", "piece", "report", "news", "articles", "stories", "pieces", "reports"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
     ("aim", "aims", "goal", "goals", "target", "targets", "targeted", "targeting", "objective"),
@@ -56,7 +56,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("future", "later", "eventually", "someday"),
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
-    ("manager", "head", "chief", "boss", "executive"),
+    ("manager", "head", "chief", "boss", "executive", "management"),
     ("january", "jan"),
     ("february", "feb"),
     ("march", "mar"),
@@ -86,6 +86,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("display", "displays", "displayed", "displaying", "show", "shows", "showing", "shown"),
     ("first", "initial", "initially", "earliest"),
     ("full", "complete", "entire"),
+    ("series", "program", "sequence"),
     ("traditional", "conventional", "ordinary", "typical"),
     ("center", "hub", "facility", "facilities"),
 )
@@ -179,6 +180,12 @@ PHRASES: dict[str, str] = {
     "put its name to": "sign",
     "put their name to": "sign",
     "under way": "start",
+    # "the northern section of the zone" is where "the southern part of" it is
+    "which section of": "where",
+    "what section of": "where",
+    "section of": "in",
+    "sections of": "in",
+    "portion of": "in",
     "underway": "start",
     # what a system or plan stands on
     "rests on": "based on",
