@@ -56,7 +56,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("future", "later", "eventually", "someday"),
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
-    ("manager", "head", "chief", "boss", "executive", "management"),
+    ("manager", "head", "chief", "boss", "executive", "management", "manage", "manages", "managed"),
     ("january", "jan"),
     ("february", "feb"),
     ("march", "mar"),

@@ -241,7 +241,10 @@ def stem(word: str) -> str:
     """Reduce a word to its stem so "buildings" meets "building"; numbers stay as they are."""
     if word[:1].isdigit() or word in QUESTION_WORDS:  # "why" must not become "whi"
         return word
-    return str(_stemmer.stemWord(word))
+    found = str(_stemmer.stemWord(word))
+    if word.endswith(("er", "ers")) and word.rstrip("s")[:-2] == found:
+        return found + "er"  # a "developer" builds, but is not "develop": who, not what
+    return found
 
 
 def _fold_accents(text: str) -> str:

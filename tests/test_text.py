@@ -254,7 +254,14 @@ def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b"), [("community", "communication"), ("internal", "international")]
+    ("a", "b"),
+    [
+        ("community", "communication"),
+        ("internal", "international"),
+        ("developer", "develop"),  # who does it is not what is done
+        ("publishers", "published"),
+        ("reporter", "report"),
+    ],
 )
 def test_words_that_only_begin_alike_keep_apart(a: str, b: str) -> None:
     assert stem(a) != stem(b)
@@ -526,3 +533,7 @@ def test_pointing_at_the_article_as_the_source_asks_nothing_more(
     question: str, normalised: str
 ) -> None:
     assert basic_normalise(question) == normalised
+
+
+def test_an_agent_noun_meets_its_plural() -> None:
+    assert stem("developers") == stem("developer")
