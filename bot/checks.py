@@ -26,6 +26,7 @@ ORDINALS = frozenset(
     for word in "first second third fourth fifth sixth seventh eighth ninth tenth".split()  # noqa: SIM905
 )
 DIRECTIONS = frozenset(("north", "south", "east", "west"))  # "northern" reads as "north"
+SCALES = frozenset(("million", "billion"))  # "5 million": part of the number checked
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['\u2019]?t"
 # "Is/Was/Did/Will ...?", after a greeting or an "and so"; "..., isn't it?", "..., right?"
@@ -37,6 +38,10 @@ _ASKS_YES_OR_NO = re.compile(
     r"|(?<=[.!])\s+(?:is|was|are|were|does|did|can|could)\s+(?:that|this|it|you)\b[^.!?]*\?*\s*$",
     re.IGNORECASE,
 )
+# "haizhu adding 20 new parks?", "10 billion level?": a statement asked, with no question word
+_ASKS_SOMETHING_ELSE = re.compile(
+    r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE
+)
 _CHECKING = re.compile(
     r"\b(?:is it true|is it correct|am i right|can you confirm|could you confirm|correct me)\b",
     re.IGNORECASE,
@@ -45,7 +50,9 @@ _CHECKING = re.compile(
 
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
-    return bool(_ASKS_YES_OR_NO.search(question) or _CHECKING.search(question))
+    if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):
+        return True
+    return question.rstrip().endswith("?") and not _ASKS_SOMETHING_ELSE.search(question)
 
 
 def is_checked_figure(term: str, reported_until: int | None = None) -> bool:
@@ -55,7 +62,7 @@ def is_checked_figure(term: str, reported_until: int | None = None) -> bool:
     A year the article could report on ("sped up since 2020?" when it says 2021) may be the
     user's mistake; a later one ("capped in 2023?") sets a scope the article cannot cover.
     """
-    if term in CHECKED_MONTHS or term in ORDINALS or term in DIRECTIONS:
+    if term in CHECKED_MONTHS or term in ORDINALS or term in DIRECTIONS or term in SCALES:
         return True
     if not term[:1].isdigit():
         return False

@@ -28,6 +28,7 @@ STOPWORDS = (
     things info information details detail kindly wondering curious question one ones
     within among amongst onto via
     again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope wait
+    yea ya eh innit
     """.split()  # noqa: SIM905
     )
     | FILLERS
@@ -143,7 +144,7 @@ _CONFIRMATION_LEAD = re.compile(
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
     r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
-    r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)"
+    r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)|^\W*heard(?: that)?"
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= that\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
@@ -215,7 +216,8 @@ _BARE_SHORT_FORMS = {
 _TEXTING = {
     "u": "you", "r": "are", "ur": "your", "cuz": "because", "coz": "because", "b4": "before",
     "abt": "about", "bout": "about", "wat": "what", "wut": "what", "thx": "thanks", "ty": "thanks",
-    "kinda": "kind of", "sorta": "sort of", "yr": "year",
+    "kinda": "kind of", "sorta": "sort of", "yr": "year", "w": "with", "smth": "something",
+    "sth": "something",
 }  # fmt: skip
 # only a word standing alone: the "u" of "U.S." and the "r" of "R&D" are not "you" and "are"
 _TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")

@@ -26,6 +26,8 @@ MATCHER = Matcher(KNOWLEDGE)
         "Is it true that the mayor cut the ribbon?",
         "Reports put the opening in June. Is that the correct date?",
         "The bridge is 900 metres long. Does that match the article?",
+        "bridge cost 900,000 yuan?",  # a statement asked
+        "the bridge opened in may yeah?",
     ],
 )
 def test_checks_of_a_statement_are_told_from_questions_for_a_fact(question: str) -> None:
@@ -33,7 +35,13 @@ def test_checks_of_a_statement_are_told_from_questions_for_a_fact(question: str)
 
 
 @pytest.mark.parametrize(
-    "question", ["When did the bridge open?", "how long is it", "Which bridge is it, the new one?"]
+    "question",
+    [
+        "When did the bridge open?",
+        "how long is it",
+        "Which bridge is it, the new one?",
+        "the bridge, how long is it?",
+    ],
 )
 def test_questions_for_a_fact_are_not_checks(question: str) -> None:
     assert not asks_yes_or_no(question)

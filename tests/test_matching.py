@@ -144,6 +144,25 @@ def test_a_check_of_a_wrong_ordinal_or_direction_gets_the_article_s_one(
 
 
 @pytest.mark.parametrize(
+    ("statement", "entry_id", "corrected"),
+    [
+        ("Haizhu is adding 30 new parks?", "new-parks-target", ("30",)),
+        ("the park's area is 2 million square meters?", "park-area", ("2", "million")),
+        ("heard the output will hit 5 billion yuan, true?", "output-value", ("5",)),
+        ("the ceremony was on feb 20 yeah?", "ceremony-date", ("20",)),
+        ("the park is on the west side of pazhou right?", "park-location", ("west",)),
+    ],
+)
+def test_a_statement_sent_as_a_question_is_checked_like_a_yes_no_question(
+    shipped: Matcher, statement: str, entry_id: str, corrected: tuple[str, ...]
+) -> None:
+    reply = decide(statement, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert reply.entry.id == entry_id
+    assert reply.corrects == corrected
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Is the park in the southern part of the Pazhou pilot zone?",
