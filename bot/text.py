@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import pairwise
 
 import snowballstemmer
 
@@ -178,6 +179,12 @@ _ARTICLE_AS_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_WORD = re.compile("article|report|story|piece|coverage|text")
+# a word that each rewrite of _without_framing needs (lowercase): most texts hold none
+_FRAMING_WORD = re.compile(
+    "right|correct|true|accurate|case|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
+    "|said|say|report|source|article|outlet|coverage|stor|piece|text|post|people|colleague|draft"
+    "|editor|friend|site|blog|paper|note"
+)
 # every lead above holds one of these: texts without any (most answers) skip its search
 _CONFIRMATION_LEAD_WORD = re.compile(
     "true|correct|accurate|case|right|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
@@ -226,6 +233,9 @@ _SPACES = re.compile(r"\s+")
 _PHRASE = re.compile(
     r"(?<!\S)(" + "|".join(map(re.escape, sorted(PHRASES, key=len, reverse=True))) + r")(?!\S)"
 )
+# an idiom of one word, or the first two words of a longer one: a text without any has none
+_PHRASE_WORDS = frozenset(phrase for phrase in PHRASES if " " not in phrase)
+_PHRASE_PAIRS = frozenset(tuple(phrase.split()[:2]) for phrase in PHRASES if " " in phrase)
 # each idiom, padded with spaces, under its first word: a text holds it where " text " holds it
 _PHRASES_BY_START: dict[str, tuple[str, ...]] = {}
 for _phrase in PHRASES:
@@ -302,6 +312,19 @@ def _normalise_head(text: str) -> str:
     """What needs the text as typed: confirmation tags and leads, Unicode, then case."""
     if ("." in text or "!" in text) and _CONFIRMATION_SENTENCE_WORDS.search(text[-40:]):
         text = _CONFIRMATION_SENTENCE.sub("", text)
+    if _FRAMING_WORD.search(text.lower()):
+        text = _without_framing(text)
+    if _DIGIT.search(text) is not None:
+        text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    if "IT" in text and not text.isupper():  # in a shouted question "IT" is just "it"
+        text = _ACRONYM.sub(lambda m: _CAPITAL_ACRONYMS[m.group(1)], text)
+    return _fold_accents(text).casefold()
+
+
+def _without_framing(text: str) -> str:
+    """Without what frames a question: confirmation tags, hearsay, sources."""
     ending = text[-24:].lower()
     if "right" in ending or "correct" in ending or "true" in ending:
         text = _CONFIRMATION_TAG.sub("", text)
@@ -314,13 +337,7 @@ def _normalise_head(text: str) -> str:
     text = _SOURCED_CLAIM.sub(" ", text)
     if _ARTICLE_WORD.search(text.lower()):
         text = _ARTICLE_AS_SOURCE.sub(" ", text)
-    if _DIGIT.search(text) is not None:
-        text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    if "IT" in text and not text.isupper():  # in a shouted question "IT" is just "it"
-        text = _ACRONYM.sub(lambda m: _CAPITAL_ACRONYMS[m.group(1)], text)
-    return _fold_accents(text).casefold()
+    return text
 
 
 def _normalise_rest_in_order(text: str) -> str:
@@ -391,6 +408,8 @@ def _token_whole(token: str) -> tuple[str, ...]:
 
 def _has_phrase(words: list[str], text: str) -> bool:
     """Whether _PHRASE would find an idiom, at the cost of a few substring searches."""
+    if _PHRASE_WORDS.isdisjoint(words) and _PHRASE_PAIRS.isdisjoint(pairwise(words)):
+        return False
     padded = ""
     for word in words:
         phrases = _PHRASES_BY_START.get(word)
@@ -456,10 +475,11 @@ class Normaliser:
         return self._recent(text)
 
     def _normalise(self, text: str) -> str:
-        text = basic_normalise(text)
-        if self._pattern is not None:
-            text = self._pattern.sub(lambda m: self._canonical[m.group(1)], text)
-        return _SPACES.sub(" ", text).strip()
+        text = basic_normalise(text)  # single spaces, none at the ends
+        if self._pattern is None:
+            return text
+        text, count = self._pattern.subn(lambda m: self._canonical[m.group(1)], text)
+        return _SPACES.sub(" ", text).strip() if count else text
 
     def words(self, text: str) -> list[str]:
         """Normalised, stemmed words, stopwords dropped, question words kept."""
