@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 from bot.checks import (
@@ -12,6 +13,8 @@ from bot.checks import (
     figure_kind,
     gives_figure_like,
     is_checked_figure,
+    is_name_like,
+    names_something,
 )
 from bot.clauses import question_clause
 from bot.config import Thresholds
@@ -128,6 +131,33 @@ def decide_by_entries(
     return _checked_again(reply, matcher, thresholds)
 
 
+_PLACING = frozenset(("in", "from", "by", "at", "near", "of"))
+
+
+def _placed_words(text: str, matcher: Matcher) -> set[str]:
+    """The words right after "in", "from", "by", "at", "near" or "of"."""
+    words = matcher.normaliser.normalise(text).split()
+    return {word for before, word in pairwise(words) if before in _PLACING}
+
+
+def _checked_without_names(
+    reply: Reply, names: list[str], matcher: Matcher, thresholds: Thresholds
+) -> Reply:
+    """A check of a name the knowledge lacks, matched without it: the entry that then answers
+    must itself name something (the right place, outlet or person)."""
+    again = _decide_from(
+        reply.question,
+        reply.truncated,
+        matcher,
+        thresholds,
+        leave_out=frozenset(names).__contains__,
+    )
+    if again.entry is None or not names_something(again.entry.answer):
+        return reply
+    why = f"a yes/no check of {', '.join(names)}, matched without it: {again.reason}"
+    return replace(again, question=reply.question, reason=why, corrects=tuple(names))
+
+
 def _corrected(reply: Reply, matcher: Matcher) -> Reply:
     """A check answered as it is: does the answer state its figures otherwise? "Is the park in
     the northern part?" of an answer that says "southern" is answered, and said to differ."""
@@ -165,6 +195,14 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         if is_checked_figure(w.term, reported_until) and (lacking is None or w.surface in lacking)
     ]
     terms = [w.term for w in words]
+    # "Is Haizhu in Shenzhen?", "from Xinhua?": a name the knowledge lacks, where a place or a
+    # source goes, may be the claim's wrong value ("Does Tianhe have a park too?" asks of Tianhe)
+    placed = _placed_words(text, matcher)
+    names = [
+        w.term for w in words if not w.known and is_name_like(w.surface) and w.surface in placed
+    ]
+    if names and not checked:
+        return _checked_without_names(reply, names, matcher, thresholds)
     if not checked:  # every figure is right; a date among them still says what is checked
         dated = [t for t in terms if is_checked_figure(t, reported_until)]
         if reply.status != "clarify" or not dated or not checks_a_date(dated, terms):

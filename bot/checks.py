@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.english import is_english_word
 from bot.text import basic_normalise, stem
 
 _MONTH_NAMES = (
@@ -81,6 +82,17 @@ def gives_figure_like(answer: str, term: str) -> bool:
     if _YEAR.fullmatch(term):
         return any(_YEAR.fullmatch(word) for word in words)
     return any(word[:1].isdigit() and _YEAR.fullmatch(word) is None for word in words)
+
+
+def is_name_like(word: str) -> bool:
+    """A word no English dictionary has, a name ("Tianhe", "Xinhua", "shenzen"): in a check
+    that the knowledge cannot place, it may be the wrong name the user has heard."""
+    return len(word) >= 3 and word.isalpha() and not is_english_word(word)
+
+
+def names_something(answer: str) -> bool:
+    """Whether `answer` states a name, as a check of a wrong name needs the right one."""
+    return any(is_name_like(word) for word in basic_normalise(answer).split())
 
 
 def figure_kind(term: str) -> str:
