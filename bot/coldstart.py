@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from bot import forked, nearduplicates, parsecache
+from bot import forked, nearduplicates, parsecache, termtables
 from bot.parsecache import Parsed, parse_cached
 from bot.text import Normaliser
 from bot.textcache import KnowledgeNormaliser, knowledge_normaliser
@@ -46,6 +46,8 @@ class _Batch:
     phrasings: list[str]  # the normalised phrasings, each once
     blocks: tuple[nearduplicates.Hashes, nearduplicates.Hashes]  # theirs (blocks_of)
     unwritable: OSError | None  # the disk cache could not be written
+    # the matcher's terms of each parse's live entries (None: it has none), with their strings
+    terms: tuple[list[str], list[int], list[termtables.FileTerms | None]]
 
 
 def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) -> None:
@@ -71,9 +73,11 @@ def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) ->
     chunks = list(_chunks(tasks, processes * CHUNKS_PER_WORKER))
     normaliser = Normaliser(synonyms)
     knowledge = knowledge_normaliser(synonyms, new_pass=False)  # where the load looks for texts
+    from bot.matching import states_time  # the matcher's terms are worked out here too
+
     try:
         forked.run(
-            lambda index: _work(chunks[index], normaliser, cache_dir, parse_file),
+            lambda index: _work(chunks[index], normaliser, cache_dir, parse_file, states_time),
             len(chunks),
             processes,
             lambda _, batch: _keep(batch, knowledge, cache_dir),
@@ -106,26 +110,39 @@ def _chunks(tasks: list[_Task], count: int) -> Iterator[list[_Task]]:
 def _keep(batch: _Batch, normaliser: KnowledgeNormaliser, cache_dir: Path | None) -> None:
     """Keep what a worker found where the load will look for it."""
     texts: list[str] = []
-    for data in batch.parses:
+    files = []
+    names, stems, terms = batch.terms
+    for data, file_terms in zip(batch.parses, terms, strict=True):
         parsed = parsecache.decode(data)
         parsecache.remember(data["key"], parsed)
         for entry in parsed[0].entries if parsed[0] is not None else ():
             texts += entry.questions
             texts.append(entry.answer)
+        if parsed[0] is not None and file_terms is not None:
+            live = [entry for entry in parsed[0].entries if not entry.draft]
+            files.append((live, normaliser.signature, file_terms))
     normaliser.remember(dict(zip(texts, batch.normalised, strict=True)))
+    termtables.remember(names, stems, files)
     nearduplicates.remember(batch.phrasings, *batch.blocks)
     if batch.unwritable is not None and cache_dir is not None:
         parsecache.warn_unwritable(cache_dir, batch.unwritable)
 
 
 def _work(
-    chunk: list[_Task], normaliser: Normaliser, cache_dir: Path | None, parse_file: ParseFile
+    chunk: list[_Task],
+    normaliser: Normaliser,
+    cache_dir: Path | None,
+    parse_file: ParseFile,
+    timed: Callable[[str], bool],
 ) -> _Batch:
-    """In a worker: parse and check each file, normalise its texts, block its phrasings."""
+    """In a worker: parse and check each file, normalise its texts, block its phrasings, and
+    work out the matcher's terms of its live entries."""
     normalise = normaliser.normalise
     parses = []
     normalised: list[str] = []
     phrasings: dict[str, None] = {}
+    strings = termtables.Strings()
+    terms: list[termtables.FileTerms | None] = []
     unwritable = None
     for shown, key, text in chunk:
         parsed = parse_file(shown, False, text)
@@ -133,10 +150,22 @@ def _work(
         parses.append(data)
         if cache_dir is not None and unwritable is None:
             unwritable = parsecache.store(cache_dir, data)
-        for entry in parsed[0].entries if parsed[0] is not None else ():
+        entries = parsed[0].entries if parsed[0] is not None else []
+        start = len(normalised)
+        for entry in entries:
             questions = list(map(normalise, entry.questions))
             phrasings.update(dict.fromkeys(questions))
             normalised += questions
             normalised.append(normalise(entry.answer))
+        live = [entry for entry in entries if not entry.draft]
+        if live:
+            texts = [text for entry in entries for text in (*entry.questions, entry.answer)]
+            of = dict(zip(texts, normalised[start:], strict=True)).__getitem__
+            terms.append(termtables.worked_out(live, of, timed, strings))
+        else:
+            terms.append(None)
     unique = list(phrasings)
-    return _Batch(parses, normalised, unique, nearduplicates.blocks_of(unique), unwritable)
+    blocks = nearduplicates.blocks_of(unique)
+    return _Batch(
+        parses, normalised, unique, blocks, unwritable, (strings.names, strings.stems, terms)
+    )

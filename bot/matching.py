@@ -452,13 +452,14 @@ def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
         cached = read_cached(directory, key, entries, normaliser.signature)
         if cached is not None:
             return cached
-    tables = build_tables(entries, normaliser.signature, normaliser.normalise, _timed)
+    tables = build_tables(entries, normaliser.signature, normaliser.normalise, states_time)
     if directory is not None and key:
         later(partial(write_cached, directory, key, tables))
     return tables
 
 
-def _timed(answer: str) -> bool:
+def states_time(answer: str) -> bool:
+    """Whether an answer states a date or time: what a "when" question needs."""
     return bool(TIME_CUE.search(answer))
 
 

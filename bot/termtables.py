@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
-from typing import overload
+from typing import Protocol, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -92,7 +92,7 @@ _previous: dict[object, FileTerms] = {}
 _stored: tuple[list[str], Arrays, list[list[Entry]], object] | None = None
 
 
-def file_key(entries: Sequence[Entry], signature: object) -> object:
+def file_key(entries: Sequence[EntryTexts], signature: object) -> object:
     """What a file's terms depend on: its live entries' texts and the synonyms."""
     return signature, tuple((entry.questions, entry.answer) for entry in entries)
 
@@ -150,17 +150,7 @@ def _in_workers(
 
     def keep(share: int, result: tuple[list[str], list[int], list[FileTerms]]) -> None:
         names, stems, terms = result
-        ids = np.array([_strings.id(name) for name in names], dtype=np.int32)
-        known = ids.tolist()
-        for word, of in enumerate(stems):
-            if of >= 0 and _strings.stems[known[word]] < 0:
-                _strings.stems[known[word]] = known[of]
-                stem(names[word])  # cached for questions, as a build in this process leaves it
-        for at, local in zip(shares[share], terms, strict=True):
-            found[at] = replace(
-                local, questions=ids[local.questions], answers=ids[local.answers],
-                words=np.sort(ids[local.words]),
-            )  # fmt: skip
+        found.update(zip(shares[share], _renumbered(names, stems, terms), strict=True))
 
     try:
         forked.run(work, len(shares), processes, keep)
@@ -170,8 +160,64 @@ def _in_workers(
     return found
 
 
+def _renumbered(names: list[str], stems: list[int], terms: list[FileTerms]) -> list[FileTerms]:
+    """Files worked out in another process, with a Strings of its own, in this one's ids."""
+    ids = np.array([_strings.id(name) for name in names], dtype=np.int32)
+    known = ids.tolist()
+    for word, of in enumerate(stems):
+        if of >= 0 and _strings.stems[known[word]] < 0:
+            _strings.stems[known[word]] = known[of]
+            stem(names[word])  # cached for questions, as a build in this process leaves it
+    return [
+        replace(
+            local,
+            questions=ids[local.questions],
+            answers=ids[local.answers],
+            words=np.sort(ids[local.words]),
+        )
+        for local in terms
+    ]
+
+
+class EntryTexts(Protocol):
+    """What a file's terms are made of: an entry's phrasings and answer."""
+
+    @property
+    def questions(self) -> tuple[str, ...]: ...
+    @property
+    def answer(self) -> str: ...
+
+
+def worked_out(
+    entries: Sequence[EntryTexts],
+    normalise: Normalise,
+    timed: Callable[[str], bool],
+    strings: Strings,
+) -> FileTerms:
+    """One file's terms, worked out in a worker process with `strings` of its own.
+
+    The normalised phrasings are left out: the load has them, and the matcher asks for them
+    only as it needs them.
+    """
+    return replace(_file_terms(entries, normalise, timed, strings), phrasings=None)
+
+
+def remember(
+    names: list[str],
+    stems: list[int],
+    files: Sequence[tuple[Sequence[EntryTexts], object, FileTerms]],
+) -> None:
+    """Keep terms worked out in another process during a load (`worked_out`, with the strings
+    `names` and their `stems`), each with its file's live entries and the synonyms' signature,
+    where the next build looks first."""
+    with _lock:
+        renumbered = _renumbered(names, stems, [terms for _, _, terms in files])
+        for (entries, signature, _), terms in zip(files, renumbered, strict=True):
+            _current[file_key(entries, signature)] = terms
+
+
 def _file_terms(
-    entries: Iterable[Entry],
+    entries: Iterable[EntryTexts],
     normalise: Normalise,
     timed: Callable[[str], bool],
     strings: Strings | None = None,

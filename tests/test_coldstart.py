@@ -108,6 +108,21 @@ def test_workers_give_the_knowledge_and_problems_of_one_process(
 
 
 @needs_fork
+def test_the_matcher_after_a_start_in_workers_finds_its_terms_worked_out(
+    tmp_path: Path, serial: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    shutil.copytree(DATA / "good", folder / "good")
+    alone = decisions(load(folder))
+    monkeypatch.setattr(coldstart, "MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    helped = load(folder)
+    monkeypatch.setattr(termtables, "_file_terms", lambda *args: pytest.fail("worked out again"))
+    assert decisions(helped) == alone
+
+
+@needs_fork
 def test_a_worker_that_dies_leaves_the_work_to_this_process(
     mixed: Path, serial: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
