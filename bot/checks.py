@@ -76,6 +76,8 @@ def gives_figure_like(answer: str, term: str) -> bool:
     """Whether `answer` states a figure of `term`'s kind: a month, a year, an ordinal, a
     direction, else a number."""
     words = basic_normalise(answer).split()
+    if term in ORDINALS and "largest" in words:  # "second-largest?" of "the largest": a rank
+        return True
     for kind in (MONTHS, ORDINALS, DIRECTIONS):
         if term in kind:
             return any(stem(word) in kind for word in words)

@@ -62,6 +62,7 @@ def test_ordinals_and_directions_are_checked_figures_of_their_own_kind() -> None
     assert gives_figure_like("The park lies in the southern part of the zone.", "north")
     assert not gives_figure_like("The park lies in the southern part of the zone.", "third")
     assert not gives_figure_like("It was the first of a series of events.", "north")
+    assert gives_figure_like("It is the largest park in the district.", "second")  # a rank
 
 
 def test_an_answer_gives_a_figure_of_the_kind_checked() -> None:
