@@ -14,6 +14,7 @@ from bot.checks import (
     gives_figure_like,
     is_checked_figure,
     is_name_like,
+    may_hold_figure,
     names_something,
 )
 from bot.clauses import question_clause
@@ -162,8 +163,8 @@ def _corrected(reply: Reply, matcher: Matcher) -> Reply:
     """A check answered as it is: does the answer state its figures otherwise? "Is the park in
     the northern part?" of an answer that says "southern" is answered, and said to differ."""
     entry = reply.entry
-    if entry is None:
-        return reply
+    if entry is None or not may_hold_figure(matcher.normaliser.words(reply.question)):
+        return reply  # most checks hold no figure: the answer need not be read
     year = entry.article.date.year
     stated = set(matcher.normaliser.words(entry.answer))
     figures = [

@@ -72,6 +72,14 @@ def is_checked_figure(term: str, reported_until: int | None = None) -> bool:
     return reported_until is not None and int(term) <= reported_until
 
 
+_FIGURE_WORDS = MONTHS | ORDINALS | DIRECTIONS | SCALES
+
+
+def may_hold_figure(terms: list[str]) -> bool:
+    """Whether any of these stemmed words could be a checked figure (a cheap first look)."""
+    return any(term[:1].isdigit() or term in _FIGURE_WORDS for term in terms)
+
+
 def gives_figure_like(answer: str, term: str) -> bool:
     """Whether `answer` states a figure of `term`'s kind: a month, a year, an ordinal, a
     direction, else a number."""
