@@ -22,7 +22,7 @@ FILLERS = frozenset(
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
-    exact precise specific effort efforts accompanying accompanies broader wider
+    exact precise specific effort efforts accompanying accompanies broader wider ask asking
     """.split()  # noqa: SIM905
 )
 
@@ -113,6 +113,10 @@ PHRASES: dict[str, str] = {
     "if it is no trouble": "please",
     "if that is ok": "please",
     "if that is okay": "please",
+    "may i ask": "please",
+    "might i ask": "please",
+    "can i ask": "please",
+    "could i ask": "please",
     # "by the end of the year" is within the year, as "this year" is
     "end of the year": "year",
     "end of this year": "year",
