@@ -20,9 +20,9 @@ from bot.checks import (
 from bot.clauses import question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
-from bot.matching import Candidate, Matcher
+from bot.matching import Candidate, Matcher, QueryWord
 from bot.quoting import Quote, QuoteFinder
-from bot.text import QUESTION_WORDS, STOPWORDS
+from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise
 
 Status = Literal["answer", "clarify", "none"]
 MAX_CHOICES = 3
@@ -159,6 +159,36 @@ def _checked_without_names(
     return replace(again, question=reply.question, reason=why, corrects=tuple(names))
 
 
+def _stated_unknowns(entry: Entry, words: list[QueryWord]) -> list[str]:
+    """The check's words the knowledge's terms lack but the entry's answer spells out, when
+    every such word is: "general manager" in "assistant general manager", a title the synonyms
+    fold into one term ("agm"). Empty when any unknown word is not in the answer."""
+    unknown = [w for w in words if not w.known]
+    written = set(basic_normalise(entry.answer).split())
+    if not unknown or any(w.surface not in written for w in unknown):
+        return []
+    return [w.term for w in unknown]
+
+
+def _checked_without_stated(
+    reply: Reply, stated: list[str], matcher: Matcher, thresholds: Thresholds
+) -> Reply:
+    """Matched without the words the best entry's answer spells out, that entry answers, as it
+    is: its answer gives the claim's words in full ("Is Pan Hongping the general manager?")."""
+    best = reply.candidates[0].entry
+    again = _decide_from(
+        reply.question,
+        reply.truncated,
+        matcher,
+        thresholds,
+        leave_out=frozenset(stated).__contains__,
+    )
+    if again.entry != best:
+        return reply
+    why = f"a yes/no check whose {', '.join(stated)} its answer spells out: {again.reason}"
+    return replace(again, question=reply.question, reason=why)
+
+
 def _corrected(reply: Reply, matcher: Matcher) -> Reply:
     """A check answered as it is: does the answer state its figures otherwise? "Is the park in
     the northern part?" of an answer that says "southern" is answered, and said to differ."""
@@ -204,6 +234,10 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
     ]
     if names and not checked:
         return _checked_without_names(reply, names, matcher, thresholds)
+    if not checked and reply.candidates:
+        spelt_out = _stated_unknowns(reply.candidates[0].entry, words)
+        if spelt_out:
+            return _checked_without_stated(reply, spelt_out, matcher, thresholds)
     if not checked:  # every figure is right; a date among them still says what is checked
         dated = [t for t in terms if is_checked_figure(t, reported_until)]
         if reply.status != "clarify" or not dated or not checks_a_date(dated, terms):

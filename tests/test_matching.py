@@ -179,6 +179,28 @@ def test_a_check_the_answer_bears_out_is_not_said_to_differ(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["Is Pan Hongping the general manager of the park?", "pan hongping is a manager there yeah?"],
+)
+def test_a_check_naming_part_of_a_title_the_answer_spells_out_gets_that_answer(
+    shipped: Matcher, question: str
+) -> None:
+    """The synonyms fold "assistant general manager" into one term; the answer gives it whole."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert reply.entry.id == "pan-hongping"
+
+
+@pytest.mark.parametrize(
+    "question", ["Did the mayor attend the ceremony?", "Is HYCAN a car company?"]
+)
+def test_a_check_with_words_no_answer_spells_out_is_not_answered(
+    shipped: Matcher, question: str
+) -> None:
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
+@pytest.mark.parametrize(
     ("message", "opening"),
     [
         ("hi", "Hello!"),
