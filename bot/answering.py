@@ -141,18 +141,21 @@ def _placed_words(text: str, matcher: Matcher) -> set[str]:
     return {word for before, word in pairwise(words) if before in _PLACING}
 
 
+def _without(
+    text: str, terms: list[str], reply: Reply, matcher: Matcher, thresholds: Thresholds
+) -> Reply:
+    """The decision on `text` (a second reading of `reply`) with these terms left out."""
+    return _decide_from(
+        text, reply.truncated, matcher, thresholds, leave_out=frozenset(terms).__contains__
+    )
+
+
 def _checked_without_names(
     reply: Reply, names: list[str], matcher: Matcher, thresholds: Thresholds
 ) -> Reply:
     """A check of a name the knowledge lacks, matched without it: the entry that then answers
     must itself name something (the right place, outlet or person)."""
-    again = _decide_from(
-        reply.question,
-        reply.truncated,
-        matcher,
-        thresholds,
-        leave_out=frozenset(names).__contains__,
-    )
+    again = _without(reply.question, names, reply, matcher, thresholds)
     if again.entry is None or not names_something(again.entry.answer):
         return reply
     why = f"a yes/no check of {', '.join(names)}, matched without it: {again.reason}"
@@ -176,13 +179,7 @@ def _checked_without_stated(
     """Matched without the words the best entry's answer spells out, that entry answers, as it
     is: its answer gives the claim's words in full ("Is Pan Hongping the general manager?")."""
     best = reply.candidates[0].entry
-    again = _decide_from(
-        reply.question,
-        reply.truncated,
-        matcher,
-        thresholds,
-        leave_out=frozenset(stated).__contains__,
-    )
+    again = _without(reply.question, stated, reply, matcher, thresholds)
     if again.entry != best:
         return reply
     why = f"a yes/no check whose {', '.join(stated)} its answer spells out: {again.reason}"
@@ -248,9 +245,7 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         why = f"a yes/no check of a date, asked as when: {again.reason}"
         return replace(again, question=text, reason=why)
     asked = _as_when(text, matcher) if checks_a_date(checked, terms) else text
-    again = _decide_from(
-        asked, reply.truncated, matcher, thresholds, leave_out=frozenset(checked).__contains__
-    )
+    again = _without(asked, checked, reply, matcher, thresholds)
     entry = again.entry
     if entry is None:  # no confident entry either way: "did you mean" beats "I don't know"
         if again.status == "clarify" and reply.status == "none":
