@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import snowballstemmer
 
+from bot.framing import without_framing
 from bot.lexicon import FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
 
 # Words that carry no topic. Question words are kept apart (QUESTION_WORDS): they tell a "when"
@@ -102,94 +103,6 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
-# "8 buildings, right?", "... - is that correct?": a tag asking for confirmation is not a topic
-_CONFIRMATION_TAG = re.compile(
-    r"(?:\s*[,?\-]\s*(?:is that |is it |isn'?t it |am i )?|\s+(?:is that|is it|isn'?t it|am i)\s+)"
-    r"(?:right|correct|true)\s*[?!.]*\s*$",
-    re.IGNORECASE,
-)
-# "Reports put the ceremony on Feb 25. Is that the correct date?", "... Does that match the
-# article?": a sentence pointing back at a claim to have it checked is not a topic
-_CONFIRMATION_SENTENCE = re.compile(
-    r"(?<=[.!])\s+(?:(?:is|was|are|were) (?:that|this|it)(?: (?:really|actually|still))?"
-    r"(?: (?:the|a))? (?:right|correct|true|accurate|so|the case|a fact)"
-    r"(?: (?:date|day|year|figure|number|amount|name|title|place|one))?"
-    r"|(?:is|was) (?:that|this|it) (?:his|her|its|their|the) (?:real |actual |exact |right )?"
-    r"(?:title|name|job|role|position|date|figure|number)"
-    r"|(?:does|do|did) (?:that|this|it) (?:match|agree with|fit|square with|tally with)"
-    r"(?: (?:the|this|what|your))?(?: (?:article|report|story|piece|knowledge|records?))?"
-    r"(?: says?)?"
-    r"|(?:can|could) you (?:confirm|verify|check)(?: (?:that|this|it))?)\s*[?!.]*\s*$",
-    re.IGNORECASE,
-)
-_CONFIRMATION_SENTENCE_WORDS = re.compile(
-    "right|correct|true|accurate|so|case|fact|match|agree|fit|square|tally|confirm|verify|check"
-    "|title|name|job|role|position|date|figure|number",
-    re.IGNORECASE,
-)
-# "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
-_BARE_CONFIRMATION_TAG = re.compile(r"\s+(?:right|correct)\s*\?+\s*$", re.IGNORECASE)
-# "hycan signed to be among the first in the park right": a statement ending in "right" checks
-# it; "which way do I turn right" asks something, and keeps its "right"
-_STATEMENT_RIGHT = re.compile(r"\s+right\s*$", re.IGNORECASE)
-_ASKS_FOR_SOMETHING = re.compile(
-    r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
-    re.IGNORECASE,
-)
-# "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
-_CONFIRMATION_LEAD = re.compile(
-    r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
-    r"|am i (?:right|correct|accurate)(?: in (?:thinking|saying|understanding|describing|calling"
-    r"|stating|writing|assuming))?"
-    r"|(?:can|could|would) you (?:please )?(?:confirm|verify)|please (?:confirm|verify)"
-    r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
-    r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
-    r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
-    r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)|^\W*heard(?: that)?"
-    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= that\b)"
-    r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
-    r"(?: me| us)?)"
-    r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
-    re.IGNORECASE,
-)
-# "Some reports I've seen put the ceremony on ...", "A colleague identified Pan as ...", "My
-# draft says ...": where a claim comes from is not what it is about
-_SOURCED_CLAIM = re.compile(
-    r"^\W*(?:(?:a|an|my|one|our|the|some|many|several|other|a few|most) )?"
-    r"(?:(?!(?:what|which|whose|who|how|when|where|why)\b)[a-z]+ )?"
-    r"(?:reports?|sources?|articles?|outlets?|coverage|stories|posts?|people|colleagues?|drafts?"
-    r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?)"
-    r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
-    r"(?:editing|reading|writing|checking))?"
-    r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|put"
-    r"|puts|identified|identifies|describe|describes|described|call|calls|called|list|lists"
-    r"|listed|mention|mentions|mentioned|report|reported|reports)(?: that)?\b"
-    r"(?=\W+\w+\W+\w)",  # the claim follows: "The article says what?" keeps its words
-    re.IGNORECASE,
-)
-# "according to the article", "as far as the report describes it", "named in the story": every
-# answer comes from the article, so pointing at it asks nothing more
-_ARTICLE_AS_SOURCE = re.compile(
-    r"(?:\b(?:according to|as per|per|as (?:stated|reported|described|mentioned|said) in"
-    r"|as far as)"
-    r" (?:the|this|that|your) (?:article|report|story|piece|coverage|text)"
-    r"(?: (?:says|goes|describes it|tells it|reports it|puts it|is concerned))?"
-    r"|\b(?:referred to|mentioned|named|described|cited|discussed) in (?:the|this) "
-    r"(?:article|report|story|piece|coverage|text))\b",
-    re.IGNORECASE,
-)
-_ARTICLE_WORD = re.compile("article|report|story|piece|coverage|text")
-# a word that each rewrite of _without_framing needs (lowercase): most texts hold none
-_FRAMING_WORD = re.compile(
-    "right|correct|true|accurate|case|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
-    "|said|say|report|source|article|outlet|coverage|stor|piece|text|post|people|colleague|draft"
-    "|editor|friend|site|blog|paper|note"
-)
-# every lead above holds one of these: texts without any (most answers) skip its search
-_CONFIRMATION_LEAD_WORD = re.compile(
-    "true|correct|accurate|case|right|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
-    "|said|say"
-)
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^(what\b.*) for$")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
@@ -309,11 +222,8 @@ def _normalise_in_order(text: str) -> str:
 
 
 def _normalise_head(text: str) -> str:
-    """What needs the text as typed: confirmation tags and leads, Unicode, then case."""
-    if ("." in text or "!" in text) and _CONFIRMATION_SENTENCE_WORDS.search(text[-40:]):
-        text = _CONFIRMATION_SENTENCE.sub("", text)
-    if _FRAMING_WORD.search(text.lower()):
-        text = _without_framing(text)
+    """What needs the text as typed: what frames the question (bot/framing.py), Unicode, case."""
+    text = without_framing(text)
     if _DIGIT.search(text) is not None:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
     if not text.isascii():
@@ -321,23 +231,6 @@ def _normalise_head(text: str) -> str:
     if "IT" in text and not text.isupper():  # in a shouted question "IT" is just "it"
         text = _ACRONYM.sub(lambda m: _CAPITAL_ACRONYMS[m.group(1)], text)
     return _fold_accents(text).casefold()
-
-
-def _without_framing(text: str) -> str:
-    """Without what frames a question: confirmation tags, hearsay, sources."""
-    ending = text[-24:].lower()
-    if "right" in ending or "correct" in ending or "true" in ending:
-        text = _CONFIRMATION_TAG.sub("", text)
-        if text.count(" ") >= 3:
-            text = _BARE_CONFIRMATION_TAG.sub("", text)
-            if _STATEMENT_RIGHT.search(text) and not _ASKS_FOR_SOMETHING.match(text):
-                text = _STATEMENT_RIGHT.sub("", text)
-    if _CONFIRMATION_LEAD_WORD.search(text.lower()):
-        text = _CONFIRMATION_LEAD.sub(" ", text)
-    text = _SOURCED_CLAIM.sub(" ", text)
-    if _ARTICLE_WORD.search(text.lower()):
-        text = _ARTICLE_AS_SOURCE.sub(" ", text)
-    return text
 
 
 def _normalise_rest_in_order(text: str) -> str:
