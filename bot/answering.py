@@ -208,10 +208,12 @@ def _corrected(reply: Reply, matcher: Matcher) -> Reply:
 
 
 def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:
-    """A yes/no check no entry answers, matched without the figures it may have wrong.
+    """A yes/no check no entry answers, matched without what it may have wrong.
 
-    The figures are those the best entry lacks (bot/checks.py); a checked date makes the
-    question one about when ("held on Feb 21?" asks the date, whatever else it names).
+    That is the figures the best entry lacks (bot/checks.py), a checked date making the
+    question one about when ("held on Feb 21?" asks the date, whatever else it names); else a
+    name the knowledge lacks where a place or source goes ("in Shenzhen?"); else words the
+    best entry's answer spells out though its terms lack them ("the general manager?").
     """
     text = reply.question
     lacking = set(reply.candidates[0].missing) if reply.candidates else None
