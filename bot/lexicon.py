@@ -184,10 +184,13 @@ PHRASES: dict[str, str] = {
     "put its name to": "sign",
     "put their name to": "sign",
     "under way": "start",
+    "underway": "start",
     # "the northern section of the zone" is where "the southern part of" it is
     "which section of": "where",
     "what section of": "where",
     "section of": "in",
+    "sections of": "in",
+    "portion of": "in",
     "end of": "in",
     "side of": "in",
     "corner of": "in",
@@ -198,9 +201,6 @@ PHRASES: dict[str, str] = {
     "had to do with": "role",
     "a bunch of": "some",
     "bunch of": "some",
-    "sections of": "in",
-    "portion of": "in",
-    "underway": "start",
     # what a system or plan stands on
     "rests on": "based on",
     "rest on": "based on",
