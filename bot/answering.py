@@ -14,6 +14,7 @@ from bot.checks import (
     gives_figure_like,
     is_checked_figure,
     is_name_like,
+    levels_named,
     may_hold_figure,
     names_something,
 )
@@ -22,7 +23,7 @@ from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher, QueryWord
 from bot.quoting import Quote, QuoteFinder
-from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise
+from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise, stem
 
 Status = Literal["answer", "clarify", "none"]
 MAX_CHOICES = 3
@@ -190,13 +191,15 @@ def _corrected(reply: Reply, matcher: Matcher) -> Reply:
     """A check answered as it is: does the answer state its figures otherwise? "Is the park in
     the northern part?" of an answer that says "southern" is answered, and said to differ."""
     entry = reply.entry
-    if entry is None or not may_hold_figure(matcher.normaliser.words(reply.question)):
+    question = matcher.normaliser.words(reply.question)
+    if entry is None or not (may_hold_figure(question) or "level" in question):
         return reply  # most checks hold no figure: the answer need not be read
     year = entry.article.date.year
     stated = set(matcher.normaliser.words(entry.answer))
     figures = [
         w.term for w in matcher.query_words(reply.question) if is_checked_figure(w.term, year)
     ]
+    figures += [stem(w) for w in levels_named(matcher.normaliser.normalise(reply.question).split())]
     # "in the north or the south?" offers a choice: one of its kind stated, none is a mistake
     chosen = {figure_kind(t) for t in figures if t in stated}
     corrects = tuple(
@@ -224,6 +227,8 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         for w in words
         if is_checked_figure(w.term, reported_until) and (lacking is None or w.surface in lacking)
     ]
+    levels = levels_named(matcher.normaliser.normalise(text).split())
+    checked += [stem(w) for w in levels if lacking is None or w in lacking]
     terms = [w.term for w in words]
     # "Is Haizhu in Shenzhen?", "from Xinhua?": a name the knowledge lacks, where a place or a
     # source goes, may be the claim's wrong value ("Does Tianhe have a park too?" asks of Tianhe)

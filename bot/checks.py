@@ -11,6 +11,7 @@ same kind. A year after the article stays in the question: it sets the scope ("c
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.english import is_english_word
 from bot.text import basic_normalise, stem
@@ -28,6 +29,11 @@ ORDINALS = frozenset(
 )
 DIRECTIONS = frozenset(("north", "south", "east", "west"))  # "northern" reads as "north"
 SCALES = frozenset(("million", "billion"))  # "5 million": part of the number checked
+# "a provincial-level centre?" of a city-level one: the word before "level" is a figure too
+_LEVEL_NAMES = (
+    "city provincial province national municipal district county global world international"
+)
+LEVELS = frozenset(stem(word) for word in _LEVEL_NAMES.split())
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['\u2019]?t"
 # "Is/Was/Did/Will ...?", after a greeting or an "and so"; "..., isn't it?", "..., right?"
@@ -80,10 +86,17 @@ def may_hold_figure(terms: list[str]) -> bool:
     return any(term[:1].isdigit() or term in _FIGURE_WORDS for term in terms)
 
 
+def levels_named(words: list[str]) -> list[str]:
+    """The words naming a level in these normalised words ("provincial level"), as written."""
+    return [word for word, after in pairwise(words) if after == "level" and stem(word) in LEVELS]
+
+
 def gives_figure_like(answer: str, term: str) -> bool:
     """Whether `answer` states a figure of `term`'s kind: a month, a year, an ordinal, a
     direction, else a number."""
     words = basic_normalise(answer).split()
+    if term in LEVELS:
+        return bool(levels_named(words))
     if term in ORDINALS and "largest" in words:  # "second-largest?" of "the largest": a rank
         return True
     for kind in (MONTHS, ORDINALS, DIRECTIONS):
@@ -107,7 +120,8 @@ def names_something(answer: str) -> bool:
 
 def figure_kind(term: str) -> str:
     """Which kind of figure `term` is, for telling a choice ("north or south?") from a claim."""
-    for name, kind in (("month", MONTHS), ("ordinal", ORDINALS), ("direction", DIRECTIONS)):
+    kinds = (("month", MONTHS), ("ordinal", ORDINALS), ("direction", DIRECTIONS), ("level", LEVELS))
+    for name, kind in kinds:
         if term in kind:
             return name
     return "year" if _YEAR.fullmatch(term) else "number"

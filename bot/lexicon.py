@@ -184,6 +184,22 @@ PHRASES: dict[str, str] = {
     "put its name to": "sign",
     "put their name to": "sign",
     "under way": "start",
+    # "speeding up", "ramping up", "stepped up" urban industry: what "accelerating" it is
+    "speed up": "accelerate",
+    "speeds up": "accelerate",
+    "speeding up": "accelerate",
+    "sped up": "accelerate",
+    "ramp up": "accelerate",
+    "ramps up": "accelerate",
+    "ramping up": "accelerate",
+    "ramped up": "accelerate",
+    "step up": "accelerate",
+    "steps up": "accelerate",
+    "stepping up": "accelerate",
+    "stepped up": "accelerate",
+    "put together": "build",
+    "big deal": "",  # "why is X a big deal?" asks why, of X
+    "set of": "series of",
     "underway": "start",
     # "the northern section of the zone" is where "the southern part of" it is
     "which section of": "where",

@@ -63,6 +63,8 @@ def test_ordinals_and_directions_are_checked_figures_of_their_own_kind() -> None
     assert not gives_figure_like("The park lies in the southern part of the zone.", "third")
     assert not gives_figure_like("It was the first of a series of events.", "north")
     assert gives_figure_like("It is the largest park in the district.", "second")  # a rank
+    assert gives_figure_like("It aims at a city-level AI centre.", "provinci")
+    assert not gives_figure_like("It lies in the city of Guangzhou.", "provinci")
 
 
 def test_an_answer_gives_a_figure_of_the_kind_checked() -> None:
