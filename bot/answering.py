@@ -117,9 +117,9 @@ def decide_by_entries(
         focused = _decide_from(clause, truncated, matcher, thresholds)
         if focused.status == "answer" and _points_back(clause, matcher):
             # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
-            # the whole message must lean to the same entry
-            reply = _decide_from(text, truncated, matcher, thresholds)
-            if not reply.candidates or reply.candidates[0].entry != focused.entry:
+            # a name the context gives must be one the answering entry knows
+            context = text[: len(text) - len(clause)] if text.endswith(clause) else text
+            if _names_unknown_to(focused.entry, context, matcher):
                 focused = replace(focused, status="none")
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
@@ -279,6 +279,18 @@ def _as_when(text: str, matcher: Matcher) -> str:
 def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
     informative = sum(w.term not in QUESTION_WORDS for w in matcher.query_words(clause))
     return informative >= (2 if _points_back(clause, matcher) else 1)
+
+
+def _names_unknown_to(entry: Entry | None, context: str, matcher: Matcher) -> bool:
+    """Whether `context` names something (a known word no dictionary has, "HYCAN") that
+    `entry`'s phrasings and answer never mention."""
+    if entry is None:
+        return False
+    named = [w.term for w in matcher.query_words(context) if w.known and is_name_like(w.surface)]
+    if not named:
+        return False
+    own = {t for text in (*entry.questions, entry.answer) for t in matcher.normaliser.words(text)}
+    return any(term not in own for term in named)
 
 
 def _points_back(clause: str, matcher: Matcher) -> bool:

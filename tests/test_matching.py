@@ -112,6 +112,13 @@ def test_shipped_knowledge_does_not_regress_on_the_evaluation_sets(
     assert report.wrong_answers_to_answerable <= 0.01
 
 
+def test_a_clause_whose_it_the_answering_entry_knows_is_answered(shipped: Matcher) -> None:
+    """ "it" is the Haizhu launch, which the date's entry mentions ("post" reads as a role)."""
+    reply = decide("saw a post about the haizhu launch, was it on feb 18?", shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert reply.entry.id == "ceremony-date"
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -122,7 +129,8 @@ def test_shipped_knowledge_does_not_regress_on_the_evaluation_sets(
 def test_a_clause_whose_it_is_named_only_in_the_context_is_not_answered_about_another_entry(
     shipped: Matcher, message: str
 ) -> None:
-    """Alone, "what part did it play in the story" is Pan Hongping's entry; "it" is the company."""
+    """Alone, "what part did it play in the story" is Pan Hongping's entry; "it" is the company,
+    which Pan Hongping's entry never mentions."""
     reply = decide(message, shipped, THRESHOLDS)
     assert reply.entry is None or reply.entry.id != "pan-hongping"
 
