@@ -65,12 +65,15 @@ _SOURCED_CLAIM = re.compile(
     r"^\W*(?:(?:a|an|my|one|our|the|some|many|several|other|a few|most) )?"
     r"(?:(?!(?:what|which|whose|who|how|when|where|why)\b)[a-z]+ )?"
     r"(?:reports?|sources?|articles?|outlets?|coverage|stories|posts?|people|colleagues?|drafts?"
-    r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?)"
+    r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?|cousins?|brothers?|sisters?"
+    r"|mother|father|mum|mom|dad|parents|wife|husband|neighbou?rs?|boss|teachers?|coworkers?"
+    r"|classmates?|uncle|aunt|guy|man|woman|someone|somebody)"
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
     r"(?:editing|reading|writing|checking))?"
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|put"
     r"|puts|identified|identifies|describe|describes|described|call|calls|called|list|lists"
-    r"|listed|mention|mentions|mentioned|report|reported|reports)(?: that)?\b"
+    r"|listed|mention|mentions|mentioned|report|reported|reports|told|tells)(?: me| us)?"
+    r"(?: that)?\b"
     r"(?=\W+\w+\W+\w)",  # the claim follows: "The article says what?" keeps its words
     re.IGNORECASE,
 )
@@ -96,7 +99,8 @@ _CONFIRMATION_LEAD_WORD = re.compile(
 _FRAMING_WORD = re.compile(
     "right|correct|true|accurate|case|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
     "|said|say|report|source|article|outlet|coverage|stor|piece|text|post|people|colleague|draft"
-    "|editor|friend|site|blog|paper|note"
+    "|editor|friend|site|blog|paper|note|cousin|brother|sister|mother|father|mum|mom|dad|parent"
+    "|wife|husband|neighbo|boss|teacher|worker|classmate|uncle|aunt|guy|man|some"
 )
 
 

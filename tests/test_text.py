@@ -513,6 +513,8 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("Some reports I've seen put the ceremony on Feb 25", "the ceremony on february 25"),
         ("A colleague identified Pan as the manager", "pan as the manager"),
         ("My draft says the bridge is long", "the bridge is long"),
+        ("My neighbour told me the bridge is long", "the bridge is long"),
+        ("my cousin says it opened in may", "it opened in may"),
         ("Which outlet put out this article?", "which outlet publish this article"),
         ("The article says what?", "the article says what"),
     ],
