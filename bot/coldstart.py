@@ -151,19 +151,17 @@ def _work(
         if cache_dir is not None and unwritable is None:
             unwritable = parsecache.store(cache_dir, data)
         entries = parsed[0].entries if parsed[0] is not None else []
-        start = len(normalised)
+        of: dict[str, str] = {}  # this file's texts, normalised, for its terms
         for entry in entries:
             questions = list(map(normalise, entry.questions))
+            answer = normalise(entry.answer)
             phrasings.update(dict.fromkeys(questions))
             normalised += questions
-            normalised.append(normalise(entry.answer))
+            normalised.append(answer)
+            of.update(zip(entry.questions, questions, strict=True))
+            of[entry.answer] = answer
         live = [entry for entry in entries if not entry.draft]
-        if live:
-            texts = [text for entry in entries for text in (*entry.questions, entry.answer)]
-            of = dict(zip(texts, normalised[start:], strict=True)).__getitem__
-            terms.append(termtables.worked_out(live, of, timed, strings))
-        else:
-            terms.append(None)
+        terms.append(termtables.worked_out(live, of.__getitem__, timed, strings) if live else None)
     unique = list(phrasings)
     blocks = nearduplicates.blocks_of(unique)
     return _Batch(
