@@ -365,10 +365,12 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
 def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
     """Write the knowledge as YAML files and time starts and reloads: files to a ready matcher.
 
-    Cold: nothing cached. Warm: a new process with the cache on disk (`primed_after_s`: when
-    the background load that readies reloads was done). Reload: the warm process after one
-    answer in one file was edited; reload 2: a second edit. Each is load_knowledge and the
-    Matcher build, timed together and apart.
+    Loads are the bot's (`serving`). Cold: nothing cached (`cold_background_s`: the work a
+    serving start leaves for later, the near-duplicate warnings and the disk cache, done
+    after). Warm: a new process with the cache on disk (`primed_after_s`: when the background
+    load that readies reloads was done). Reload: the warm process after one answer in one
+    file was edited; reload 2: a second edit. Each is load_knowledge and the Matcher build,
+    timed together and apart.
     """
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -377,13 +379,17 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
         timings: dict[str, tuple[float, float]] = {}
         results = {}
         for phase in ("cold", "warm", "reload", "reload2"):
+            if phase == "warm":
+                started = time.perf_counter()
+                flush_snapshots()
+                background = time.perf_counter() - started
             if phase in ("cold", "warm"):
                 forget_all()  # cold: nothing anywhere; warm: only the disk cache
             else:  # a running bot: the snapshots of the last load are written meanwhile
                 flush_snapshots()
                 edit_one_answer(files[len(files) // (2 if phase == "reload" else 3)], phase)
             t0 = time.perf_counter()
-            loaded = load_knowledge(root / "knowledge", cache_dir=cache)
+            loaded = load_knowledge(root / "knowledge", cache_dir=cache, serving=True)
             t1 = time.perf_counter()
             matcher = Matcher(loaded.knowledge)
             t2 = time.perf_counter()
@@ -394,7 +400,8 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
                 primed = time.perf_counter() - t0
         cold, warm = results["cold"][0], results["warm"][0]
         assert cold.knowledge == warm.knowledge
-        assert cold.problems == warm.problems
+        assert cold.errors == warm.errors  # the warm start has the warnings the cold left
+        assert set(cold.problems) <= set(warm.problems)
         forget_all()  # the edited files loaded from nothing give what the reloads gave
         fresh = load_knowledge(root / "knowledge")
         assert fresh.knowledge == results["reload2"][0].knowledge
@@ -410,6 +417,7 @@ def measure_yaml(knowledge: KnowledgeBase) -> dict[str, object]:
         out["warm_start_s"] = round(sum(timings["warm"]), 2)
         out["reload_s"] = round(sum(timings["reload"]), 2)
         out["reload2_s"] = round(sum(timings["reload2"]), 2)
+        out["cold_background_s"] = round(background, 2)
         out["primed_after_s"] = round(primed, 2)
         return out
 

@@ -44,17 +44,22 @@ class _Batch:
     parses: list[parsecache.Encoded]  # each file's parse and its cache key
     normalised: list[str]  # per parse, per entry: its phrasings, then its answer, normalised
     phrasings: list[str]  # the normalised phrasings, each once
-    blocks: tuple[nearduplicates.Hashes, nearduplicates.Hashes]  # theirs (blocks_of)
+    blocks: tuple[nearduplicates.Hashes, nearduplicates.Hashes] | None  # theirs (blocks_of)
     unwritable: OSError | None  # the disk cache could not be written
     # the matcher's terms of each parse's live entries (None: it has none), with their strings
     terms: tuple[list[str], list[int], list[termtables.FileTerms | None]]
 
 
-def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) -> None:
+def prepare(
+    texts: list[Text], cache_dir: Path | None, parse_file: ParseFile, serving: bool = False
+) -> list[str] | None:
     """Work out in worker processes the files the load would parse itself, when worth it.
 
     `texts` are the decoded files, `parse_file(shown, is_synonyms, text)` parses and checks
-    one. The synonyms files are parsed here first (the workers normalise with them).
+    one. The synonyms files are parsed here first (the workers normalise with them). None:
+    no worker ran. Otherwise the parse-cache keys of the files worked out but not written to
+    `cache_dir`: when `serving`, the workers neither write the disk cache nor block the
+    phrasings for near-duplicate warnings, which a bot about to serve does not wait for.
     """
     tasks: list[_Task] = []
     synonyms: dict[str, tuple[str, ...]] = {}
@@ -68,7 +73,7 @@ def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) ->
     size = sum(len(text) for _, _, text in tasks)
     processes = forked.workers() if size and size >= MIN_BYTES else 0
     if not processes:
-        return
+        return None
     started = time.perf_counter()
     chunks = list(_chunks(tasks, processes * CHUNKS_PER_WORKER))
     normaliser = Normaliser(synonyms)
@@ -76,8 +81,11 @@ def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) ->
     from bot.matching import states_time  # the matcher's terms are worked out here too
 
     try:
+        writes = None if serving else cache_dir
         forked.run(
-            lambda index: _work(chunks[index], normaliser, cache_dir, parse_file, states_time),
+            lambda index: _work(
+                chunks[index], normaliser, writes, parse_file, states_time, not serving
+            ),
             len(chunks),
             processes,
             lambda _, batch: _keep(batch, knowledge, cache_dir),
@@ -87,9 +95,10 @@ def prepare(texts: list[Text], cache_dir: Path | None, parse_file: ParseFile) ->
             "parsing the knowledge in %d processes failed (%s: %s); parsing it in this one",
             processes, type(error).__name__, error,
         )  # fmt: skip
-        return
+        return None
     log.debug("%d knowledge files worked out in %d processes in %.2f s",
               len(tasks), processes, time.perf_counter() - started)  # fmt: skip
+    return [key for _, key, _ in tasks] if serving and cache_dir is not None else []
 
 
 def _chunks(tasks: list[_Task], count: int) -> Iterator[list[_Task]]:
@@ -123,7 +132,8 @@ def _keep(batch: _Batch, normaliser: KnowledgeNormaliser, cache_dir: Path | None
             files.append((live, normaliser.signature, file_terms))
     normaliser.remember(dict(zip(texts, batch.normalised, strict=True)))
     termtables.remember(names, stems, files)
-    nearduplicates.remember(batch.phrasings, *batch.blocks)
+    if batch.blocks is not None:
+        nearduplicates.remember(batch.phrasings, *batch.blocks)
     if batch.unwritable is not None and cache_dir is not None:
         parsecache.warn_unwritable(cache_dir, batch.unwritable)
 
@@ -134,9 +144,10 @@ def _work(
     cache_dir: Path | None,
     parse_file: ParseFile,
     timed: Callable[[str], bool],
+    block: bool,
 ) -> _Batch:
-    """In a worker: parse and check each file, normalise its texts, block its phrasings, and
-    work out the matcher's terms of its live entries."""
+    """In a worker: parse and check each file, normalise its texts, block its phrasings (when
+    `block`), and work out the matcher's terms of its live entries."""
     normalise = normaliser.normalise
     parses = []
     normalised: list[str] = []
@@ -162,8 +173,8 @@ def _work(
             of[entry.answer] = answer
         live = [entry for entry in entries if not entry.draft]
         terms.append(termtables.worked_out(live, of.__getitem__, timed, strings) if live else None)
-    unique = list(phrasings)
-    blocks = nearduplicates.blocks_of(unique)
+    unique = list(phrasings) if block else []
+    blocks = nearduplicates.blocks_of(unique) if block else None
     return _Batch(
         parses, normalised, unique, blocks, unwritable, (strings.names, strings.stems, terms)
     )

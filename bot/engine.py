@@ -72,7 +72,7 @@ class Engine:
     @classmethod
     def load(cls, settings: Settings) -> Engine:
         """Load the knowledge; raise KnowledgeErrors rather than serve a broken base."""
-        result = load_knowledge(settings.knowledge_dir, settings.cache_dir)
+        result = load_knowledge(settings.knowledge_dir, settings.cache_dir, serving=True)
         if result.errors:
             raise KnowledgeErrors(result.errors)
         return cls(settings, build_snapshot(result, settings))

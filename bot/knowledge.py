@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import parsecache
 from bot.gcpause import paused_gc
 from bot.parsecache import SOURCE_MODULES, Parsed, cache_key, parse_cached
 from bot.text import Normaliser
@@ -140,7 +141,9 @@ def knowledge_files(directory: Path) -> list[Path]:
     return sorted(files)
 
 
-def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult:
+def load_knowledge(
+    directory: Path, cache_dir: Path | None = None, serving: bool = False
+) -> LoadResult:
     """Load and check every file under `directory`, reporting all problems at once.
 
     Files parsed before with the same contents are not parsed again (bot/parsecache.py): those
@@ -149,6 +152,11 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
     the snapshot in `cache_dir` (bot/snapshots.py), checks included. After a start from a
     snapshot, a background thread loads the files the ordinary way too (from the parse cache),
     so that the first reload after an edit finds every other file worked out already.
+
+    `serving`: the caller is a bot about to answer people, which needs the knowledge and its
+    errors now. When the start is big enough for worker processes (bot/coldstart.py), the
+    warnings about nearly the same questions and the disk cache are then worked out in the
+    background: this result lacks those warnings, the next load of the same files has them.
     """
     from bot import knowledgecache, snapshots  # they build on this module's types
 
@@ -169,6 +177,8 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
         key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()
         reusable = not problems  # a file that could not be read is not in the digest
         # (undecodable bytes are: their problem is cached with the rest)
+        # the ordinary load in this process, for background work once the bot serves
+        again = partial(_load, directory, sources, problems, digest, cache_dir, parallel=False)
         if reusable and _last is not None and _last[0] == (key, cache_dir):
             return _copy(_last[1])
         if reusable and cache_dir is not None:
@@ -177,21 +187,44 @@ def load_knowledge(directory: Path, cache_dir: Path | None = None) -> LoadResult
                 result = knowledgecache.decode(*stored, cache_dir, digest)
                 _last = ((key, cache_dir), result)
                 # in the background, in this process only: the bot is serving meanwhile
-                _prime(partial(_load, directory, sources, problems, digest, cache_dir, False))
+                _prime(again)
                 return _copy(result)
-        result = _load(directory, sources, problems, digest, cache_dir)
-        if reusable:
+        result, unwritten = _load(directory, sources, problems, digest, cache_dir, serving)
+        if unwritten is not None:  # the rest of a serving start, once the bot serves
+            reuse_as = key if reusable else None
+            snapshots.later(partial(_complete, again, reuse_as, cache_dir, unwritten))
+        elif reusable:
             _last = ((key, cache_dir), result)
             if cache_dir is not None:
                 snapshots.later(partial(_write_snapshot, cache_dir, key, result))
         return _copy(result)
 
 
+def _complete(
+    load: Callable[[], tuple[LoadResult, list[str] | None]],
+    key: str | None,
+    cache_dir: Path | None,
+    unwritten: list[str],
+) -> None:
+    """Finish a serving start: write its disk cache, then load again with every check (all
+    in memory by now but the near-duplicate warnings) to reuse and to keep as a snapshot."""
+    global _last
+    with _lock:
+        if cache_dir is not None:
+            parsecache.write_remembered(cache_dir, unwritten)
+        with paused_gc():
+            result, _ = load()
+        if key is not None:
+            _last = ((key, cache_dir), result)
+            if cache_dir is not None:
+                _write_snapshot(cache_dir, key, result)
+
+
 _last: tuple[tuple[str, Path | None], LoadResult] | None = None  # the last load, to reuse
 _lock = threading.Lock()  # one load at a time: they share what they remember
 
 
-def _prime(load: Callable[[], LoadResult]) -> None:
+def _prime(load: Callable[[], object]) -> None:
     """Run `load` in the background for what it leaves remembered; loads wait for it.
 
     It starts after PRIME_DELAY, so that the start it follows (the matcher build, connecting
@@ -274,9 +307,13 @@ def _load(
     problems: list[Problem],
     digest: str,
     cache_dir: Path | None,
+    serving: bool = False,
     parallel: bool = True,
-) -> LoadResult:
+) -> tuple[LoadResult, list[str] | None]:
+    """The load itself; with it, when a serving start left work for later (`load_knowledge`),
+    the parse-cache keys it did not write."""
     problems = list(problems)
+    unwritten = None
     texts: list[Text] = []
     for shown, path, raw in sources:
         try:
@@ -288,7 +325,9 @@ def _load(
     if parallel:  # many files to parse: worker processes do it first, this load finds it done
         from bot import coldstart
 
-        coldstart.prepare(texts, cache_dir, _parse_file)
+        unwritten = coldstart.prepare(texts, cache_dir, _parse_file, serving)
+        if not serving:
+            unwritten = None
     parsed_files: list[ParsedFile] = []
     for shown, synonyms_file, text, key in texts:
         parse = partial(_parse_file, shown, synonyms_file, text)
@@ -299,7 +338,8 @@ def _load(
     synonyms: dict[str, tuple[str, ...]] = {}
     for parsed in parsed_files:
         synonyms.update(parsed.synonyms)
-    problems.extend(check_across(parsed_files, knowledge_normaliser(synonyms)))
+    near = unwritten is None  # a serving start with workers works them out later
+    problems.extend(check_across(parsed_files, knowledge_normaliser(synonyms), near))
     if not any(parsed.entries for parsed in parsed_files) and not any(
         p.severity == "error" for p in problems
     ):
@@ -311,7 +351,7 @@ def _load(
         )  # fmt: skip
     knowledge = _build(parsed_files, synonyms, digest, cache_dir)
     problems.sort(key=_order)
-    return LoadResult(knowledge, problems)
+    return LoadResult(knowledge, problems), unwritten
 
 
 def _order(problem: Problem) -> tuple[str, int, int, str, str, str, str]:

@@ -99,6 +99,14 @@ def remember(key: str, parsed: Parsed) -> None:
         _memory.popitem(last=False)
 
 
+def write_remembered(directory: Path, keys: list[str]) -> None:
+    """Write to the disk cache the parses of these keys still remembered (a start's, later)."""
+    for key in keys:
+        found = _memory.get(key)
+        if found is not None:
+            _write(directory, key, found)
+
+
 def store(directory: Path, data: Encoded) -> OSError | None:
     """Write an `encode`d parse to the disk cache; the error if it could not be (to warn of)."""
     try:

@@ -392,8 +392,11 @@ def check_synonym_file(path: str, loaded: LoadedYaml) -> tuple[ParsedFile, list[
     return parsed, checker.problems
 
 
-def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Problem]:
-    """Problems that only show across entries and files: duplicate ids and shared questions.
+def check_across(
+    files: list[ParsedFile], normaliser: Normaliser, near: bool = True
+) -> list[Problem]:
+    """Problems that only show across entries and files: duplicate ids and shared questions,
+    and with `near` the warnings about nearly the same questions.
 
     Runs at every load, so it is linear in the knowledge and redoes little for an edit: each
     file's normalised questions are kept while its parse is (`_file_keys`), duplicates are
@@ -463,6 +466,8 @@ def check_across(files: list[ParsedFile], normaliser: Normaliser) -> list[Proble
                     "repeats an earlier question of the same entry", "delete it", "warning",
                 )
             )  # fmt: skip
+    if not near:
+        return problems
     firsts.sort()
     names = _texts.names
     linked = near_duplicates(names[i] for i in unique.tolist())

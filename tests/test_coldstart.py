@@ -159,6 +159,38 @@ def test_files_parsed_by_workers_are_cached_for_the_next_start(
 
 
 @needs_fork
+def test_a_serving_start_leaves_near_duplicate_warnings_and_the_disk_cache_for_later(
+    mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patched:
+        patched.setattr(coldstart, "MIN_BYTES", float("inf"))
+        alone = load(mixed)
+    near = [p for p in alone.problems if p.message.startswith("nearly the same question")]
+    assert near
+    monkeypatch.setattr(coldstart, "MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    monkeypatch.setattr(snapshots, "WRITE_DELAY", 3600.0)  # nothing in the background yet
+    cache = tmp_path / "cache"
+    forget_all()
+    serving = load_knowledge(mixed, cache, serving=True)
+    assert serving.knowledge == alone.knowledge
+    assert serving.errors == alone.errors
+    assert serving.problems == [p for p in alone.problems if p not in near]
+    files = knowledge.knowledge_files(mixed)
+    synonyms = [path for path in files if path.name == knowledge.SYNONYMS_FILE]
+    assert len(list(cache.glob("*.json"))) == len(synonyms)  # parsed here, before the workers
+    snapshots.flush()  # what the bot does once it serves
+    assert len(list(cache.glob("*.json"))) == len(files) - 1  # all but the one not UTF-8
+    assert load_knowledge(mixed, cache, serving=True).problems == alone.problems
+    forget_all()  # a restart: from the snapshot the background wrote
+    monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("nothing left to parse"))
+    restarted = load_knowledge(mixed, cache, serving=True)
+    assert restarted.problems == alone.problems
+    assert restarted.knowledge == alone.knowledge
+    forget_all()
+
+
+@needs_fork
 def test_a_cache_workers_cannot_write_is_warned_of_once(
     mixed: Path, parallel: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
