@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
+from bot.text import STOPWORDS
+
 # where one clause ends and the next begins: sentence ends, commas, dashes, colons, and a
 # question asked inside another ("I wonder how long ...", "tell me when ..."); not "and", which
 # joins names ("Artificial Intelligence and Digital Economy Pilot Zone") as often as clauses
 _BOUNDARY = re.compile(
     r"[.!?;:,]+\s+|\s+[-\u2013\u2014]+\s+"
     r"|(?:(?<=wonder)|(?<=wondered)|(?<=wondering)|(?<=know)|(?<=tell me)|(?<=curious))\s+"
-    r"(?=(?:what|when|where|who|whom|why|which|how)\b)",
+    r"(?=(?:(?:on|in|at|to|for|from|by|with|of)\s+)?(?:what|when|where|who|whom|why|which|how)\b)",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
@@ -29,10 +31,13 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 3  # "how big?" alone has lost what it asks about
+# a request with nothing in it ("Could you tell me?", "Can you help?") asks the clause before it
+_REQUEST_WORDS = STOPWORDS | {"help", "explain", "answer", "confirm", "clarify", "share"}
 
 
 def question_clause(message: str) -> str | None:
-    """The last clause of a longer message that asks something; None if that is all of it.
+    """The last clause of a longer message that asks something (or its first sentence, when
+    only that asks); None if that is all of it.
 
     None too when the context holds a figure ("For 2023, how many buildings will be capped?"
     is not the question without its year) or asks itself ("Will the park have parking, how
@@ -43,7 +48,7 @@ def question_clause(message: str) -> str | None:
     if len(parts) < 2:
         return None
     for index in range(len(parts) - 1, 0, -1):
-        if _ASKING.search(parts[index]):
+        if _ASKING.search(parts[index]) and not _is_bare_request(parts[index]):
             clause = " ".join(parts[index:])
             context = parts[:index]
             if len(clause.split()) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
@@ -51,4 +56,20 @@ def question_clause(message: str) -> str | None:
             if any(_ASKING.search(part) for part in context):
                 return None  # "will the park have parking, how many spaces?" is one question
             return clause
-    return None
+    return _asked_first(message, parts)
+
+
+def _asked_first(message: str, parts: list[str]) -> str | None:
+    """The first sentence, when it asks and the sentences after it only tell why ("Who took
+    the photo? I need to credit it."); after a comma they may narrow it ("other than ...")."""
+    first = parts[0]
+    ends_sentence = message[len(first) : len(first) + 1] in (".", "?", "!")
+    if not ends_sentence or not _ASKING.search(first) or len(first.split()) < MIN_WORDS:
+        return None
+    if any(c.isdigit() for c in "".join(parts[1:])):
+        return None
+    return first
+
+
+def _is_bare_request(part: str) -> bool:
+    return all(word in _REQUEST_WORDS for word in re.findall(r"[a-z']+", part.lower()))

@@ -27,6 +27,11 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
             "On what date did the bridge open?",
         ),
         ("Odd name. To whom does the bridge belong?", "To whom does the bridge belong?"),
+        (
+            "For my essay I need to know on which date the bridge opened. Could you tell me?",
+            "on which date the bridge opened Could you tell me?",
+        ),
+        ("Who cut the ribbon? I need to credit him in my slides.", "Who cut the ribbon"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:
@@ -42,6 +47,8 @@ def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: s
         "When was the Science and Technology Park set up?",  # "and" inside a name
         "For 2024, how many lanes will the bridge have?",  # the context's year is the scope
         "will the bridge have parking, how many spaces?",  # one question in two clauses
+        "Who spoke at the opening, other than the mayor?",  # after a comma: it narrows
+        "When did the bridge open? I thought it was 2019.",  # the figure is what is checked
     ],
 )
 def test_a_message_that_is_all_question_has_no_separate_clause(message: str) -> None:
@@ -72,3 +79,9 @@ def test_a_question_after_context_about_something_else_is_answered_on_its_own() 
 
 def test_a_request_after_context_is_the_clause_that_asks() -> None:
     assert question_clause("No time to read it. Give me the gist.") == "Give me the gist."
+
+
+def test_a_request_with_nothing_in_it_asks_the_clause_before_it() -> None:
+    reply = decide("How long is the bridge? Can you help?", MATCHER, Thresholds())
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-length"
