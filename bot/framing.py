@@ -104,8 +104,20 @@ _FRAMING_WORD = re.compile(
 )
 
 
+# "for my assignment", "in our class notes": what the answer is for is not what is asked
+_PURPOSE = re.compile(
+    r"\b(?:for|in) (?:my|our) (?:[a-z]+ )?(?:assignments?|homework|projects?|essays?|reports?"
+    r"|presentations?|notes|thesis|dissertation|research|class|lessons?|coursework|studies"
+    r"|papers?|slides|newsletter|blog|podcast|school work)\b",
+    re.IGNORECASE,
+)
+
+
 def without_framing(text: str) -> str:
     """The text without what frames its question (most texts hold nothing of it)."""
+    lowered = text.lower()
+    if ("my " in lowered or "our " in lowered) and _PURPOSE.search(text):
+        text = _PURPOSE.sub(" ", text)
     if ("." in text or "!" in text) and _CONFIRMATION_SENTENCE_WORDS.search(text[-40:]):
         text = _CONFIRMATION_SENTENCE.sub("", text)
     if _FRAMING_WORD.search(text.lower()):

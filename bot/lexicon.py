@@ -125,6 +125,13 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # a summary is short: "a short/brief/quick summary" asks for one
+    "short summary": "summary",
+    "brief summary": "summary",
+    "quick summary": "summary",
+    "short overview": "summary",
+    "brief overview": "summary",
+    "quick overview": "summary",
     "in a few words": "summary",
     "in a few lines": "summary",
     "in a couple of lines": "summary",

@@ -23,7 +23,7 @@ TYPO_CREDIT = 0.95  # per mended slip: "cerimony" is almost as good as "ceremony
 PREFIX_CREDIT = 0.8  # a clipped word ("tech") counts a little less than the whole one
 CLOSE_RATIO = 85  # fuzz.ratio for two slips next to each other in a long word ("artical")
 CACHE_SIZE = 16384
-CLIPPED_RARITY = 4.0  # English words more common than this (bot/english.rarity) are never clipped
+CLIPPED_RARITY = 4.25  # English words more common than this (bot/english.rarity) are never clipped
 # English words rarer than this ("caped", "storey") are more often slips of a knowledge word
 # one letter away than meant: they may be mended like non-words
 MENDED_RARITY = 6.0

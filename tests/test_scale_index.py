@@ -321,3 +321,4 @@ def test_an_everyday_word_is_not_taken_for_a_clipped_one() -> None:
     assert mender.correct("down") is None  # "break down" is not "download"
     assert mender.correct("part") is None
     assert mender.correct("info") == ("inform", PREFIX_CREDIT)  # rarer: a clipped word
+    assert TypoMender({"shortage": "scarc"}).correct("short") is None  # "a short summary"

@@ -454,6 +454,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what was the point of that big ceremony", "what was the point of that ceremony"),
         ("what kinda tech stuff", "what kind of technology"),
         ("the gist in a couple of sentences", "the gist in summary"),
+        ("a short summary of the article", "a summary of the article"),
+        ("for my class notes, when did it open", "when did it open"),
+        ("who took the photo in our presentation slides", "who took the photo"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
