@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -142,6 +143,13 @@ def _placed_words(text: str, matcher: Matcher) -> set[str]:
     return {word for before, word in pairwise(words) if before in _PLACING}
 
 
+_MEMBERSHIP = re.compile(r"\b(?:among|amongst|one of|part of|include[sd]?|including)\b")
+
+
+def _claims_membership(text: str) -> bool:
+    return _MEMBERSHIP.search(text.lower()) is not None
+
+
 def _without(
     text: str, terms: list[str], reply: Reply, matcher: Matcher, thresholds: Thresholds
 ) -> Reply:
@@ -233,8 +241,13 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
     # "Is Haizhu in Shenzhen?", "from Xinhua?": a name the knowledge lacks, where a place or a
     # source goes, may be the claim's wrong value ("Does Tianhe have a park too?" asks of Tianhe)
     placed = _placed_words(text, matcher)
+    # "Were Huawei and Tencent among the signers?": a claim that names belong to a group the
+    # knowledge lists, wherever the names stand
+    member = _claims_membership(text)
     names = [
-        w.term for w in words if not w.known and is_name_like(w.surface) and w.surface in placed
+        w.term
+        for w in words
+        if not w.known and is_name_like(w.surface) and (member or w.surface in placed)
     ]
     if names and not checked:
         return _checked_without_names(reply, names, matcher, thresholds)

@@ -10,7 +10,7 @@ from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
 from bot.replies import CORRECTION_OPENING, render_html, render_plain
-from tests.bridge_knowledge import ARTICLE, ENTRIES
+from tests.bridge_knowledge import ARTICLE, ENTRIES, entry
 
 KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)})
 MATCHER = Matcher(KNOWLEDGE)
@@ -163,3 +163,34 @@ def test_a_check_of_the_right_date_asks_when() -> None:
         "Did the mayor cut the ribbon when the bridge opened on May 3?", MATCHER, Thresholds()
     )
     assert reply.candidates[0].entry.id == "bridge-opening"
+
+
+BUILDERS = entry(
+    "bridge-builders",
+    "Two firms, Kaida and Fenglin, built the bridge.",
+    "Which companies built the bridge?",
+    "bridge builders",
+)
+WITH_BUILDERS = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, BUILDERS)))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Were Huawei and Tencent among the companies that built the bridge?",
+        "Was Sinohydro one of the companies that built the bridge?",
+    ],
+)
+def test_a_claim_that_unknown_names_belong_to_a_group_gets_the_group_said_to_differ(
+    question: str,
+) -> None:
+    reply = decide(question, WITH_BUILDERS, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is BUILDERS
+    assert reply.corrects
+    assert render_plain(reply, WITH_BUILDERS.knowledge).startswith(CORRECTION_OPENING)
+
+
+def test_a_name_the_knowledge_lacks_asked_about_is_not_answered_with_another() -> None:
+    reply = decide("Does Tianhe have a bridge that long too?", WITH_BUILDERS, Thresholds())
+    assert reply.status != "answer"
