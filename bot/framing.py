@@ -29,11 +29,6 @@ _CONFIRMATION_SENTENCE = re.compile(
     r"|(?:can|could) you (?:confirm|verify|check)(?: (?:that|this|it))?)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
-_CONFIRMATION_SENTENCE_WORDS = re.compile(
-    "right|correct|true|accurate|so|case|fact|match|agree|fit|square|tally|confirm|verify|check"
-    "|title|name|job|role|position|date|figure|number",
-    re.IGNORECASE,
-)
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
 _BARE_CONFIRMATION_TAG = re.compile(r"\s+(?:right|correct)\s*\?+\s*$", re.IGNORECASE)
 # "hycan signed to be among the first in the park right": a statement ending in "right" checks
@@ -94,14 +89,6 @@ _CONFIRMATION_LEAD_WORD = re.compile(
     "true|correct|accurate|case|right|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
     "|said|say"
 )
-# a word that one of the rewrites of _without_tags_and_sources needs (lowercase): most texts
-# hold none
-_FRAMING_WORD = re.compile(
-    "right|correct|true|accurate|case|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
-    "|said|say|report|source|article|outlet|coverage|stor|piece|text|post|people|colleague|draft"
-    "|editor|friend|site|blog|paper|note|cousin|brother|sister|mother|father|mum|mom|dad|parent"
-    "|wife|husband|neighbo|boss|teacher|worker|classmate|uncle|aunt|guy|man|some"
-)
 
 
 # "for my assignment", "in our class notes": what the answer is for is not what is asked
@@ -114,15 +101,18 @@ _PURPOSE = re.compile(
 
 
 def without_framing(text: str) -> str:
-    """The text without what frames its question (most texts hold nothing of it)."""
+    """The text without what frames its question (most texts hold nothing of it).
+
+    Each rewrite has its own cheap guard: at a cold start every phrasing and answer of a big
+    knowledge base comes here, and a guard searching for any of many words (a case-blind
+    alternation most of all) cost more than the rewrites it saved (12.5 -> 4.7 us an answer).
+    """
     lowered = text.lower()
     if ("my " in lowered or "our " in lowered) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
-    if ("." in text or "!" in text) and _CONFIRMATION_SENTENCE_WORDS.search(text[-40:]):
+    if "." in text or "!" in text:  # the sentence follows one that ends
         text = _CONFIRMATION_SENTENCE.sub("", text)
-    if _FRAMING_WORD.search(text.lower()):
-        text = _without_tags_and_sources(text)
-    return text
+    return _without_tags_and_sources(text)
 
 
 def _without_tags_and_sources(text: str) -> str:
