@@ -22,11 +22,9 @@ _MONTH_NAMES = (
 MONTHS = frozenset(stem(month) for month in _MONTH_NAMES.split())
 CHECKED_MONTHS = MONTHS - {"may"}  # in a question, "may I ask" is no month
 # "the third in a series?" of the first, "the northern part?" of the southern: words that hold
-# a figure of their own kind, checked like numbers
-ORDINALS = frozenset(
-    stem(word)
-    for word in "first second third fourth fifth sixth seventh eighth ninth tenth".split()  # noqa: SIM905
-)
+# a figure of their own kind, checked like numbers ("the last in a series?" is a place too)
+_ORDINAL_NAMES = "first second third fourth fifth sixth seventh eighth ninth tenth last final"
+ORDINALS = frozenset(stem(word) for word in _ORDINAL_NAMES.split())
 DIRECTIONS = frozenset(("north", "south", "east", "west"))  # "northern" reads as "north"
 SCALES = frozenset(("million", "billion"))  # "5 million": part of the number checked
 # "a provincial-level centre?" of a city-level one: the word before "level" is a figure too

@@ -194,3 +194,16 @@ def test_a_claim_that_unknown_names_belong_to_a_group_gets_the_group_said_to_dif
 def test_a_name_the_knowledge_lacks_asked_about_is_not_answered_with_another() -> None:
     reply = decide("Does Tianhe have a bridge that long too?", WITH_BUILDERS, Thresholds())
     assert reply.status != "answer"
+
+
+def test_a_check_of_the_last_place_in_an_order_gets_the_first_said_to_differ() -> None:
+    series = entry(
+        "opening-series",
+        "The opening was the first of a series of spring events in the harbor district.",
+        "Was the opening part of a series of events?",
+        "Is the opening the first in a series?",
+    )
+    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, series)))
+    reply = decide("Was the opening the last in a series of events?", matcher, Thresholds())
+    assert reply.entry is series
+    assert reply.corrects
