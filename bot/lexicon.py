@@ -125,6 +125,10 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "What does the Pazhou AI zone stand for?": what a short name is short for
+    "stand for": "full name",
+    "stands for": "full name",
+    "short for": "full name",
     # a summary is short: "a short/brief/quick summary" asks for one
     "short summary": "summary",
     "brief summary": "summary",

@@ -455,6 +455,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what kinda tech stuff", "what kind of technology"),
         ("the gist in a couple of sentences", "the gist in summary"),
         ("a short summary of the article", "a summary of the article"),
+        ("what does the AI zone stand for", "what does the AI zone full name"),
         ("for my class notes, when did it open", "when did it open"),
         ("who took the photo in our presentation slides", "who took the photo"),
     ],
