@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-# "8 buildings, right?", "... - is that correct?": a tag asking for confirmation is not a topic
+# "8 buildings, right?", "... - is that correct?", "... sqm. True?": a tag asking for
+# confirmation is not a topic
 _CONFIRMATION_TAG = re.compile(
-    r"(?:\s*[,?\-]\s*(?:is that |is it |isn'?t it |am i )?|\s+(?:is that|is it|isn'?t it|am i)\s+)"
+    r"(?:\s*[,.!?\-]\s*(?:is that |is it |isn'?t it |am i )?"
+    r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
     r"(?:right|correct|true)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
@@ -48,6 +50,9 @@ _CONFIRMATION_LEAD = re.compile(
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
     r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
     r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)|^\W*heard(?: that)?"
+    # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
+    r"|(?:i|we) (?:(?:still |always |kind of |sort of )?(?:remember|recall|think|thought|believe"
+    r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= that\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
@@ -87,7 +92,7 @@ _ARTICLE_WORD = re.compile("article|report|story|piece|coverage|text")
 # every lead above holds one of these: texts without any (most answers) skip its search
 _CONFIRMATION_LEAD_WORD = re.compile(
     "true|correct|accurate|case|right|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
-    "|said|say"
+    "|said|say|remember|recall|think|thought|believe|understand|understood|assume|guess|suppos"
 )
 
 
@@ -96,6 +101,17 @@ _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+ )?(?:assignments?|homework|projects?|essays?|reports?"
     r"|presentations?|notes|thesis|dissertation|research|class|lessons?|coursework|studies"
     r"|papers?|slides|newsletter|blog|podcast|school work)\b",
+    re.IGNORECASE,
+)
+
+
+# "Property agent here.", "Retired here,", "As a property agent I wonder:": who asks is not
+# what is asked ("The park is here." says something, and keeps its words)
+_INTRODUCTION = re.compile(
+    r"^\W*(?:(?!(?:is|are|was|were|it|its|this|that|they|we|you|i|be|been)\b)[a-z]+\s+){1,3}"
+    r"here\s*[.,:;!\u2013\u2014-]+\s*"
+    r"|^\W*as an? (?:[a-z]+\s+){0,2}[a-z]+\s*(?:,\s*|(?=(?:i|we)\b))"
+    r"|^\W*i(?:['\u2019]m|\s+am)\s+an?\s+(?:[a-z]+\s+){0,2}?[a-z]+\s*(?:[.,;:!]+\s*|and\s+)",
     re.IGNORECASE,
 )
 
@@ -110,6 +126,10 @@ def without_framing(text: str) -> str:
     lowered = text.lower()
     if ("my " in lowered or "our " in lowered) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
+    if (" here" in lowered or lowered.lstrip()[:2] in ("as", "i'", "i ", "i\u2019")) and (
+        _INTRODUCTION.search(text)
+    ):
+        text = _INTRODUCTION.sub("", text)
     if "." in text or "!" in text:  # the sentence follows one that ends
         text = _CONFIRMATION_SENTENCE.sub("", text)
     return _without_tags_and_sources(text)

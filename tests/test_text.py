@@ -521,6 +521,9 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("my cousin says it opened in may", "it opened in may"),
         ("Which outlet put out this article?", "which outlet publish this article"),
         ("The article says what?", "the article says what"),
+        ("I remember about 300,000 sqm, correct?", "about 300000 sqm"),
+        ("we always thought that it opened in may", "it opened in may"),
+        ("It is 1,200 metres long. True?", "it is 1200 meters long"),
     ],
 )
 def test_where_a_claim_comes_from_is_dropped_but_a_question_keeps_its_words(
@@ -546,3 +549,18 @@ def test_pointing_at_the_article_as_the_source_asks_nothing_more(
 
 def test_an_agent_noun_meets_its_plural() -> None:
     assert stem("developers") == stem("developer")
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        ("Property agent here. When did it open?", "when did it open"),
+        ("Retired teacher here, when did it open?", "when did it open"),
+        ("As a property agent I wonder when it opened", "i wonder when it opened"),
+        ("I'm a student and want to know when it opened", "want to know when it opened"),
+        ("The bridge is here. When did it open?", "the bridge is here when did it open"),
+        ("As I said, when did it open?", "as i said when did it open"),
+    ],
+)
+def test_who_asks_is_not_what_is_asked(message: str, plain: str) -> None:
+    assert basic_normalise(message) == basic_normalise(plain)
