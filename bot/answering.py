@@ -113,9 +113,8 @@ def decide_by_entries(
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
     clause = question_clause(text)  # context before the question must not decide the answer
-    reply = None
     if clause is not None and _says_what_it_asks(clause, matcher):
-        focused = _decide_from(clause, truncated, matcher, thresholds)
+        focused = _decide_read_again(clause, truncated, matcher, thresholds)
         if focused.status == "answer" and _points_back(clause, matcher):
             # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
             # a name the context gives must be one the answering entry knows
@@ -125,8 +124,14 @@ def decide_by_entries(
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
             return replace(focused, question=text, reason=why)
-    if reply is None:
-        reply = _decide_from(text, truncated, matcher, thresholds)
+    return _decide_read_again(text, truncated, matcher, thresholds)
+
+
+def _decide_read_again(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply:
+    """The decision on `text`, a yes/no check read again for what it may have wrong."""
+    reply = _decide_from(text, truncated, matcher, thresholds)
     if not asks_yes_or_no(text):
         return reply
     if reply.status == "answer":

@@ -207,3 +207,11 @@ def test_a_check_of_the_last_place_in_an_order_gets_the_first_said_to_differ() -
     reply = decide("Was the opening the last in a series of events?", matcher, Thresholds())
     assert reply.entry is series
     assert reply.corrects
+
+
+def test_a_check_asked_before_its_context_is_read_again_on_its_own() -> None:
+    message = "Did the bridge open in June? My notes from the trip are a smudged mess."
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"
+    assert reply.corrects == ("june",)
