@@ -260,15 +260,11 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         spelt_out = _stated_unknowns(reply.candidates[0].entry, words)
         if spelt_out:
             return _checked_without_stated(reply, spelt_out, matcher, thresholds)
-    if not checked:  # every figure is right; a date among them still says what is checked
-        dated = [t for t in terms if is_checked_figure(t, reported_until)]
-        if reply.status != "clarify" or not dated or not checks_a_date(dated, terms):
+    if not checked:  # the best entry states every figure: a date among them may be another
+        # thing's ("Was the ceremony on Feb 21?" of the article's date), so it is asked as when
+        checked = [t for t in terms if is_checked_figure(t, reported_until)]
+        if not checked or not checks_a_date(checked, terms):
             return reply
-        again = _decide_from(_as_when(text, matcher), reply.truncated, matcher, thresholds)
-        if again.status != "answer":
-            return reply
-        why = f"a yes/no check of a date, asked as when: {again.reason}"
-        return replace(again, question=text, reason=why)
     asked = _as_when(text, matcher) if checks_a_date(checked, terms) else text
     again = _without(asked, checked, reply, matcher, thresholds)
     entry = again.entry

@@ -215,3 +215,17 @@ def test_a_check_asked_before_its_context_is_read_again_on_its_own() -> None:
     assert reply.entry is not None
     assert reply.entry.id == "bridge-opening"
     assert reply.corrects == ("june",)
+
+
+def test_a_checked_date_another_entry_holds_is_asked_as_when_without_it() -> None:
+    published = entry(
+        "article-date",
+        "The article is dated May 4, 2023.",
+        "When was the article published?",
+        "article date",
+    )
+    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, published)))
+    reply = decide("Did the bridge open on May 4th?", matcher, Thresholds())
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"
+    assert reply.corrects == ("4",)
