@@ -125,6 +125,12 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "send me the link", "can u drop me the link": a request, as "give me" is
+    "send me": "give me",
+    "send us": "give me",
+    "drop me": "give me",
+    "shoot me": "give me",
+    "share with me": "give me",
     # "What does the Pazhou AI zone stand for?": what a short name is short for
     "stand for": "full name",
     "stands for": "full name",

@@ -456,6 +456,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the gist in a couple of sentences", "the gist in summary"),
         ("a short summary of the article", "a summary of the article"),
         ("what does the AI zone stand for", "what does the AI zone full name"),
+        ("can u send me the link to the article", "can you give me the link to the article"),
         ("for my class notes, when did it open", "when did it open"),
         ("who took the photo in our presentation slides", "who took the photo"),
     ],
