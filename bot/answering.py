@@ -228,8 +228,10 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
 
     That is the figures the best entry lacks (bot/checks.py), a checked date making the
     question one about when ("held on Feb 21?" asks the date, whatever else it names); else a
-    name the knowledge lacks where a place or source goes ("in Shenzhen?"); else words the
-    best entry's answer spells out though its terms lack them ("the general manager?").
+    name the knowledge lacks where a place or source goes ("in Shenzhen?") or in a group
+    ("among the signers?"); else words the best entry's answer spells out though its terms
+    lack them ("the general manager?"); else the date checked, though the best entry states
+    it (the article's date is not the ceremony's).
     """
     text = reply.question
     lacking = set(reply.candidates[0].missing) if reply.candidates else None
