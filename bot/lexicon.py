@@ -125,6 +125,11 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "what will the park do for Haizhu": what good it does ("what has it been doing for
+    # industry" asks what it did, and keeps its words)
+    "do for": "benefit",
+    "does for": "benefit",
+    "did for": "benefit",
     # "send me the link", "can u drop me the link": a request, as "give me" is
     "send me": "give me",
     "send us": "give me",
