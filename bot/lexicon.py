@@ -125,6 +125,11 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "how much floor space are we talking about?": asks the figure, nothing more
+    "are we talking about": "please",
+    "are we talking": "please",
+    "we are talking about": "please",
+    "we're talking about": "please",
     # "what will the park do for Haizhu": what good it does ("what has it been doing for
     # industry" asks what it did, and keeps its words)
     "do for": "benefit",
