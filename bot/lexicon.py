@@ -125,6 +125,17 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "the opening event of a series", "a run of events": the first of a series
+    "opening event": "first event",
+    "opening round": "first round",
+    "opening act": "first act",
+    "opening phase": "first phase",
+    "opening stage": "first stage",
+    "run of events": "series of events",
+    "string of events": "series of events",
+    "chain of events": "series of events",
+    "sequence of events": "series of events",
+    "round of events": "series of events",
     # "how much floor space are we talking about?": asks the figure, nothing more
     "are we talking about": "please",
     "are we talking": "please",
