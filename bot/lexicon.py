@@ -50,7 +50,10 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
     ("when", "date", "day"),  # but "launched that day" asks no date (PHRASES)
     ("exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "beyond"),
-    ("role", "involvement", "involved", "part", "connection", "connections", "connected"),
+    (
+        "role", "involvement", "involved", "part", "connection", "connections", "connected",
+        "relation", "relationship", "relations", "ties",
+    ),  # fmt: skip
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),

@@ -460,6 +460,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what will the bridge do for the city", "what will the bridge benefit the city"),
         ("how long a bridge are we talking about", "how long a bridge"),
         ("the opening event of a run of events", "the first event of a series of events"),
+        ("HYCAN's relationship with the park", "HYCAN's role in the park"),
         ("for my class notes, when did it open", "when did it open"),
         ("who took the photo in our presentation slides", "who took the photo"),
     ],
