@@ -51,9 +51,18 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("when", "date", "day"),  # but "launched that day" asks no date (PHRASES)
     ("exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "beyond"),
     (
-        "role", "involvement", "involved", "part", "connection", "connections", "connected",
-        "relation", "relationship", "relations", "ties",
-    ),  # fmt: skip
+        "role",
+        "involvement",
+        "involved",
+        "part",
+        "connection",
+        "connections",
+        "connected",
+        "relation",
+        "relationship",
+        "relations",
+        "ties",
+    ),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
