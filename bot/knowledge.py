@@ -160,7 +160,7 @@ def load_knowledge(
     """
     from bot import knowledgecache, snapshots  # they build on this module's types
 
-    global _last
+    global _last, _loads
     if cache_dir is not None:  # snapshots are written later, maybe after a chdir
         cache_dir = cache_dir.absolute()
     if not directory.is_dir():
@@ -172,6 +172,7 @@ def load_knowledge(
     # millions of objects, none of them garbage: collecting only costs; snapshots of the last
     # load are written once this one (and the matcher build after it) is done
     with _lock, paused_gc(), snapshots.busy():
+        _loads += 1
         sources, problems, digest = _read_files(directory)
         folder = display_path(directory)  # named by the "no entries" problem
         key = hashlib.sha256(f"{_snapshot_version()}\0{folder}\0{digest}".encode()).hexdigest()
@@ -192,7 +193,7 @@ def load_knowledge(
         result, unwritten = _load(directory, sources, problems, digest, cache_dir, serving)
         if unwritten is not None:  # the rest of a serving start, once the bot serves
             reuse_as = key if reusable else None
-            snapshots.later(partial(_complete, again, reuse_as, cache_dir, unwritten))
+            snapshots.later(partial(_complete, again, reuse_as, cache_dir, unwritten, _loads))
         elif reusable:
             _last = ((key, cache_dir), result)
             if cache_dir is not None:
@@ -205,13 +206,17 @@ def _complete(
     key: str | None,
     cache_dir: Path | None,
     unwritten: list[str],
+    count: int,
 ) -> None:
     """Finish a serving start: write its disk cache, then load again with every check (all
-    in memory by now but the near-duplicate warnings) to reuse and to keep as a snapshot."""
+    in memory by now but the near-duplicate warnings) to reuse and to keep as a snapshot;
+    not when another load (`count` is theirs) came since: that one is the last."""
     global _last
     with _lock:
         if cache_dir is not None:
             parsecache.write_remembered(cache_dir, unwritten)
+        if _loads != count:
+            return
         with paused_gc():
             result, _ = load()
         if key is not None:
@@ -222,6 +227,7 @@ def _complete(
 
 _last: tuple[tuple[str, Path | None], LoadResult] | None = None  # the last load, to reuse
 _lock = threading.Lock()  # one load at a time: they share what they remember
+_loads = 0  # loads begun in this process, so that background work knows when it is stale
 
 
 def _prime(load: Callable[[], object]) -> None:

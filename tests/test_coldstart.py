@@ -191,6 +191,29 @@ def test_a_serving_start_leaves_near_duplicate_warnings_and_the_disk_cache_for_l
 
 
 @needs_fork
+def test_the_rest_of_a_serving_start_does_not_undo_a_reload_that_came_first(
+    mixed: Path, parallel: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshots, "WRITE_DELAY", 3600.0)
+    cache = tmp_path / "cache"
+    load_knowledge(mixed, cache, serving=True)
+    edited = mixed / "haizhu-launch-ceremony.yaml"
+    edited.write_text(edited.read_text().replace("answer: ", "answer: (edited) ", 1))
+    reloaded = load_knowledge(mixed, cache)  # a maintainer's edit, before the rest ran
+    snapshots.flush()
+    with monkeypatch.context() as patched:  # the reload is the last load, kept to reuse
+        patched.setattr(knowledge, "_load", lambda *args, **kwargs: pytest.fail("loaded"))
+        patched.setattr(snapshots, "read", lambda *args: pytest.fail("read from disk"))
+        again = load_knowledge(mixed, cache, serving=True)
+    assert again.knowledge == reloaded.knowledge
+    forget_all()
+    monkeypatch.setattr(knowledge, "_load", lambda *args, **kwargs: pytest.fail("not cached"))
+    restarted = load_knowledge(mixed, cache, serving=True)  # from the reload's snapshot
+    assert restarted.knowledge == reloaded.knowledge
+    assert restarted.problems == reloaded.problems
+
+
+@needs_fork
 def test_a_cache_workers_cannot_write_is_warned_of_once(
     mixed: Path, parallel: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
