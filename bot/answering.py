@@ -112,6 +112,22 @@ def decide_by_entries(
 ) -> Reply:
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
+    reply = _decide_text(text, truncated, matcher, thresholds)
+    if reply.status == "answer":
+        return reply
+    # a voice message writes names as words that sound like them ("high zoo" for Haizhu)
+    heard = matcher.heard_names(text)
+    if heard is None:
+        return reply
+    again = _decide_text(heard, truncated, matcher, thresholds)
+    if again.status == "answer" or (again.status == "clarify" and reply.status == "none"):
+        why = f"heard as {heard!r}: {again.reason}"
+        return replace(again, question=text, reason=why)
+    return reply
+
+
+def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds) -> Reply:
+    """The decision on `text` as written: its asking clause first, then the whole of it."""
     clause = question_clause(text)  # context before the question must not decide the answer
     if clause is not None and _says_what_it_asks(clause, matcher):
         focused = _decide_read_again(clause, truncated, matcher, thresholds)

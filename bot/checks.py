@@ -39,6 +39,8 @@ _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|but|oh|um|hmm|also|just)\W+)*"
     rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
     rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|yes|no)\b[^,]*$|\s(?:right|correct)\s*\?*\s*$"
+    # "... 30 new parks is that true", dictated without a comma
+    r"|\s(?:is|isn'?t)\s+(?:that|it)\s+(?:right|correct|true|so)\s*\?*\s*$"
     # a claim, then "Is that the correct date?", "Does that match the article?"
     r"|(?<=[.!])\s+(?:is|was|are|were|does|did|can|could)\s+(?:that|this|it|you)\b[^.!?]*\?*\s*$",
     re.IGNORECASE,

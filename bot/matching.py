@@ -21,7 +21,7 @@ import re
 from bisect import insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import chain
 
 import numpy as np
@@ -35,6 +35,7 @@ from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
 from bot.snapshots import code_version, later
+from bot.soundalike import SoundAlikes
 from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
 from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, basic_normalise, stem
 from bot.textcache import knowledge_normaliser
@@ -231,6 +232,15 @@ class Matcher:
     def idf(self, term: str) -> float:
         """How much a knowledge term tells entries apart (unknown terms tell the most)."""
         return self._idf.get(term, self._unknown_weight)
+
+    def heard_names(self, question: str) -> str | None:
+        """`question` with the knowledge's names that speech-to-text wrote as other words
+        ("high zoo") written as the knowledge writes them; None when it has none."""
+        return self._sound_alikes.heard(question)
+
+    @cached_property
+    def _sound_alikes(self) -> SoundAlikes:  # on first use: most questions never need it
+        return SoundAlikes(self._surface)
 
     def query_words(self, question: str, names_as_one: bool = True) -> list[QueryWord]:
         """The question's words as the matcher sees them: terms, weights, mended typos.

@@ -28,6 +28,7 @@ MATCHER = Matcher(KNOWLEDGE)
         "The bridge is 900 metres long. Does that match the article?",
         "bridge cost 900,000 yuan?",  # a statement asked
         "the bridge opened in may yeah?",
+        "the bridge is 900 metres long is that true",  # dictated, no comma
     ],
 )
 def test_checks_of_a_statement_are_told_from_questions_for_a_fact(question: str) -> None:
