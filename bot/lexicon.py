@@ -23,6 +23,7 @@ FILLERS = frozenset(
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
+    fellow bloke gentleman
     """.split()  # noqa: SIM905
 )
 
@@ -137,6 +138,18 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "the opening ceremony" of new projects is their launch ceremony
+    "opening ceremony": "launch ceremony",
+    # "I would be grateful to learn ...": politeness, as "please" is
+    "be grateful to learn": "please",
+    "be grateful to know": "please",
+    "be grateful if": "please",
+    "would like to learn": "please",
+    # "which firms put their names down": signed up
+    "put their names down": "sign",
+    "put their name down": "sign",
+    "put its name down": "sign",
+    "put names down": "sign",
     # "the opening event of a series", "a run of events": the first of a series
     "opening event": "first event",
     "opening round": "first round",
