@@ -25,7 +25,11 @@ _ASKING = re.compile(
     r"^\W*(?:(?:and|but|so|then|also|ok|okay)\s+)?"
     # "On what date ...", "In which part ...", "To whom ...": a preposition may lead the asking
     r"(?:(?:on|in|at|to|for|from|by|with|of|under|since|until)\s+(?=(?:what|which|whom|whose|how)\b))?"
-    r"(?:what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
+    # "Wasn't the ceremony ...", "Didn't they ...": asks; "didn't read" is a remark
+    r"(?:(?:is|are|was|were|did|does|do|has|have|had|could|would|should|won|can)n['\u2019]?t"
+    r"(?=\s+(?:the|a|an|it|its|they|their|he|his|she|her|we|you|i|this|that|these|those"
+    r"|there)\b)"
+    r"|what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
     r"|list|name)\b",
     re.IGNORECASE,

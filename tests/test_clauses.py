@@ -32,6 +32,8 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
             "on which date the bridge opened Could you tell me?",
         ),
         ("Who cut the ribbon? I need to credit him in my slides.", "Who cut the ribbon"),
+        ("I live nearby. Didn't the mayor cut the ribbon?", "Didn't the mayor cut the ribbon?"),
+        ("Too long, didn't read. Give me the gist.", "Give me the gist."),  # a remark first
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:
