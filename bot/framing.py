@@ -53,7 +53,7 @@ _CONFIRMATION_LEAD = re.compile(
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
     r"|(?:i|we) (?:(?:still |always |kind of |sort of )?(?:remember|recall|think|thought|believe"
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
-    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= that\b)"
+    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|they|there)\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words

@@ -532,6 +532,7 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("The article says what?", "the article says what"),
         ("I remember about 300,000 sqm, correct?", "about 300000 sqm"),
         ("we always thought that it opened in may", "it opened in may"),
+        ("I read it opened in may", "it opened in may"),
         ("It is 1,200 metres long. True?", "it is 1200 meters long"),
     ],
 )
