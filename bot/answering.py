@@ -11,6 +11,7 @@ from typing import Literal
 from bot.checks import (
     asks_yes_or_no,
     checks_a_date,
+    compares_a_figure,
     figure_kind,
     gives_figure_like,
     is_checked_figure,
@@ -113,16 +114,14 @@ def decide_by_entries(
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
     reply = _decide_text(text, truncated, matcher, thresholds)
-    if reply.status == "answer":
-        return reply
     # a voice message writes names as words that sound like them ("high zoo" for Haizhu)
-    heard = matcher.heard_names(text)
-    if heard is None:
-        return reply
-    again = _decide_text(heard, truncated, matcher, thresholds)
-    if again.status == "answer" or (again.status == "clarify" and reply.status == "none"):
-        why = f"heard as {heard!r}: {again.reason}"
-        return replace(again, question=text, reason=why)
+    heard = matcher.heard_names(text) if reply.status != "answer" else None
+    if heard is not None:
+        again = _decide_text(heard, truncated, matcher, thresholds)
+        if again.status == "answer" or (again.status == "clarify" and reply.status == "none"):
+            reply = replace(again, question=text, reason=f"heard as {heard!r}: {again.reason}")
+    if reply.corrects and compares_a_figure(text):  # "over 5 billion?" of "over 10 billion"
+        reply = replace(reply, corrects=())
     return reply
 
 

@@ -55,6 +55,22 @@ _CHECKING = re.compile(
 )
 
 
+# "bigger than 100,000 square meters?", "over 5 billion?": a bound, not a figure claimed
+_COMPARING = re.compile(
+    r"\b(?:(?:more|less|fewer|bigger|larger|smaller|higher|lower|greater|longer|shorter"
+    r"|taller)\s+than|over|under"
+    r"|above|below|at least|at most|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)"
+    r"\s+(?:about\s+|around\s+|roughly\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def compares_a_figure(question: str) -> bool:
+    """Whether the question sets a bound ("more than 5 billion?") rather than claiming a
+    figure: the answer's own figure may meet it, so it cannot be said to differ."""
+    return _COMPARING.search(question) is not None
+
+
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):

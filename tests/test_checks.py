@@ -230,3 +230,19 @@ def test_a_checked_date_another_entry_holds_is_asked_as_when_without_it() -> Non
     assert reply.entry is not None
     assert reply.entry.id == "bridge-opening"
     assert reply.corrects == ("4",)
+
+
+def test_a_bound_is_not_a_figure_claimed_so_the_answer_is_not_said_to_differ() -> None:
+    traffic = entry(
+        "bridge-traffic",
+        "The bridge is expected to carry over 40,000 cars a day.",
+        "How many cars will the bridge carry?",
+        "bridge traffic",
+    )
+    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, traffic)))
+    bound = decide("Will the bridge carry more than 30,000 cars a day?", matcher, Thresholds())
+    claim = decide("Will the bridge carry 30,000 cars a day?", matcher, Thresholds())
+    assert bound.entry is traffic
+    assert bound.corrects == ()
+    assert claim.entry is traffic
+    assert claim.corrects == ("30000",)

@@ -465,6 +465,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("I would be grateful to learn who cut it", "who cut it"),
         ("which firms put their names down", "which firms signed"),
         ("who is this Li Wen fellow", "who is Li Wen"),
+        ("is the bridge bigger than the old one", "is the bridge big the old one"),
         ("for my class notes, when did it open", "when did it open"),
         ("who took the photo in our presentation slides", "who took the photo"),
     ],
