@@ -138,12 +138,6 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
-    # "bigger than 100,000 square meters?" compares a size, it asks for no rank
-    "bigger than": "big",
-    "larger than": "big",
-    "smaller than": "big",
-    "as big as": "big",
-    "as large as": "big",
     # "the opening ceremony" of new projects is their launch ceremony
     "opening ceremony": "launch ceremony",
     # "I would be grateful to learn ...": politeness, as "please" is

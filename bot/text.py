@@ -299,6 +299,10 @@ def _token_whole(token: str) -> tuple[str, ...]:
     return tuple(_back(_texting(text)).split())
 
 
+# "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
+_SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
+
+
 def _has_phrase(words: list[str], text: str) -> bool:
     """Whether _PHRASE would find an idiom, at the cost of a few substring searches."""
     if _PHRASE_WORDS.isdisjoint(words) and _PHRASE_PAIRS.isdisjoint(pairwise(words)):
@@ -324,6 +328,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _WHERE_ROLE.sub(r"what is \1", text)
     if " about " in text:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
+    if " than " in text or " as " in text:
+        text = _SIZE_BOUND.sub("big ", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])
 
 
