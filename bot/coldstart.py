@@ -56,10 +56,12 @@ def prepare(
     """Work out in worker processes the files the load would parse itself, when worth it.
 
     `texts` are the decoded files, `parse_file(shown, is_synonyms, text)` parses and checks
-    one. The synonyms files are parsed here first (the workers normalise with them). None:
-    no worker ran. Otherwise the parse-cache keys of the files worked out but not written to
-    `cache_dir`: when `serving`, the workers neither write the disk cache nor block the
-    phrasings for near-duplicate warnings, which a bot about to serve does not wait for.
+    one. The synonyms files are parsed here first (the workers normalise with them).
+
+    When `serving`, the workers neither write the disk cache nor block the phrasings for
+    near-duplicate warnings, which a bot about to serve does not wait for: what is returned
+    then is the parse-cache keys left unwritten (none without `cache_dir`). None: nothing was
+    left for later (not serving, or no worker ran).
     """
     tasks: list[_Task] = []
     synonyms: dict[str, tuple[str, ...]] = {}
@@ -98,7 +100,9 @@ def prepare(
         return None
     log.debug("%d knowledge files worked out in %d processes in %.2f s",
               len(tasks), processes, time.perf_counter() - started)  # fmt: skip
-    return [key for _, key, _ in tasks] if serving and cache_dir is not None else []
+    if not serving:
+        return None
+    return [key for _, key, _ in tasks] if cache_dir is not None else []
 
 
 def _chunks(tasks: list[_Task], count: int) -> Iterator[list[_Task]]:

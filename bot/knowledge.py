@@ -332,8 +332,6 @@ def _load(
         from bot import coldstart
 
         unwritten = coldstart.prepare(texts, cache_dir, _parse_file, serving)
-        if not serving:
-            unwritten = None
     parsed_files: list[ParsedFile] = []
     for shown, synonyms_file, text, key in texts:
         parse = partial(_parse_file, shown, synonyms_file, text)
