@@ -112,6 +112,8 @@ _SAID_ABOUT = re.compile(
     r"^(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
     r"|mention|mentions|mentioned|write|wrote|writes|report|reported|reports)(?: \w+){0,2} about "
 )
+# "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
+_SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
 _DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large) (?=\w)(?!deal\b)")
@@ -299,10 +301,6 @@ def _token_whole(token: str) -> tuple[str, ...]:
     return tuple(_back(_texting(text)).split())
 
 
-# "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
-_SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
-
-
 def _has_phrase(words: list[str], text: str) -> bool:
     """Whether _PHRASE would find an idiom, at the cost of a few substring searches."""
     if _PHRASE_WORDS.isdisjoint(words) and _PHRASE_PAIRS.isdisjoint(pairwise(words)):
@@ -318,7 +316,8 @@ def _has_phrase(words: list[str], text: str) -> bool:
 
 
 def _normalise_tail(words: list[str]) -> str:
-    """What reads across words: idioms, "what ... for", roles, "say about"; then meanings."""
+    """What reads across words: idioms, "what ... for", roles, "say about", a size bound;
+    then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
