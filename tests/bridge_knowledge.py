@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.knowledge import Article, Entry
+from bot.knowledge import Article, Entry, KnowledgeBase
+from bot.matching import Matcher
 
 ARTICLE = Article(
     "Harbor city opens a new bridge",
@@ -45,3 +46,8 @@ ENTRIES = (
         "Who opened the bridge ceremony?",
     ),
 )
+
+
+def matcher_with(*extra: Entry) -> Matcher:
+    """A matcher over the bridge entries and `extra`: a spec's own facts beside the usual ones."""
+    return Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, *extra)))

@@ -10,7 +10,7 @@ from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
 from bot.replies import CORRECTION_OPENING, render_html, render_plain
-from tests.bridge_knowledge import ARTICLE, ENTRIES, entry
+from tests.bridge_knowledge import ARTICLE, ENTRIES, entry, matcher_with
 
 KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)})
 MATCHER = Matcher(KNOWLEDGE)
@@ -172,7 +172,7 @@ BUILDERS = entry(
     "Which companies built the bridge?",
     "bridge builders",
 )
-WITH_BUILDERS = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, BUILDERS)))
+WITH_BUILDERS = matcher_with(BUILDERS)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_a_check_of_the_last_place_in_an_order_gets_the_first_said_to_differ() -
         "Was the opening part of a series of events?",
         "Is the opening the first in a series?",
     )
-    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, series)))
+    matcher = matcher_with(series)
     reply = decide("Was the opening the last in a series of events?", matcher, Thresholds())
     assert reply.entry is series
     assert reply.corrects
@@ -225,7 +225,7 @@ def test_a_checked_date_another_entry_holds_is_asked_as_when_without_it() -> Non
         "When was the article published?",
         "article date",
     )
-    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, published)))
+    matcher = matcher_with(published)
     reply = decide("Did the bridge open on May 4th?", matcher, Thresholds())
     assert reply.entry is not None
     assert reply.entry.id == "bridge-opening"
@@ -239,7 +239,7 @@ def test_a_bound_is_not_a_figure_claimed_so_the_answer_is_not_said_to_differ() -
         "How many cars will the bridge carry?",
         "bridge traffic",
     )
-    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, traffic)))
+    matcher = matcher_with(traffic)
     bound = decide("Will the bridge carry more than 30,000 cars a day?", matcher, Thresholds())
     claim = decide("Will the bridge carry 30,000 cars a day?", matcher, Thresholds())
     assert bound.entry is traffic

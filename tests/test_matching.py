@@ -13,7 +13,7 @@ from bot.knowledge import Entry, KnowledgeBase, load_knowledge
 from bot.matching import SCORERS, Matcher
 from bot.replies import render_plain
 from bot.text import stem
-from tests.bridge_knowledge import ARTICLE, ENTRIES, entry
+from tests.bridge_knowledge import ARTICLE, ENTRIES, entry, matcher_with
 
 KNOWLEDGE = KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)})
 MATCHER = Matcher(KNOWLEDGE)
@@ -355,7 +355,7 @@ def test_a_question_asked_as_an_entrys_phrasing_is_answered_despite_a_close_runn
         "The bridge is in the south of Harbor city.",
         "Which part of Harbor city is the bridge in?",
     )
-    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, town, place)))  # 'bridge' is common
+    matcher = matcher_with(town, place)  # 'bridge' is common
     reply = decide("where is harbor city", matcher, THRESHOLDS)
     assert reply.candidates[1].score > reply.candidates[0].score - THRESHOLDS.margin  # close
     assert reply.status == "answer"

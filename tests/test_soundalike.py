@@ -6,10 +6,8 @@ import pytest
 
 from bot.answering import decide
 from bot.config import Thresholds
-from bot.knowledge import KnowledgeBase
-from bot.matching import Matcher
 from bot.soundalike import SoundAlikes, sound_key
-from tests.bridge_knowledge import ARTICLE, ENTRIES, entry
+from tests.bridge_knowledge import entry, matcher_with
 
 NAMES = SoundAlikes(["haizhu", "hycan", "meishang", "yuanzhi", "pazhou", "bridge", "ribbon"])
 
@@ -64,7 +62,7 @@ def test_a_dictated_name_gets_the_answer_the_written_name_gets() -> None:
         "Which district does the bridge reach?",
         "Does the bridge reach Haizhu?",
     )
-    matcher = Matcher(KnowledgeBase((ARTICLE,), (*ENTRIES, district)))
+    matcher = matcher_with(district)
     written = decide("does the bridge reach haizhu", matcher, Thresholds())
     dictated = decide("does the bridge reach high zoo", matcher, Thresholds())
     assert written.entry is district
