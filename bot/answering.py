@@ -41,7 +41,7 @@ NOTHING_ASKED = "no words to look up"
 # a clause asked alone must say what it is about: "how big will it be?" has lost its "it", so a
 # clause pointing back with a pronoun needs two words to look up, one without needs one
 POINTING_BACK = frozenset(
-    "it its they them their this that these those he she him her there".split()  # noqa: SIM905
+    "it its they them their this that these those he she him his her there".split()  # noqa: SIM905
 )
 CLARIFY_WINDOW = 20.0  # "did you mean" offers only entries this close to the best one
 

@@ -9,7 +9,7 @@ from bot.clauses import question_clause
 from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
-from tests.bridge_knowledge import ARTICLE, ENTRIES
+from tests.bridge_knowledge import ARTICLE, ENTRIES, entry, matcher_with
 
 MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
 
@@ -87,3 +87,11 @@ def test_a_request_with_nothing_in_it_asks_the_clause_before_it() -> None:
     reply = decide("How long is the bridge? Can you help?", MATCHER, Thresholds())
     assert reply.entry is not None
     assert reply.entry.id == "bridge-length"
+
+
+def test_a_clause_about_him_is_not_answered_without_who_he_is() -> None:
+    matcher = matcher_with(
+        entry("bridge-name", "It is called the Rainbow Bridge.", "What is the bridge's name?")
+    )
+    reply = decide("The engineer in charge, what is his name?", matcher, Thresholds())
+    assert reply.status != "answer"
