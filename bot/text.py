@@ -11,7 +11,7 @@ from itertools import pairwise
 import snowballstemmer
 
 from bot.framing import without_framing
-from bot.lexicon import FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
+from bot.lexicon import EQUIVALENT_WORDS, FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
 
 # Words that carry no topic. Question words are kept apart (QUESTION_WORDS): they tell a "when"
 # question from a "who" question, but must not outweigh the topic words.
@@ -165,13 +165,51 @@ _stemmer = snowballstemmer.stemmer("english")
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Reduce a word to its stem so "buildings" meets "building"; numbers stay as they are."""
+    """Reduce a word to its stem so "buildings" meets "building"; numbers stay as they are.
+
+    A lexicon word's other forms join its group too: "concentrating" is "focus", as
+    "concentrate" is.
+    """
+    found = _stem(word)
+    return _LEXICON_STEMS.get(found, found)
+
+
+def _stem(word: str) -> str:
     if word[:1].isdigit() or word in QUESTION_WORDS:  # "why" must not become "whi"
         return word
     found = str(_stemmer.stemWord(word))
     if word.endswith(("er", "ers")) and word.rstrip("s")[:-2] == found:
         return found + "er"  # a "developer" builds, but is not "develop": who, not what
     return found
+
+
+# Stems whose other words mean something else: "initiative" is not "initial" (first), an
+# "activity" not "activate", a "convention" not "conventional", "completion" not "complete"
+# (full), "entirely" not "entire", an "objection" not an "objective", "days" not "date", and
+# "parking spaces" are places, not floor space.
+_STEMS_OF_OTHER_WORDS = frozenset(
+    ("initi", "activ", "convent", "complet", "entir", "object", "day", "space")
+)
+
+
+def _lexicon_stems() -> dict[str, str]:
+    """The stem of each lexicon word, to its group's stem; not of a word already inflected
+    ("projected" shares "project") nor of an abbreviation ("mar"), and never a stem that two
+    groups claim or that is a group's own."""
+    own = {_stem(group[0]) for group in EQUIVALENT_WORDS}
+    claimed: dict[str, set[str]] = {}
+    for group in EQUIVALENT_WORDS:
+        target = _stem(group[0])
+        for word in group[1:]:
+            found = _stem(word)
+            if len(word) < 4 or word.endswith(("ed", "ing")) or found in own:
+                continue
+            if found != target and found not in _STEMS_OF_OTHER_WORDS:
+                claimed.setdefault(found, set()).add(target)
+    return {found: next(iter(t)) for found, t in claimed.items() if len(t) == 1}
+
+
+_LEXICON_STEMS = _lexicon_stems()
 
 
 def _fold_accents(text: str) -> str:

@@ -249,6 +249,35 @@ def test_irregular_verb_forms_meet_their_verb(a: str, b: str) -> None:
     assert Normaliser().words(a) == Normaliser().words(b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Which industries is it concentrating on?", "Which industries will it focus on?"),
+        ("What are the estimates?", "What is expected?"),
+        ("What were the investments?", "What was the cost?"),
+        ("What were the numbers?", "What was the amount?"),
+    ],
+)
+def test_other_forms_of_a_lexicon_word_join_its_group(a: str, b: str) -> None:
+    assert Normaliser().words(a) == Normaliser().words(b)
+
+
+@pytest.mark.parametrize(
+    ("word", "not_like"),
+    [
+        ("initiative", "initial"),
+        ("projects", "projected"),
+        ("activities", "activate"),
+        ("spaces", "space"),
+        ("days", "date"),
+    ],
+)
+def test_words_that_only_share_a_stem_with_a_lexicon_word_keep_their_meaning(
+    word: str, not_like: str
+) -> None:
+    assert Normaliser().words(word) != Normaliser().words(not_like)
+
+
 def test_past_forms_that_are_also_nouns_stay_as_they_are() -> None:
     assert Normaliser().words("the ground on the left") == ["ground", "left"]
 
