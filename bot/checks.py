@@ -38,11 +38,13 @@ _NEGATION = r"(?:isn|wasn|aren|weren|didn|doesn|don|won|hasn|haven|can|couldn)['
 _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|but|oh|um|hmm|also|just)\W+)*"
     rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
-    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|yes|no)\b[^,]*$|\s(?:right|correct)\s*\?*\s*$"
+    rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|accurate|yes|no)\b[^,]*$"
+    r"|\s(?:right|correct|accurate)\s*\?*\s*$"
     # "... 30 new parks is that true", dictated without a comma
     r"|\s(?:is|isn'?t)\s+(?:that|it)\s+(?:right|correct|true|so)\s*\?*\s*$"
     # a claim, then "Is that the correct date?", "Does that match the article?"
-    r"|(?<=[.!])\s+(?:is|was|are|were|does|did|can|could)\s+(?:that|this|it|you)\b[^.!?]*\?*\s*$",
+    r"|(?:(?<=[.!])|(?<=[.!]['\"\u2019\u201d]))\s+(?:is|was|are|were|does|did|can|could)"
+    r"\s+(?:that|this|it|you|the article)\b[^.!?]*\?*\s*$",
     re.IGNORECASE,
 )
 # "haizhu adding 20 new parks?", "10 billion level?": a statement asked, with no question word
@@ -50,7 +52,8 @@ _ASKS_SOMETHING_ELSE = re.compile(
     r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE
 )
 _CHECKING = re.compile(
-    r"\b(?:is it true|is it correct|am i right|can you confirm|could you confirm|correct me)\b",
+    r"\b(?:is it true|is it correct|am i right|can you confirm|could you confirm|correct me"
+    r"|fact[- ]?check|claim to (?:verify|check)|(?:quote|claim) check|please verify)\b",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ FILLERS = frozenset(
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
-    fellow bloke gentleman
+    fellow bloke gentleman spelled spelt spelling
     """.split()  # noqa: SIM905
 )
 
@@ -67,6 +67,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday"),
+    ("plan", "intend", "intends", "intended"),
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
     ("manager", "head", "chief", "boss", "executive", "management", "manage", "manages", "managed"),
@@ -145,6 +146,11 @@ PHRASES: dict[str, str] = {
     "be grateful to know": "please",
     "be grateful if": "please",
     "would like to learn": "please",
+    # "going forward" is from now on; a story "last updated" on a date was updated then
+    "going forward": "future",
+    "last updated": "updated",
+    # the "official name" of a place is its full name
+    "official name": "full name",
     # "which firms put their names down": signed up
     "put their names down": "sign",
     "put their name down": "sign",

@@ -106,6 +106,22 @@ def test_a_claim_from_elsewhere_sent_for_checking_gets_the_article_s_figure(mess
     assert reply.corrects == ("9",)
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Fact check: 'the bridge opened on May 9, 2023.' Correct date?",
+        "Our draft gives the opening date as May 9, 2023. Please verify the exact date.",
+        "I read the bridge opened on May 9 - accurate?",
+    ],
+)
+def test_a_fact_checker_s_claim_gets_the_article_s_figure(message: str) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-opening"
+    assert reply.corrects == ("9",)
+
+
 def test_a_check_of_the_right_figure_is_answered_without_a_correction() -> None:
     reply = decide("Did the bridge open on May 3?", MATCHER, Thresholds())
     assert reply.status == "answer"

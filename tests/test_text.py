@@ -498,6 +498,11 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("is any bridge bigger than this one", "is any bridge the biggest this one"),
         ("for my class notes, when did it open", "when did it open"),
         ("who took the photo in our presentation slides", "who took the photo"),
+        ("how many does it intend to add", "how many does it plan to add"),
+        ("any target going forward", "any target in the future"),
+        ("when was it last updated", "when was it updated"),
+        ("what is its official name", "what is its full name"),
+        ("how is the name spelled", "how is the name"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
@@ -568,6 +573,32 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
     ],
 )
 def test_where_a_claim_comes_from_is_dropped_but_a_question_keeps_its_words(
+    message: str, normalised: str
+) -> None:
+    assert basic_normalise(message) == normalised
+
+
+@pytest.mark.parametrize(
+    ("message", "normalised"),
+    [
+        ("Fact check: the bridge is 300 m long. Correct number?", "the bridge is 300 m long"),
+        ("Claim to verify: 'it opened in May.' True?", "it opened in may"),
+        ("quote check the bridge is long is that right", "the bridge is long"),
+        ("Verifying a line in our draft: 'it opened in May.' Is that correct?", "it opened in may"),
+        ("A source told us it opened in May. Does the article agree?", "it opened in may"),
+        (
+            "Our draft gives the length as 300 m. Please verify the exact figure.",
+            "the length as 300 m",
+        ),
+        (
+            "Our copy says Li and Mei cut the ribbon. Can you confirm those names?",
+            "li and mei cut the ribbon",
+        ),
+        ("I read the bridge is 300 m long - accurate?", "the bridge is 300 m long"),
+        ("'It opened in May,' attributed to the mayor. Correct date?", "it opened in may"),
+    ],
+)
+def test_a_fact_checker_s_labels_and_requests_are_not_part_of_the_claim(
     message: str, normalised: str
 ) -> None:
     assert basic_normalise(message) == normalised
