@@ -155,12 +155,23 @@ def _decide_read_again(
 
 
 _PLACING = frozenset(("in", "from", "by", "at", "near", "of"))
+_CHECKING_VERBS = frozenset(("did", "does", "do", "has", "have", "had", "will", "would"))
+_JOINING = frozenset(("and", "or", "&"))
+_ASKS_OF_ANOTHER = frozenset(("too", "also", "either", "another", "own", "similar", "likewise"))
 
 
 def _placed_words(text: str, matcher: Matcher) -> set[str]:
-    """The words right after "in", "from", "by", "at", "near" or "of"."""
+    """The words right after "in", "from", "by", "at", "near" or "of", and the names a check
+    opens with ("Did Huawei and Tencent sign ...?"): where a claim's wrong name stands."""
     words = matcher.normaliser.normalise(text).split()
-    return {word for before, word in pairwise(words) if before in _PLACING}
+    placed = {word for before, word in pairwise(words) if before in _PLACING}
+    # "Did Tianhe build a park too?" asks of Tianhe: another subject, not a wrong one
+    if words and words[0] in _CHECKING_VERBS and _ASKS_OF_ANOTHER.isdisjoint(words):
+        for word in words[1:]:
+            if word not in _JOINING and not is_name_like(word):
+                break
+            placed.add(word)
+    return placed
 
 
 _MEMBERSHIP = re.compile(r"\b(?:among|amongst|one of|part of|include[sd]?|including)\b")

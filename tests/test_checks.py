@@ -196,6 +196,7 @@ WITH_BUILDERS = matcher_with(BUILDERS)
     [
         "Were Huawei and Tencent among the companies that built the bridge?",
         "Was Sinohydro one of the companies that built the bridge?",
+        "Did Huawei and Tencent build the bridge?",
     ],
 )
 def test_a_claim_that_unknown_names_belong_to_a_group_gets_the_group_said_to_differ(
@@ -208,9 +209,14 @@ def test_a_claim_that_unknown_names_belong_to_a_group_gets_the_group_said_to_dif
     assert render_plain(reply, WITH_BUILDERS.knowledge).startswith(CORRECTION_OPENING)
 
 
-def test_a_name_the_knowledge_lacks_asked_about_is_not_answered_with_another() -> None:
-    reply = decide("Does Tianhe have a bridge that long too?", WITH_BUILDERS, Thresholds())
-    assert reply.status != "answer"
+@pytest.mark.parametrize(
+    "question",
+    ["Does Tianhe have a bridge that long too?", "Did Tianhe build a bridge too?"],
+)
+def test_a_name_the_knowledge_lacks_asked_about_is_not_answered_with_another(
+    question: str,
+) -> None:
+    assert decide(question, WITH_BUILDERS, Thresholds()).status != "answer"
 
 
 def test_a_check_of_the_last_place_in_an_order_gets_the_first_said_to_differ() -> None:
