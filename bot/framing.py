@@ -14,7 +14,7 @@ import re
 _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*(?:is that |is it |isn'?t it |am i )?"
     r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
-    r"(?:right|correct|true|accurate)\s*[?!.]*\s*$",
+    r"(?:right|correct|true|accurate|rite)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 # "Reports put the ceremony on Feb 25. Is that the correct date?", "... Does that match the
@@ -39,10 +39,15 @@ _CONFIRMATION_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
-_BARE_CONFIRMATION_TAG = re.compile(r"\s+(?:right|correct)\s*\?+\s*$", re.IGNORECASE)
+# ("... yes?", "... innit?", "... rite?" as thumbs type it)
+_BARE_CONFIRMATION_TAG = re.compile(
+    r"\s+(?:right|correct|rite|yes|yeah|yep|ya|innit)\s*\?+\s*$", re.IGNORECASE
+)
 # "hycan signed to be among the first in the park right": a statement ending in "right" checks
 # it; "which way do I turn right" asks something, and keeps its "right"
-_STATEMENT_RIGHT = re.compile(r"\s+right\s*$", re.IGNORECASE)
+_STATEMENT_RIGHT = re.compile(r"\s+(?:right|rite)\s*$", re.IGNORECASE)
+# every tag above holds one of these: texts without any skip their search
+_TAG_WORD = re.compile("right|correct|true|accurate|rite|yes|yeah|yep|ya|innit")
 _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
@@ -166,7 +171,7 @@ def without_framing(text: str) -> str:
 
 def _without_tags_and_sources(text: str) -> str:
     ending = text[-24:].lower()
-    if "right" in ending or "correct" in ending or "true" in ending or "accurate" in ending:
+    if _TAG_WORD.search(ending):
         text = _CONFIRMATION_TAG.sub("", text)
         if text.count(" ") >= 3:
             text = _BARE_CONFIRMATION_TAG.sub("", text)

@@ -112,6 +112,8 @@ def test_a_claim_from_elsewhere_sent_for_checking_gets_the_article_s_figure(mess
         "Fact check: 'the bridge opened on May 9, 2023.' Correct date?",
         "Our draft gives the opening date as May 9, 2023. Please verify the exact date.",
         "I read the bridge opened on May 9 - accurate?",
+        "bridge opened on may 9 rite?",
+        "the bridge opened on may 9 yes?",
     ],
 )
 def test_a_fact_checker_s_claim_gets_the_article_s_figure(message: str) -> None:

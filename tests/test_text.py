@@ -313,6 +313,9 @@ def test_a_question_ending_in_for_asks_a_purpose() -> None:
         ("The park is big - is that correct?", "the park is big"),
         ("Was it on Feb 18? Correct?", "was it on february 18"),
         ("Good morning, when was the ceremony?", "hello when was the ceremony"),
+        ("it opened on may 20 rite?", "it opened on may 20"),
+        ("the bridge is in the north yes?", "the bridge is in the north"),
+        ("they built 20 more bridges rite", "they built 20 more bridges"),
     ],
 )
 def test_a_confirmation_tag_or_a_greeting_is_not_part_of_the_question(
