@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import Literal
 
 from bot.checks import (
+    LEVELS,
     asks_yes_or_no,
     checks_a_date,
     compares_a_figure,
@@ -146,12 +147,47 @@ def _decide_read_again(
     text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
 ) -> Reply:
     """The decision on `text`, a yes/no check read again for what it may have wrong."""
-    reply = _decide_from(text, truncated, matcher, thresholds)
+    reply = _chosen_between(_decide_from(text, truncated, matcher, thresholds), matcher, thresholds)
     if not asks_yes_or_no(text):
         return reply
     if reply.status == "answer":
         return _corrected(reply, matcher)
     return _checked_again(reply, matcher, thresholds)
+
+
+def _chosen_between(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:
+    """A question offering a choice ("at what level, city or provincial?") matched without
+    the alternative its best entry lacks, when it has the other: one of them is the answer."""
+    if reply.status == "answer" or not reply.candidates or " or " not in reply.question:
+        return reply
+    words = matcher.normaliser.normalise(reply.question).split()
+    missing = set(reply.candidates[0].missing)
+    offered = [
+        (before, after)
+        for before, word, after in zip(words, words[1:], words[2:], strict=False)
+        if word == "or"
+    ]
+    lacked = [
+        first if first in missing else second
+        for first, second in offered
+        if (first in missing) != (second in missing)
+    ]
+    # only values may be dropped: in "the investment or construction cost?" each is what is asked
+    lacked = [word for word in lacked if _is_value(word)]
+    if not lacked:
+        return reply
+    terms = [stem(word) for word in lacked]
+    again = _without(reply.question, terms, reply, matcher, thresholds)
+    if again.status != "answer" or again.entry != reply.candidates[0].entry:
+        return reply
+    why = f"a choice, matched without {', '.join(lacked)}: {again.reason}"
+    return replace(again, question=reply.question, reason=why)
+
+
+def _is_value(word: str) -> bool:
+    """A figure, a level or a name: what one fact may hold one of ("north or south?")."""
+    term = stem(word)
+    return is_checked_figure(term) or term in LEVELS or is_name_like(word)
 
 
 _PLACING = frozenset(("in", "from", "by", "at", "near", "of"))

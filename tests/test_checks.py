@@ -270,3 +270,16 @@ def test_a_bound_is_not_a_figure_claimed_so_the_answer_is_not_said_to_differ() -
     assert bound.corrects == ()
     assert claim.entry is traffic
     assert claim.corrects == ("30000",)
+
+
+def test_a_question_offering_a_choice_is_answered_by_the_entry_holding_one_of_them() -> None:
+    level = entry(
+        "bridge-level",
+        "The bridge is listed as a city-level landmark.",
+        "What level of landmark is the bridge?",
+        "Is the bridge a city-level landmark?",
+    )
+    message = "At what level is the bridge listed as a landmark, city or national?"
+    reply = decide(message, matcher_with(level), Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is level
