@@ -35,6 +35,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
     ("technology", "tech", "technologies", "technological"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
+    ("company", "outfit", "outfits"),
     ("publish", "published", "released", "release", "publishing"),
     ("article", "story", "piece", "report", "news", "articles", "stories", "pieces", "reports"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
@@ -48,7 +49,18 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("west", "western", "westward"),
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
-    ("focus", "concentrate", "focusing", "specialise", "specialize", "emphasis", "prioritise"),
+    (
+        "focus",
+        "concentrate",
+        "focusing",
+        "specialise",
+        "specialize",
+        "emphasis",
+        "emphasise",
+        "emphasize",
+        "prioritise",
+        "prioritize",
+    ),
     ("when", "date", "day"),  # but "launched that day" asks no date (PHRASES)
     ("exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "beyond"),
     (
@@ -103,6 +115,10 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("series", "program", "sequence"),
     ("traditional", "conventional", "ordinary", "typical"),
     ("center", "hub", "facility", "facilities"),
+    ("output", "production"),
+    ("cluster", "grouping", "agglomeration"),
+    ("equipment", "machinery"),
+    ("pillar", "backbone", "mainstay"),
 )
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
@@ -267,6 +283,13 @@ PHRASES: dict[str, str] = {
     "stepping up": "accelerate",
     "stepped up": "accelerate",
     "put together": "build",
+    # "the February get-together", "a news item", "which sectors will it zero in on"
+    "get together": "event",
+    "news item": "article",
+    "0 in on": "focus on",  # "zero" is a number by now
+    "zeroes in on": "focus on",
+    "zeros in on": "focus on",
+    "zeroing in on": "focus on",
     "big deal": "",  # "why is X a big deal?" asks why, of X
     "set of": "series of",
     "underway": "start",

@@ -104,7 +104,7 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
-_WHAT_FOR = re.compile(r"^(what\b.*) for$")
+_WHAT_FOR = re.compile(r"^((?:explain |tell me |say )?what\b.*) for$")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
 _WHERE_ROLE = re.compile(r"^where (?:does|do|did|will|would|is|are) (.+? role)\b")
 # "What did the manager say about X?", "what does the article say about X": the topic is X
@@ -185,10 +185,10 @@ def _stem(word: str) -> str:
 
 # Stems whose other words mean something else: "initiative" is not "initial" (first), an
 # "activity" not "activate", a "convention" not "conventional", "completion" not "complete"
-# (full), "entirely" not "entire", an "objection" not an "objective", "days" not "date", and
-# "parking spaces" are places, not floor space.
+# (full), "entirely" not "entire", an "objection" not an "objective", "days" not "date",
+# "parking spaces" are places, not floor space, and "products" are not "production" (output).
 _STEMS_OF_OTHER_WORDS = frozenset(
-    ("initi", "activ", "convent", "complet", "entir", "object", "day", "space")
+    ("initi", "activ", "convent", "complet", "entir", "object", "day", "space", "product")
 )
 
 

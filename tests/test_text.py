@@ -270,6 +270,8 @@ def test_other_forms_of_a_lexicon_word_join_its_group(a: str, b: str) -> None:
         ("activities", "activate"),
         ("spaces", "space"),
         ("days", "date"),
+        ("products", "production"),
+        ("groups", "grouping"),
     ],
 )
 def test_words_that_only_share_a_stem_with_a_lexicon_word_keep_their_meaning(
@@ -506,6 +508,13 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("when was it last updated", "when was it updated"),
         ("what is its official name", "what is its full name"),
         ("how is the name spelled", "how is the name"),
+        ("which sectors will it zero in on", "which sectors will it focus on"),
+        ("explain what the event was for", "what was the event for"),
+        ("give me the gist of this news item", "give me the gist of this article"),
+        ("the outfits that signed", "the companies that signed"),
+        ("the production of the park", "the output of the park"),
+        ("intelligent machinery", "intelligent equipment"),
+        ("the February get-together", "the February event"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
