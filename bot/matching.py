@@ -49,6 +49,10 @@ COVERAGE_POWER = 1.0  # missing one informative word should cost more than its s
 WRONG_KIND_PENALTY = 0.8  # a "where" question against an entry nobody asks "where" about
 TIMELESS_PENALTY = 0.75  # a "when" question against an answer that has no date or time in it
 FIGURELESS_PENALTY = 0.75  # a "how big/many/much" question against an answer without a figure
+# "What was launched at the Feb 18 event?" names the date to say which event: against the entry
+# that answers "when", the date describes what is asked about, it is not what is asked
+DATE_GIVEN_PENALTY = 0.85
+_ASKS_OTHER_THAN_WHEN = re.compile(r"^(?:what|which|who|whom|whose|why|how)\b")
 # "how big", "how many", "how much", "how long", "how tall"...: the question asks for a figure
 QUANTITY_ASKED = re.compile(r"\bhow (?:big|many|much|long|tall|far|old|high|wide|deep|heavy)\b")
 SPECIFIC_QUESTION_WORDS = frozenset({"when", "where", "who", "why"})
@@ -426,6 +430,8 @@ class Matcher:
         # only lowers a score, so the bounds of the indexed search stay bounds without it
         if QUANTITY_ASKED.search(text) and not _states_figure(entry.answer):
             score *= FIGURELESS_PENALTY
+        if _names_a_date(query, text) and self._phrasings[doc][0].startswith("when "):
+            score *= DATE_GIVEN_PENALTY
         return Candidate(
             entry,
             round(score, 1),
@@ -466,6 +472,15 @@ def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
     if directory is not None and key:
         later(partial(write_cached, directory, key, tables))
     return tables
+
+
+def _names_a_date(query: list[QueryWord], text: str) -> bool:
+    """Whether a question asking something other than "when" names a month to say which."""
+    return (
+        _ASKS_OTHER_THAN_WHEN.match(text) is not None
+        and any(w.term in MONTHS for w in query)
+        and not any(w.term == "when" for w in query)
+    )
 
 
 def states_time(answer: str) -> bool:

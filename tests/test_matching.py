@@ -362,3 +362,29 @@ def test_a_question_asked_as_an_entrys_phrasing_is_answered_despite_a_close_runn
     assert reply.entry is not None
     assert reply.entry.id == "town"
     assert decide("harbor city where", matcher, THRESHOLDS).status != "answer"  # not verbatim
+
+
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What exactly was being launched at the Feb 18 event?",
+        "what did the feb 18 event kick off",
+        "What was the Feb 18 ceremony in Haizhu meant to launch?",
+    ],
+)
+def test_a_date_named_to_say_which_event_does_not_make_it_a_question_about_the_date(
+    shipped: Matcher, question: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "ceremony-purpose"
+
+
+def test_a_date_asked_about_is_still_the_date_s_entry(shipped: Matcher) -> None:
+    for question in ("When was the launch ceremony on Feb 18 held?", "Was it held on Feb 18?"):
+        reply = decide(question, shipped, THRESHOLDS)
+        assert reply.entry is not None
+        assert reply.entry.id == "ceremony-date"
