@@ -364,8 +364,6 @@ def test_a_question_asked_as_an_entrys_phrasing_is_answered_despite_a_close_runn
     assert decide("harbor city where", matcher, THRESHOLDS).status != "answer"  # not verbatim
 
 
-
-
 @pytest.mark.parametrize(
     "question",
     [
