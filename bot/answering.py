@@ -404,11 +404,19 @@ def _decide_from(
         and leave_out is None
         and _normalised(text, matcher) == _normalised(best.phrasing, matcher)
     )
-    if confident and (margin >= thresholds.margin or verbatim):
+    own_name = (
+        confident
+        and not verbatim
+        and margin < thresholds.margin
+        and _named_as_its_own(best, candidates[1], text, matcher)
+    )
+    if confident and (margin >= thresholds.margin or verbatim or own_name):
         lead = (
             f"{margin:.1f} ahead of the next entry (margin {thresholds.margin:g})"
             if margin >= thresholds.margin
             else f"asked as its phrasing {best.phrasing!r}"
+            if verbatim
+            else f"the only close entry whose phrasings name {', '.join(_names_in(text, matcher))}"
         )
         return Reply(
             text, "answer", best.entry, best.score, (), candidates,
@@ -431,6 +439,24 @@ def _decide_from(
         text, "none", None, best.score, (), candidates,
         f"best {best.score:.1f} is below the clarify threshold {thresholds.clarify:g}", truncated,
     )  # fmt: skip
+
+
+def _names_in(text: str, matcher: Matcher) -> list[str]:
+    return [w.term for w in matcher.query_words(text) if w.known and is_name_like(w.surface)]
+
+
+def _named_as_its_own(best: Candidate, runner_up: Candidate, text: str, matcher: Matcher) -> bool:
+    """Whether the names the question gives ("Did HYCAN sign ...?") are in the best entry's
+    phrasings, the entry about them, and only in the runner-up's answer, which lists them among
+    others: a near tie between the two is no guess."""
+    names = _names_in(text, matcher)
+    if not names:
+        return False
+
+    def asked_of(candidate: Candidate) -> set[str]:
+        return {t for q in candidate.entry.questions for t in matcher.normaliser.words(q)}
+
+    return set(names) <= asked_of(best) and set(names).isdisjoint(asked_of(runner_up))
 
 
 def choose(entry_id: str, matcher: Matcher, question: str = "") -> Reply | None:

@@ -386,3 +386,20 @@ def test_a_date_asked_about_is_still_the_date_s_entry(shipped: Matcher) -> None:
         reply = decide(question, shipped, THRESHOLDS)
         assert reply.entry is not None
         assert reply.entry.id == "ceremony-date"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did HYCAN sign an intention agreement to settle in the park?",
+        "Did HYCAN sign an intention agreement to settle in the Pearl River park?",
+    ],
+)
+def test_a_near_tie_goes_to_the_entry_about_the_name_asked_not_the_list_that_holds_it(
+    shipped: Matcher, question: str
+) -> None:
+    """The signing entry's answer lists HYCAN among others; HYCAN's own entry is about it."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "hycan"
