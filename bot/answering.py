@@ -21,7 +21,7 @@ from bot.checks import (
     may_hold_figure,
     names_something,
 )
-from bot.clauses import question_clause
+from bot.clauses import asking_parts, question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher, QueryWord
@@ -44,6 +44,7 @@ NOTHING_ASKED = "no words to look up"
 POINTING_BACK = frozenset(
     "it its they them their this that these those he she him his her there".split()  # noqa: SIM905
 )
+MIN_PART_WORDS = 3  # the first of several questions needs more words to be asked alone
 CLARIFY_WINDOW = 20.0  # "did you mean" offers only entries this close to the best one
 
 
@@ -140,7 +141,38 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
             return replace(focused, question=text, reason=why)
-    return _decide_read_again(text, truncated, matcher, thresholds)
+    whole = _decide_read_again(text, truncated, matcher, thresholds)
+    if whole.status == "answer" or clause is not None:
+        return whole
+    return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
+
+
+def _one_of_its_questions(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply | None:
+    """A message asking two things ("Who is quoted, and who does he work for?"), answered by
+    the entry that answers the first when no other part is answered otherwise: what the
+    articles hold, given rather than nothing. Only the first: a later part leans on it ("...
+    underground parking, how many spaces?" is not a question about space)."""
+    parts = asking_parts(text)
+    if len(parts) < 2:
+        return None
+    first, rest = parts[0], parts[1:]
+    if len(first.split()) <= MIN_PART_WORDS:  # "Which came first, ...?" says too little alone
+        return None
+    # "..., what venue, and at what time of day?": the rest asks what the knowledge has no word
+    # for, a near miss the first part must not hide
+    if any(not w.known for part in rest for w in matcher.query_words(part)):
+        return None
+    reply = _decide_read_again(first, truncated, matcher, thresholds)
+    if reply.entry is None or reply.status != "answer":
+        return None
+    for part in rest:
+        other = _decide_read_again(part, truncated, matcher, thresholds)
+        if other.status == "answer" and other.entry != reply.entry:
+            return None  # two answers: the whole message decides
+    why = f"of the questions it asks, {first!r} is answered: {reply.reason}"
+    return replace(reply, question=text, reason=why)
 
 
 def _decide_read_again(

@@ -63,6 +63,17 @@ def question_clause(message: str) -> str | None:
     return _asked_first(message, parts)
 
 
+def asking_parts(message: str) -> list[str]:
+    """The clauses of a message that each ask something ("Who is quoted, and who does he work
+    for?"), in order; fewer than two when it asks one thing."""
+    parts = [p.strip() for p in _BOUNDARY.split(message.strip()) if p and p.strip()]
+    return [
+        part
+        for part in parts
+        if _ASKING.search(part) and not _is_bare_request(part) and len(part.split()) >= MIN_WORDS
+    ]
+
+
 def _asked_first(message: str, parts: list[str]) -> str | None:
     """The first sentence, when it asks and the sentences after it only tell why ("Who took
     the photo? I need to credit it."); after a comma they may narrow it ("other than ...")."""

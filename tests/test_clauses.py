@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import decide
-from bot.clauses import question_clause
+from bot.clauses import asking_parts, question_clause
 from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
@@ -95,3 +95,31 @@ def test_a_clause_about_him_is_not_answered_without_who_he_is() -> None:
     )
     reply = decide("The engineer in charge, what is his name?", matcher, Thresholds())
     assert reply.status != "answer"
+
+
+def test_a_message_asking_two_things_gets_the_answer_to_the_first_it_can_give() -> None:
+    message = "Who cut the ribbon at the bridge, and how long did the opening take?"
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "mayor-name"
+    assert reply.question == message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the second part asks what the knowledge has no word for: a near miss
+        "How much did the bridge cost, and who paid the bill?",
+        # a later part leans on the first: it is not asked alone
+        "Will the bridge have a car park, how long is it?",
+    ],
+)
+def test_the_first_of_two_questions_does_not_hide_a_near_miss(message: str) -> None:
+    assert decide(message, MATCHER, Thresholds()).status != "answer"
+
+
+def test_the_clauses_that_ask_are_found_in_order() -> None:
+    message = "Who is quoted in the story, and who does he work for?"
+    assert asking_parts(message) == ["Who is quoted in the story", "and who does he work for?"]
+    assert asking_parts("When did the bridge open?") == ["When did the bridge open?"]
