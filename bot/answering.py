@@ -122,9 +122,75 @@ def decide_by_entries(
         again = _decide_text(heard, truncated, matcher, thresholds)
         if again.status == "answer" or (again.status == "clarify" and reply.status == "none"):
             reply = replace(again, question=text, reason=f"heard as {heard!r}: {again.reason}")
+    # "the EV brand HYCAN", "HYCAN the car brand": what the user knows of a name is not asked
+    described = _description_of_names(text, matcher) if reply.status != "answer" else []
+    if described:
+        plain = _without_words(text, described)
+        again = _decide_text(plain, truncated, matcher, thresholds)
+        if again.status == "answer" and not _names_unknown_to(again.entry, text, matcher):
+            why = f"{' '.join(described)!r} describes a name: {again.reason}"
+            reply = replace(again, question=text, reason=why)
     if reply.corrects and compares_a_figure(text):  # "over 5 billion?" of "over 10 billion"
         reply = replace(reply, corrects=())
     return reply
+
+
+_DETERMINERS = frozenset(("the", "that", "this", "a", "an"))
+_COPULAS = frozenset(("is", "was", "are", "were", "be", "been", "being"))
+_MAX_DESCRIPTION = 3  # words: "the electric car brand HYCAN"
+_CATEGORY = "company"  # "the car company HYCAN": a known word inside a description
+# "the investors behind Yuanzhi" relates another thing to the name: no description (the
+# other relating words are stopwords, which end a description anyway)
+_RELATING = frozenset(
+    "behind near beside before against between without inside outside across".split()  # noqa: SIM905
+)
+
+
+def _description_of_names(text: str, matcher: Matcher) -> list[str]:
+    """The words the knowledge lacks that describe a name it has, between a determiner and the
+    name ("the EV brand HYCAN") or after it ("HYCAN, the car brand, ...")."""
+    words = matcher.normaliser.normalise(text).split()
+    found = matcher.query_words(text, names_as_one=False)
+    unknown = {w.surface for w in found if not w.known}
+    # as typed: "the general manager" folds into "agm", a term, not a name the user gave
+    typed = set(re.findall(r"\w+", text.lower()))
+    names = {w.surface for w in found if w.known and is_name_like(w.surface) and w.surface in typed}
+    if not unknown or not names:
+        return []
+
+    def run(indices: range) -> tuple[list[str], int]:
+        taken: list[str] = []
+        end = indices.start
+        for k in indices:
+            if words[k] in _RELATING or (words[k] not in unknown and words[k] != _CATEGORY):
+                break
+            taken.append(words[k])
+            end = k + indices.step
+            if len(taken) == _MAX_DESCRIPTION:
+                break
+        return taken, end
+
+    described: list[str] = []
+    for i, word in enumerate(words):
+        if word not in names:
+            continue
+        before, stop = run(range(i - 1, -1, -1))
+        if before and stop >= 0 and words[stop] in _DETERMINERS:
+            described += reversed(before)
+        # "HYCAN the EV brand, ...": after the name only "the", and not as what a check claims
+        # of it ("Is HYCAN a car company?", "Is HYCAN the EV brand?")
+        claimed = i > 0 and words[i - 1] in _COPULAS
+        if i + 1 < len(words) and words[i + 1] == "the" and not claimed:
+            after, stop = run(range(i + 2, len(words)))
+            if after and (stop == len(words) or words[stop] in STOPWORDS):
+                described += after
+    return [word for word in described if word in unknown]
+
+
+def _without_words(text: str, words: list[str]) -> str:
+    for word in words:
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1, flags=re.IGNORECASE)
+    return text
 
 
 def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds) -> Reply:

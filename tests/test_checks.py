@@ -283,3 +283,27 @@ def test_a_question_offering_a_choice_is_answered_by_the_entry_holding_one_of_th
     reply = decide(message, matcher_with(level), Thresholds())
     assert reply.status == "answer"
     assert reply.entry is level
+
+
+KAIDA = entry(
+    "kaida",
+    "Kaida is one of the two firms that built the bridge; the article says nothing else of it.",
+    "What did Kaida do?",
+    "Who is Kaida?",
+)
+WITH_KAIDA = matcher_with(KAIDA)
+
+
+@pytest.mark.parametrize(
+    "question", ["What did the steel giant Kaida do?", "What did Kaida, the steel giant, do?"]
+)
+def test_words_describing_a_known_name_are_not_what_is_asked(question: str) -> None:
+    reply = decide(question, WITH_KAIDA, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is KAIDA
+
+
+def test_a_thing_related_to_a_known_name_is_still_asked() -> None:
+    assert decide("Who are the investors behind Kaida?", WITH_KAIDA, Thresholds()).status != (
+        "answer"
+    )

@@ -403,3 +403,15 @@ def test_a_near_tie_goes_to_the_entry_about_the_name_asked_not_the_list_that_hol
     assert reply.status == "answer"
     assert reply.entry is not None
     assert reply.entry.id == "hycan"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who is the general manager of the park?", "What is the underground construction area?"],
+)
+def test_a_term_the_synonyms_fold_into_is_no_name_to_describe(
+    shipped: Matcher, question: str
+) -> None:
+    """ "manager of the park" folds into "agm", "construction area" into "gfa": the words left
+    before them ("general", "underground") ask for something else, and stay."""
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
