@@ -336,6 +336,43 @@ def _checked_without_names(
     return replace(again, question=reply.question, reason=why, corrects=tuple(names))
 
 
+_ARTICLE_TERM = stem("article")
+_SOURCE_WORD = "publisher"  # what a source is, in the words a knowledge base uses for it
+_TOPIC_LEADS = frozenset(("about", "on", "regarding", "concerning", "mention", "mentions"))
+
+
+def _claimed_sources(text: str, words: list[QueryWord], matcher: Matcher) -> list[str]:
+    """The names a check of the article itself gives it as its source: "was this story from
+    Xinhua?", "Is this a Xinhua article?", "Was it Xinhua that ran it?" (not what it is about:
+    "Is the article about Tencent?")."""
+    terms = {w.term for w in words}
+    if _ARTICLE_TERM not in terms:
+        return []
+    normalised = matcher.normaliser.normalise(text).split()
+    topics = {word for before, word in pairwise(normalised) if before in _TOPIC_LEADS}
+    return [
+        w.surface
+        for w in words
+        if not w.known and is_name_like(w.surface) and w.surface not in topics
+    ]
+
+
+def _checked_as_source(
+    reply: Reply, sources: list[str], matcher: Matcher, thresholds: Thresholds
+) -> Reply:
+    """A check of the article's source by a name the knowledge lacks, matched with the name
+    read as "the publisher": the entry that then answers names the one that published it."""
+    asked = _without_words(reply.question, sources[1:])
+    asked = re.sub(
+        rf"(?<!\w){re.escape(sources[0])}(?!\w)", _SOURCE_WORD, asked, count=1, flags=re.IGNORECASE
+    )
+    again = _decide_from(asked, reply.truncated, matcher, thresholds)
+    if again.entry is None or not names_something(again.entry.answer):
+        return reply
+    why = f"a yes/no check of {', '.join(sources)} as the source: {again.reason}"
+    return replace(again, question=reply.question, reason=why, corrects=tuple(sources))
+
+
 def _stated_unknowns(entry: Entry, words: list[QueryWord]) -> list[str]:
     """The check's words the knowledge's terms lack but the entry's answer spells out, when
     every such word is: "general manager" in "assistant general manager", a title the synonyms
@@ -417,7 +454,12 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         if not w.known and is_name_like(w.surface) and (member or w.surface in placed)
     ]
     if names and not checked:
-        return _checked_without_names(reply, names, matcher, thresholds)
+        again = _checked_without_names(reply, names, matcher, thresholds)
+        if again is not reply:
+            return again
+    sources = _claimed_sources(text, words, matcher) if not checked else []
+    if sources:
+        return _checked_as_source(reply, sources, matcher, thresholds)
     if not checked and reply.candidates:
         spelt_out = _stated_unknowns(reply.candidates[0].entry, words)
         if spelt_out:

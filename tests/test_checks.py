@@ -307,3 +307,27 @@ def test_a_thing_related_to_a_known_name_is_still_asked() -> None:
     assert decide("Who are the investors behind Kaida?", WITH_KAIDA, Thresholds()).status != (
         "answer"
     )
+
+
+PUBLISHER = entry(
+    "bridge-publisher",
+    "The story was published by example.org, the city's news site.",
+    "Who published the story?",
+    "Which site ran the story?",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is this a Xinhua story?", "was this story from xinhua", "Was it Xinhua that ran the story?"],
+)
+def test_a_source_the_knowledge_lacks_gets_the_publisher_said_to_differ(question: str) -> None:
+    reply = decide(question, matcher_with(PUBLISHER), Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is PUBLISHER
+    assert reply.corrects == ("xinhua",)
+
+
+def test_a_name_the_story_is_asked_to_be_about_is_no_source() -> None:
+    reply = decide("Is the story about Tencent?", matcher_with(PUBLISHER), Thresholds())
+    assert reply.status != "answer"
