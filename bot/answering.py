@@ -299,9 +299,12 @@ def _placed_words(text: str, matcher: Matcher) -> set[str]:
     opens with ("Did Huawei and Tencent sign ...?"): where a claim's wrong name stands."""
     words = matcher.normaliser.normalise(text).split()
     placed = {word for before, word in pairwise(words) if before in _PLACING}
-    # "Did Tianhe build a park too?" asks of Tianhe: another subject, not a wrong one
-    if words and words[0] in _CHECKING_VERBS and _ASKS_OF_ANOTHER.isdisjoint(words):
-        for word in words[1:]:
+    # the names a check opens with ("Did Huawei and Tencent sign ...?", or "Huawei and Tencent
+    # signed ..." once "Is it true that" is read off); "Did Tianhe build a park too?" asks of
+    # Tianhe: another subject, not a wrong one
+    opening = 1 if words and words[0] in _CHECKING_VERBS | {"that"} else 0
+    if words[opening:] and _ASKS_OF_ANOTHER.isdisjoint(words):
+        for word in words[opening:]:
             if word not in _JOINING and not is_name_like(word):
                 break
             placed.add(word)

@@ -39,6 +39,7 @@ _ASKS_YES_OR_NO = re.compile(
     r"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|but|oh|um|hmm|also|just)\W+)*"
     rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
     rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|accurate|yes|no)\b[^,]*$"
+    r"|,\s*(?:this|that|it) is (?:right|correct|true|accurate)\W*$"
     r"|\s(?:right|correct|accurate|rite)\s*\?*\s*$|\s(?:yes|yeah|yep|ya|innit)\s*\?+\s*$"
     # "... 30 new parks is that true", dictated without a comma
     r"|\s(?:is|isn'?t)\s+(?:that|it)\s+(?:right|correct|true|so)\s*\?*\s*$"

@@ -12,7 +12,8 @@ import re
 # "8 buildings, right?", "... - is that correct?", "... sqm. True?": a tag asking for
 # confirmation is not a topic
 _CONFIRMATION_TAG = re.compile(
-    r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*(?:is that |is it |isn'?t it |am i )?"
+    r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
+    r"(?:is that |is it |isn'?t it |am i |this is |that is |it is )?"
     r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
     r"(?:right|correct|true|accurate|rite)\s*[?!.]*\s*$",
     re.IGNORECASE,
@@ -82,6 +83,7 @@ _SOURCED_CLAIM = re.compile(
     r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?|copy|cousins?|brothers?|sisters?"
     r"|mother|father|mum|mom|dad|parents|wife|husband|neighbou?rs?|boss|teachers?|coworkers?"
     r"|classmates?|uncle|aunt|guy|man|woman|someone|somebody)"
+    r"(?: (?:in|from|at) [a-z]+)?"  # "My neighbour in Chigang said ..."
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
     r"(?:editing|reading|writing|checking))?"
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|put"

@@ -283,6 +283,14 @@ PHRASES: dict[str, str] = {
     "stepping up": "accelerate",
     "stepped up": "accelerate",
     "put together": "build",
+    # a ribbon-cutting is an opening ceremony; "most big" is how a learner says "biggest"
+    "ribbon cutting": "launch ceremony",
+    "most big": "biggest",
+    "most large": "largest",
+    "more big": "bigger",
+    # a learner's "resume" of the news (French "résumé", Spanish "resumen") is a summary
+    "short resume": "summary",
+    "a resume of": "a summary of",
     # "the February get-together", "a news item", "which sectors will it zero in on"
     "get together": "event",
     "news item": "article",

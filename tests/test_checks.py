@@ -331,3 +331,12 @@ def test_a_source_the_knowledge_lacks_gets_the_publisher_said_to_differ(question
 def test_a_name_the_story_is_asked_to_be_about_is_no_source() -> None:
     reply = decide("Is the story about Tencent?", matcher_with(PUBLISHER), Thresholds())
     assert reply.status != "answer"
+
+
+def test_a_claim_that_opens_with_names_the_knowledge_lacks_gets_the_right_ones() -> None:
+    reply = decide(
+        "Is it true that Huawei and Tencent built the bridge?", WITH_BUILDERS, Thresholds()
+    )
+    assert reply.status == "answer"
+    assert reply.entry is BUILDERS
+    assert reply.corrects

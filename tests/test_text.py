@@ -318,6 +318,7 @@ def test_a_question_ending_in_for_asks_a_purpose() -> None:
         ("it opened on may 20 rite?", "it opened on may 20"),
         ("the bridge is in the north yes?", "the bridge is in the north"),
         ("they built 20 more bridges rite", "they built 20 more bridges"),
+        ("they built 20 more bridges, this is true?", "they built 20 more bridges"),
     ],
 )
 def test_a_confirmation_tag_or_a_greeting_is_not_part_of_the_question(
@@ -515,6 +516,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the production of the park", "the output of the park"),
         ("intelligent machinery", "intelligent equipment"),
         ("the February get-together", "the February event"),
+        ("when was the ribbon-cutting", "when was the launch ceremony"),
+        ("is it the most big park", "is it the biggest park"),
+        ("give me short resume of this news", "give me summary of this news"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
@@ -576,6 +580,7 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("My draft says the bridge is long", "the bridge is long"),
         ("My neighbour told me the bridge is long", "the bridge is long"),
         ("my cousin says it opened in may", "it opened in may"),
+        ("My neighbour in Chigang said it opened in may", "it opened in may"),
         ("Which outlet put out this article?", "which outlet publish this article"),
         ("The article says what?", "the article says what"),
         ("I remember about 300,000 sqm, correct?", "about 300000 sqm"),
