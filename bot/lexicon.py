@@ -81,6 +81,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("future", "later", "eventually", "someday"),
     ("plan", "intend", "intends", "intended"),
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
+    # what a company "promised" or "committed to" at a signing is what it agreed to
+    ("agreement", "promise", "promised", "pledge", "pledged", "commit", "committed", "commitment"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
     ("manager", "head", "chief", "boss", "executive", "management", "manage", "manages", "managed"),
     ("january", "jan"),
@@ -158,6 +160,13 @@ PHRASES: dict[str, str] = {
     # "the opening ceremony" of new projects is their launch ceremony
     "opening ceremony": "launch ceremony",
     # "I would be grateful to learn ...": politeness, as "please" is
+    "excuse me": "please",
+    "pardon me": "please",
+    # "the zone everyone keeps talking about": what is said of it, not what is asked
+    "everyone keeps talking about": "",
+    "everybody keeps talking about": "",
+    "everyone is talking about": "",
+    "everybody is talking about": "",
     "be grateful to learn": "please",
     "be grateful to know": "please",
     "be grateful if": "please",

@@ -105,6 +105,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇"
 _DIGIT = re.compile(r"\d")
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
 _WHAT_FOR = re.compile(r"^((?:explain |tell me |say )?what\b.*) for$")
+# "a company called Meishang" names it; "what is the park called" asks the name, and stays
+_NAMED_CALLED = re.compile(r"\b((?:a|an|some|one) \w+) (?:called|named)\b")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
 _WHERE_ROLE = re.compile(r"^where (?:does|do|did|will|would|is|are) (.+? role)\b")
 # "What did the manager say about X?", "what does the article say about X": the topic is X
@@ -354,8 +356,8 @@ def _has_phrase(words: list[str], text: str) -> bool:
 
 
 def _normalise_tail(words: list[str]) -> str:
-    """What reads across words: idioms, "what ... for", roles, "say about", a size bound;
-    then meanings."""
+    """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
+    "a company called ..."; then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
@@ -367,6 +369,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
+    if " called " in text or " named " in text:
+        text = _NAMED_CALLED.sub(r"\1", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])
 
 

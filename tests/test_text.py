@@ -519,6 +519,11 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("when was the ribbon-cutting", "when was the launch ceremony"),
         ("is it the most big park", "is it the biggest park"),
         ("give me short resume of this news", "give me summary of this news"),
+        ("which firms promised to move in", "which firms agreed to move in"),
+        ("what did it commit to", "what did it agree to"),
+        ("excuse me, when was it", "when was it"),
+        ("a company called Meishang", "a company Meishang"),
+        ("the zone everyone keeps talking about", "the zone"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
