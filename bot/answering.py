@@ -21,7 +21,7 @@ from bot.checks import (
     may_hold_figure,
     names_something,
 )
-from bot.clauses import asking_parts, question_clause
+from bot.clauses import asking_parts, parts_before, question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher, QueryWord
@@ -207,10 +207,26 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
             return replace(focused, question=text, reason=why)
+    referred = _with_referent(text, clause, matcher) if clause else None
+    if referred is not None:  # "Haizhu, is that in Guangzhou? I'm new here."
+        again = _decide_read_again(referred, truncated, matcher, thresholds)
+        if again.status == "answer":
+            return replace(again, question=text, reason=f"asked in {referred!r}: {again.reason}")
     whole = _decide_read_again(text, truncated, matcher, thresholds)
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
+
+
+def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
+    """A clause pointing back ("is that in Guangzhou?"), with the nearest part before it that
+    names something the knowledge has ("Haizhu"); a tag ("yes?") names nothing."""
+    if not _points_back(clause, matcher):
+        return None
+    for part in parts_before(text, clause):
+        if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(part)):
+            return f"{part} {clause}"
+    return None
 
 
 def _one_of_its_questions(

@@ -53,7 +53,7 @@ def question_clause(message: str) -> str | None:
         return None
     for index in range(len(parts) - 1, 0, -1):
         if _ASKING.search(parts[index]) and not _is_bare_request(parts[index]):
-            clause = " ".join(parts[index:])
+            clause = _to_sentence_end(" ".join(parts[index:]), message, parts[index])
             context = parts[:index]
             if len(clause.split()) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
                 return None
@@ -61,6 +61,14 @@ def question_clause(message: str) -> str | None:
                 return None  # "will the park have parking, how many spaces?" is one question
             return clause
     return _asked_first(message, parts)
+
+
+def parts_before(message: str, clause: str) -> list[str]:
+    """The parts of the message before the clause, nearest first: where what it points back
+    to is named ("Haizhu, is that in Guangzhou?")."""
+    at = message.rfind(clause)
+    before = [p.strip() for p in _BOUNDARY.split(message[:at]) if p and p.strip()] if at > 0 else []
+    return before[::-1]
 
 
 def asking_parts(message: str) -> list[str]:
@@ -74,16 +82,35 @@ def asking_parts(message: str) -> list[str]:
     ]
 
 
+_SENTENCE_END = re.compile(r"[.?!]+(?:\s|$)")
+
+
+def _to_sentence_end(clause: str, message: str, start: str) -> str:
+    """The clause up to the end of its sentence: the sentences after the last one that asks
+    tell why or who asks ("Haizhu, is that in Guangzhou? I'm new here, just moved.")."""
+    at = message.rfind(start)
+    end = _SENTENCE_END.search(message, at + len(start)) if at >= 0 else None
+    if end is None or not message[end.end() :].strip():
+        return clause
+    return message[at : end.start()]
+
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[.?!])\s+(?=\S)")
+
+
 def _asked_first(message: str, parts: list[str]) -> str | None:
     """The first sentence, when it asks and the sentences after it only tell why ("Who took
-    the photo? I need to credit it."); after a comma they may narrow it ("other than ...")."""
-    first = parts[0]
-    ends_sentence = message[len(first) : len(first) + 1] in (".", "?", "!")
-    if not ends_sentence or not _ASKING.search(first) or len(first.split()) < MIN_WORDS:
+    the photo? I need to credit it.", "Haizhu, is that in Guangzhou? I'm new here.")."""
+    found = _FIRST_SENTENCE.match(message)
+    if found is None:
         return None
-    if any(c.isdigit() for c in "".join(parts[1:])):
+    first = found.group(1)
+    asking = [part for part in _BOUNDARY.split(first) if part and _ASKING.search(part)]
+    if not asking or len(first.split()) < MIN_WORDS:
         return None
-    return first
+    if any(c.isdigit() for c in message[found.end() :]):
+        return None
+    return first[:-1]
 
 
 def _is_bare_request(part: str) -> bool:

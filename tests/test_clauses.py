@@ -29,9 +29,10 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
         ("Odd name. To whom does the bridge belong?", "To whom does the bridge belong?"),
         (
             "For my essay I need to know on which date the bridge opened. Could you tell me?",
-            "on which date the bridge opened Could you tell me?",
+            "on which date the bridge opened",
         ),
         ("Who cut the ribbon? I need to credit him in my slides.", "Who cut the ribbon"),
+        ("How long is it, roughly? I need it for my slides.", "How long is it, roughly"),
         ("I live nearby. Didn't the mayor cut the ribbon?", "Didn't the mayor cut the ribbon?"),
         ("Too long, didn't read. Give me the gist.", "Give me the gist."),  # a remark first
     ],
@@ -123,3 +124,19 @@ def test_the_clauses_that_ask_are_found_in_order() -> None:
     message = "Who is quoted in the story, and who does he work for?"
     assert asking_parts(message) == ["Who is quoted in the story", "and who does he work for?"]
     assert asking_parts("When did the bridge open?") == ["When did the bridge open?"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The bridge, how long is it? I'm new here, just moved in with my son.",
+        "Hello, I am new in town. The bridge, yes? How long is it?",
+    ],
+)
+def test_a_question_pointing_back_is_asked_of_the_nearest_part_that_names_something(
+    message: str,
+) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "bridge-length"

@@ -586,6 +586,7 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("My neighbour told me the bridge is long", "the bridge is long"),
         ("my cousin says it opened in may", "it opened in may"),
         ("My neighbour in Chigang said it opened in may", "it opened in may"),
+        ("Someone in my WeChat group said it opened in may", "it opened in may"),
         ("Which outlet put out this article?", "which outlet publish this article"),
         ("The article says what?", "the article says what"),
         ("I remember about 300,000 sqm, correct?", "about 300000 sqm"),
