@@ -46,7 +46,7 @@ _BARE_CONFIRMATION_TAG = re.compile(
 )
 # "hycan signed to be among the first in the park right": a statement ending in "right" checks
 # it; "which way do I turn right" asks something, and keeps its "right"
-_STATEMENT_RIGHT = re.compile(r"\s+(?:right|rite)\s*$", re.IGNORECASE)
+_STATEMENT_RIGHT = re.compile(r"\s+(?:right|rite|correct)\s*$", re.IGNORECASE)
 # every tag above holds one of these: texts without any skip their search
 _TAG_WORD = re.compile("right|correct|true|accurate|rite|yes|yeah|yep|ya|innit")
 _ASKS_FOR_SOMETHING = re.compile(

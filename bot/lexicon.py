@@ -131,6 +131,10 @@ PHRASES: dict[str, str] = {
     "broke ground": "start build",
     "breaks ground": "start build",
     "put out": "publish",
+    "back in": "in",  # "back in February", "back in 2021"
+    "put online": "publish",
+    "posted online": "publish",
+    "put up online": "publish",
     "came out": "publish",
     "come out": "publish",
     "next gen": "new generation",

@@ -319,6 +319,7 @@ def test_a_question_ending_in_for_asks_a_purpose() -> None:
         ("the bridge is in the north yes?", "the bridge is in the north"),
         ("they built 20 more bridges rite", "they built 20 more bridges"),
         ("they built 20 more bridges, this is true?", "they built 20 more bridges"),
+        ("they built 20 more bridges correct", "they built 20 more bridges"),
     ],
 )
 def test_a_confirmation_tag_or_a_greeting_is_not_part_of_the_question(
@@ -524,6 +525,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("excuse me, when was it", "when was it"),
         ("a company called Meishang", "a company Meishang"),
         ("the zone everyone keeps talking about", "the zone"),
+        ("when was the story put online", "when was the story published"),
+        ("the ceremony back in February", "the ceremony in February"),
+        ("a ceremony in February, what was it for", "a ceremony in February, what was it why"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
