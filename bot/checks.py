@@ -63,7 +63,7 @@ _CHECKING = re.compile(
 _COMPARING = re.compile(
     r"\b(?:(?:more|less|fewer|bigger|larger|smaller|higher|lower|greater|longer|shorter"
     r"|taller)\s+than|over|under"
-    r"|above|below|at least|at most|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)"
+    r"|above|below|past|at least|at most|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?\d",
     re.IGNORECASE,
 )

@@ -116,6 +116,8 @@ _SAID_ABOUT = re.compile(
 )
 # "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
 _SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
+# "push output past 10 billion": beyond a figure, as "exceed" it ("in the past" is no figure)
+_PAST_FIGURE = re.compile(r"\bpast (?=\d)")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
 _DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large) (?=\w)(?!deal\b)")
@@ -357,7 +359,7 @@ def _has_phrase(words: list[str], text: str) -> bool:
 
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
-    "a company called ..."; then meanings."""
+    "past" a figure, "a company called ..."; then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
@@ -369,6 +371,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
+    if " past " in text:
+        text = _PAST_FIGURE.sub("exceed ", text)
     if " called " in text or " named " in text:
         text = _NAMED_CALLED.sub(r"\1", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])

@@ -265,9 +265,12 @@ def test_a_bound_is_not_a_figure_claimed_so_the_answer_is_not_said_to_differ() -
     )
     matcher = matcher_with(traffic)
     bound = decide("Will the bridge carry more than 30,000 cars a day?", matcher, Thresholds())
+    past = decide("Will the bridge carry past 30,000 cars a day?", matcher, Thresholds())
     claim = decide("Will the bridge carry 30,000 cars a day?", matcher, Thresholds())
     assert bound.entry is traffic
     assert bound.corrects == ()
+    assert past.entry is traffic
+    assert past.corrects == ()
     assert claim.entry is traffic
     assert claim.corrects == ("30000",)
 
