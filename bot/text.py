@@ -116,7 +116,7 @@ _SAID_ABOUT = re.compile(
 )
 # "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
 _SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
-# "push output past 10 billion": beyond a figure, as "exceed" it ("in the past" is no figure)
+# "push output past 10 billion": beyond a figure, "over" it ("in the past" is no figure)
 _PAST_FIGURE = re.compile(r"\bpast (?=\d)")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
@@ -372,7 +372,7 @@ def _normalise_tail(words: list[str]) -> str:
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
     if " past " in text:
-        text = _PAST_FIGURE.sub("exceed ", text)
+        text = _PAST_FIGURE.sub("over ", text)
     if " called " in text or " named " in text:
         text = _NAMED_CALLED.sub(r"\1", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])

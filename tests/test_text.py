@@ -527,7 +527,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the zone everyone keeps talking about", "the zone"),
         ("when was the story put online", "when was the story published"),
         ("the ceremony back in February", "the ceremony in February"),
-        ("will output go past 10 billion", "will output go beyond 10 billion"),
+        ("will output go past 10 billion", "will output go over 10 billion"),
         ("in the northern bit of the zone", "in the northern part of the zone"),
         ("a ceremony in February, what was it for", "a ceremony in February, what was it why"),
     ],
