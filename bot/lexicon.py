@@ -167,6 +167,12 @@ PHRASES: dict[str, str] = {
     "excuse me": "please",
     "pardon me": "please",
     # "the zone everyone keeps talking about": what is said of it, not what is asked
+    "they keep mentioning": "",
+    "keep mentioning": "",
+    "keeps mentioning": "",
+    "keep hearing about": "",
+    "keep seeing": "",
+    "keep reading about": "",
     "everyone keeps talking about": "",
     "everybody keeps talking about": "",
     "everyone is talking about": "",

@@ -116,6 +116,10 @@ _SAID_ABOUT = re.compile(
 )
 # "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
 _SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
+# "how many square meters does the park cover": the size asked, whatever verb holds it (an
+# article that "covers" a ceremony reports on it: only beside an area unit)
+_AREA_UNIT = re.compile(r"\b(?:square|sqm|sq|m2|hectares?|acres?)\b")
+_AREA_VERB = re.compile(r" (?:covers?|covered|covering|spans?|spanning|occupies|occupy|takes up)\b")
 # "push output past 10 billion": beyond a figure, "over" it ("in the past" is no figure)
 _PAST_FIGURE = re.compile(r"\bpast (?=\d)")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
@@ -357,9 +361,14 @@ def _has_phrase(words: list[str], text: str) -> bool:
     return False
 
 
+def _mentions_area_verb(text: str) -> bool:
+    """A cheap first look for `_AREA_VERB`: most texts hold none of its words."""
+    return " cover" in text or " span" in text or " occup" in text or " takes up" in text
+
+
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
-    "past" a figure, "a company called ..."; then meanings."""
+    an area's verb, "past" a figure, "a company called ..."; then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
@@ -371,6 +380,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
+    if _mentions_area_verb(text) and _AREA_UNIT.search(text):
+        text = _AREA_VERB.sub("", text)
     if " past " in text:
         text = _PAST_FIGURE.sub("over ", text)
     if " called " in text or " named " in text:

@@ -272,6 +272,7 @@ def test_other_forms_of_a_lexicon_word_join_its_group(a: str, b: str) -> None:
         ("days", "date"),
         ("products", "production"),
         ("groups", "grouping"),
+        ("the article covers the ceremony", "the article the ceremony"),
     ],
 )
 def test_words_that_only_share_a_stem_with_a_lexicon_word_keep_their_meaning(
@@ -529,6 +530,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the ceremony back in February", "the ceremony in February"),
         ("will output go past 10 billion", "will output go over 10 billion"),
         ("in the northern bit of the zone", "in the northern part of the zone"),
+        ("how many sq m does the park cover", "how many sq m does the park"),
+        ("it covers 500,000 square meters", "it 500,000 square meters"),
+        ("what's this zone thing they keep mentioning", "what's this zone thing"),
         ("a ceremony in February, what was it for", "a ceremony in February, what was it why"),
     ],
 )
