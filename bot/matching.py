@@ -37,7 +37,14 @@ from bot.lexicon import WORD_MAP
 from bot.snapshots import code_version, later
 from bot.soundalike import SoundAlikes
 from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
-from bot.text import QUESTION_WORDS, STOPWORDS, Normaliser, basic_normalise, stem
+from bot.text import (
+    NORMALISING_MODULES,
+    QUESTION_WORDS,
+    STOPWORDS,
+    Normaliser,
+    basic_normalise,
+    stem,
+)
 from bot.textcache import knowledge_normaliser
 from bot.typos import TypoMender, slips_into
 
@@ -488,7 +495,8 @@ def states_time(answer: str) -> bool:
     return bool(TIME_CUE.search(answer))
 
 
-_TABLES_VERSION = code_version(("bot.matching", "bot.termtables", "bot.text", "bot.lexicon"))
+TABLE_MODULES = ("bot.matching", "bot.termtables", *NORMALISING_MODULES)  # what tables hold
+_TABLES_VERSION = code_version(TABLE_MODULES)
 
 
 def upper_bound(gained: float, total: float) -> float:

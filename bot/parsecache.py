@@ -24,6 +24,7 @@ from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
+from bot.text import NORMALISING_MODULES
 from bot.validation import ParsedArticle, ParsedEntry, ParsedFile, Problem
 from bot.yamlio import Mark
 
@@ -35,8 +36,7 @@ SOURCE_MODULES = (
     "bot.knowledge",
     "bot.yamlio",
     "bot.validation",
-    "bot.text",
-    "bot.lexicon",
+    *NORMALISING_MODULES,
     "bot.limits",
     __name__,
 )

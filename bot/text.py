@@ -168,6 +168,10 @@ for _phrase in PHRASES:
 _CAPITAL_ACRONYMS = {"IT": "information technology"}
 _ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
 
+# the modules normalising runs: a cache of normalised text (parsed files, term tables,
+# snapshots) is keyed by their source, so an edit to any of them is a miss
+NORMALISING_MODULES = (__name__, "bot.framing", "bot.lexicon")
+
 _stemmer = snowballstemmer.stemmer("english")
 
 

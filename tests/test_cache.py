@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import logging
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bot import knowledge, snapshots
+from bot import knowledge, parsecache, snapshots
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluation import load_cases
 from bot.knowledge import load_knowledge
+from bot.matching import TABLE_MODULES
 from bot.restart import forget_all
+from bot.text import NORMALISING_MODULES
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [case.question for case in load_cases(ROOT / "eval" / "questions.yaml")]
@@ -134,3 +138,30 @@ def test_snapshots_wait_for_loads_and_builds_unless_someone_waits_for_them(
         snapshots.later(lambda: written.append("after the build"))
     snapshots.flush()
     assert written == ["during a build", "after the build"]
+
+
+def _imported_bot_modules(module: str) -> set[str]:
+    spec = importlib.util.find_spec(module)
+    assert spec is not None
+    assert spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text())
+    return {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bot.")
+    }
+
+
+def test_every_module_normalising_runs_keys_the_caches_of_normalised_text() -> None:
+    """An edit to framing or the lexicon changes what text normalises to: parsed files and
+    term tables made by the old code must not be reused (a stale cache answered wrongly)."""
+    reached: set[str] = set()
+    waiting = ["bot.text"]
+    while waiting:
+        module = waiting.pop()
+        if module not in reached:
+            reached.add(module)
+            waiting += _imported_bot_modules(module)
+    assert reached <= set(NORMALISING_MODULES)
+    assert set(NORMALISING_MODULES) <= set(parsecache.SOURCE_MODULES)
+    assert set(NORMALISING_MODULES) <= set(TABLE_MODULES)
