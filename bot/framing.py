@@ -100,16 +100,24 @@ _SOURCED_CLAIM = re.compile(
 _ARTICLE_AS_SOURCE = re.compile(
     r"(?:\b(?:according to|as per|per|as (?:stated|reported|described|mentioned|said) in"
     r"|as far as)"
-    r" (?:the|this|that|your) (?:article|report|story|piece|coverage|text)"
+    r" (?:the|this|that|your) (?:article|report|story|piece|coverage|text|passage|author"
+    r"|writer|reporter)"
     r"(?: (?:says|goes|describes it|tells it|reports it|puts it|is concerned))?"
     r"|\b(?:referred to|mentioned|named|described|cited|discussed) in (?:the|this) "
-    r"(?:article|report|story|piece|coverage|text))\b",
+    r"(?:article|report|story|piece|coverage|text|passage))\b",
     re.IGNORECASE,
 )
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
 # what was said
 _ATTRIBUTED = re.compile(r",?\s*\battributed to\b[^.?!]*", re.IGNORECASE)
-_ARTICLE_WORD = re.compile("article|report|story|piece|coverage|text")
+# "Find the date of the ceremony in the article.": where to look, at the end of a request ("Who
+# is quoted in the article?" asks of the article, and keeps it)
+_WHERE_TO_LOOK = re.compile(
+    r"^(\W*(?:find|identify|list|name|give|state|tell|show|quote|explain|describe|summari[sz]e)"
+    r"\b.*?)\s+in (?:the|this) (?:article|text|passage|story|piece|report)(\s*[?.!]*\s*)$",
+    re.IGNORECASE,
+)
+_ARTICLE_WORD = re.compile("article|report|story|piece|coverage|text|passage|author|writer")
 # every lead above holds one of these: texts without any (most answers) skip its search
 _CONFIRMATION_LEAD_WORD = re.compile(
     "true|correct|accurate|case|right|confirm|verify|wrong|fair|heard|told|tell|read|saw|seen"
@@ -187,4 +195,5 @@ def _without_tags_and_sources(text: str) -> str:
         text = _ATTRIBUTED.sub("", text)
     if _ARTICLE_WORD.search(text.lower()):
         text = _ARTICLE_AS_SOURCE.sub(" ", text)
+        text = _WHERE_TO_LOOK.sub(r"\1\2", text)
     return text

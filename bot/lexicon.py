@@ -23,7 +23,7 @@ FILLERS = frozenset(
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
-    fellow bloke gentleman spelled spelt spelling
+    fellow bloke gentleman spelled spelt spelling identify identifies find list
     """.split()  # noqa: SIM905
 )
 

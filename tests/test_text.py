@@ -638,6 +638,23 @@ def test_a_fact_checker_s_labels_and_requests_are_not_part_of_the_claim(
 
 
 @pytest.mark.parametrize(
+    ("prompt", "plain"),
+    [
+        ("Find the date of the ceremony in the article.", "the date of the ceremony"),
+        ("Identify the person quoted in the text.", "the person quoted"),
+        ("List the industries it will focus on.", "the industries it will focus on"),
+        ("According to the author, why does it matter?", "why does it matter?"),
+    ],
+)
+def test_a_classroom_prompt_asks_what_a_question_would(prompt: str, plain: str) -> None:
+    assert Normaliser().words(prompt) == Normaliser().words(plain)
+
+
+def test_a_question_about_the_article_keeps_it() -> None:
+    assert "articl" in Normaliser().words("Who is quoted in the article?")
+
+
+@pytest.mark.parametrize(
     ("question", "normalised"),
     [
         ("Why, according to the article, did it open?", "why do it open"),
