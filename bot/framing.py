@@ -15,7 +15,7 @@ _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
     r"(?:is that |is it |isn'?t it |am i |this is |that is |it is )?"
     r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
-    r"(?:right|correct|true|accurate|rite)\s*[?!.]*\s*$",
+    r"(?:right|correct|true|accurate|rite|true or false|right or wrong)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 # "Reports put the ceremony on Feb 25. Is that the correct date?", "... Does that match the
@@ -128,7 +128,8 @@ _CONFIRMATION_LEAD_WORD = re.compile(
 # "Fact check: ...", "Claim to verify: ...", "Verifying a line in our draft: ...", "quote check
 # the park ...": a fact-checker's label says the rest is a claim to check, not what it is about
 _CHECK_LABEL = re.compile(
-    r"^\W*(?:fact[- ]?check(?:ing)?|claim(?: to (?:verify|check))?|(?:quote|claim) check"
+    r"^\W*(?:fact[- ]?check(?:ing)?|claim(?: to (?:verify|check))?"
+    r"|(?:quote|claim|homework|quiz|quick) check"
     r"|to verify|verifying|checking)"
     r"(?: (?:a|this|one|the) (?:line|claim|quote|sentence|fact|figure|statement)"
     r"(?: (?:in|from) (?:my|our|the|a) [a-z]+)?)?"
@@ -142,6 +143,16 @@ _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+ )?(?:assignments?|homework|projects?|essays?|reports?"
     r"|presentations?|notes|thesis|dissertation|research|class|lessons?|coursework|studies"
     r"|papers?|slides|newsletter|blog|podcast|school work)\b",
+    re.IGNORECASE,
+)
+
+
+# "according to paragraph one", "the zone mentioned in the third paragraph": where to look is
+# not the topic (how long the answer should be, "in two sentences", asks a summary: lexicon)
+_WHICH_PARAGRAPH = re.compile(
+    r"\s*\b(?:(?:mentioned|named|given|stated|described) )?(?:in|from|according to) (?:the )?"
+    r"(?:(?:first|second|third|fourth|fifth|last|final|opening|closing) paragraph"
+    r"|paragraph (?:one|two|three|four|five|\d+))\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +186,8 @@ def without_framing(text: str) -> str:
         _INTRODUCTION.search(text)
     ):
         text = _INTRODUCTION.sub("", text)
+    if "paragraph" in lowered:
+        text = _WHICH_PARAGRAPH.sub("", text)
     if "." in text or "!" in text:  # the sentence follows one that ends
         text = _CONFIRMATION_SENTENCE.sub("", text)
     return _without_tags_and_sources(text)

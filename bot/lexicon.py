@@ -23,7 +23,7 @@ FILLERS = frozenset(
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
-    fellow bloke gentleman spelled spelt spelling identify identifies find list
+    fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     """.split()  # noqa: SIM905
 )
 
@@ -232,6 +232,10 @@ PHRASES: dict[str, str] = {
     "in a few words": "summary",
     "in a few lines": "summary",
     "in a couple of lines": "summary",
+    "in a couple lines": "summary",
+    "in 2 or 3 sentences": "summary",
+    "in 2 or 3 lines": "summary",
+    "in 3 sentences": "summary",
     "in a sentence": "summary",
     "in one sentence": "summary",
     "in a couple of sentences": "summary",

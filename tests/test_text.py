@@ -368,7 +368,13 @@ def test_chat_noise_and_wishes_are_not_the_topic(asked: str, plain: str) -> None
 
 
 @pytest.mark.parametrize(
-    "asked", ["what's this news about, in short?", "the news in a couple of lines please"]
+    "asked",
+    [
+        "what's this news about, in short?",
+        "the news in a couple of lines please",
+        "the article in a couple lines",
+        "the news in two or three sentences",
+    ],
 )
 def test_asking_for_it_in_short_asks_for_a_summary(asked: str) -> None:
     assert "summary" in Normaliser().normalise(asked).split()
@@ -644,6 +650,10 @@ def test_a_fact_checker_s_labels_and_requests_are_not_part_of_the_claim(
         ("Identify the person quoted in the text.", "the person quoted"),
         ("List the industries it will focus on.", "the industries it will focus on"),
         ("According to the author, why does it matter?", "why does it matter?"),
+        ("What did they sign, according to paragraph one?", "What did they sign?"),
+        ("Name the zone mentioned in the third paragraph.", "Name the zone."),
+        ("Homework check: it opened in May, true or false?", "it opened in May"),
+        ("Who is the guy quoted?", "Who is quoted?"),
     ],
 )
 def test_a_classroom_prompt_asks_what_a_question_would(prompt: str, plain: str) -> None:
