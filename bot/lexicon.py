@@ -23,6 +23,7 @@ FILLERS = frozenset(
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies quoted quote quotes local
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
+    concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     """.split()  # noqa: SIM905
 )
@@ -36,6 +37,11 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("technology", "tech", "technologies", "technological"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
     ("company", "outfit", "outfits"),
+    # the formal words of planners and researchers
+    ("batch", "cohort", "wave"),
+    ("tenant", "tenants", "occupant", "occupants", "occupier", "occupiers"),
+    ("name", "designation"),
+    ("sector", "sectors", "sectoral"),
     ("publish", "published", "released", "release", "publishing"),
     ("article", "story", "piece", "report", "news", "articles", "stories", "pieces", "reports"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
@@ -48,6 +54,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("east", "eastern", "eastward"),
     ("west", "western", "westward"),
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
+    ("expect", "slated", "scheduled"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
     (
         "focus",
@@ -132,6 +139,13 @@ PHRASES: dict[str, str] = {
     "breaks ground": "start build",
     "put out": "publish",
     "back in": "in",  # "back in February", "back in 2021"
+    # "to what extent will it help", "contribute to development", "in what capacity was X named"
+    "to what extent": "how",
+    "contribute to": "help",
+    "contributes to": "helps",
+    "contributing to": "helping",
+    "in what capacity": "what role",
+    "long term": "future",
     "put online": "publish",
     "posted online": "publish",
     "put up online": "publish",
@@ -232,6 +246,7 @@ PHRASES: dict[str, str] = {
     "in a few words": "summary",
     "in a few lines": "summary",
     "in a couple of lines": "summary",
+    "key points": "main points",
     "in a couple lines": "summary",
     "in 2 or 3 sentences": "summary",
     "in 2 or 3 lines": "summary",

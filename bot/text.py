@@ -198,9 +198,10 @@ def _stem(word: str) -> str:
 # Stems whose other words mean something else: "initiative" is not "initial" (first), an
 # "activity" not "activate", a "convention" not "conventional", "completion" not "complete"
 # (full), "entirely" not "entire", an "objection" not an "objective", "days" not "date",
-# "parking spaces" are places, not floor space, and "products" are not "production" (output).
+# "parking spaces" are places, not floor space, "products" are not "production" (output), and
+# what is "designed" has no "designation" (name).
 _STEMS_OF_OTHER_WORDS = frozenset(
-    ("initi", "activ", "convent", "complet", "entir", "object", "day", "space", "product")
+    ("initi", "activ", "convent", "complet", "entir", "object", "day", "space", "product", "design")
 )
 
 

@@ -272,6 +272,7 @@ def test_other_forms_of_a_lexicon_word_join_its_group(a: str, b: str) -> None:
         ("days", "date"),
         ("products", "production"),
         ("groups", "grouping"),
+        ("designed", "designation"),
         ("the article covers the ceremony", "the article the ceremony"),
     ],
 )
@@ -531,6 +532,15 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what did it commit to", "what did it agree to"),
         ("excuse me, when was it", "when was it"),
         ("a company called Meishang", "a company Meishang"),
+        ("the initial cohort of occupants", "the first batch of tenants"),
+        ("the full designation of the zone", "the full name of the zone"),
+        (
+            "how many buildings are slated to be capped",
+            "how many buildings are expected to be capped",
+        ),
+        ("to what extent will it contribute to growth", "how will it help growth"),
+        ("in what capacity was it mentioned", "what role was it mentioned"),
+        ("a concise overview of the key points", "an overview of the main points"),
         ("the zone everyone keeps talking about", "the zone"),
         ("when was the story put online", "when was the story published"),
         ("the ceremony back in February", "the ceremony in February"),
