@@ -21,7 +21,7 @@ _CONFIRMATION_TAG = re.compile(
 # "Reports put the ceremony on Feb 25. Is that the correct date?", "... Does that match the
 # article?": a sentence pointing back at a claim to have it checked is not a topic
 _CONFIRMATION_SENTENCE = re.compile(
-    r"(?:(?<=[.!])|(?<=[.!]['\"\u2019\u201d]))\s+"
+    r"(?:(?<=[.!])|(?<=[.!]['\"\u2019\u201d])|(?<=\s[-\u2013\u2014]))\s+"
     r"(?:(?:is|was|are|were) (?:that|this|it)(?: (?:really|actually|still))?"
     r"(?: (?:the|a))? (?:right|correct|true|accurate|so|the case|a fact)"
     r"(?: (?:date|day|year|figure|number|amount|name|title|place|one))?"
@@ -58,7 +58,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
     r"|am i (?:right|correct|accurate)(?: in (?:thinking|saying|understanding|describing|calling"
     r"|stating|writing|assuming))?"
-    r"|(?:can|could|would) you (?:please )?(?:confirm|verify)|please (?:confirm|verify)"
+    r"|(?:(?:can|could|would) you (?:please )?|please )(?:confirm|verify)"
+    r"(?: (?:the|this) (?:claim|statement|report|idea|figure))?(?: that)?"
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
     r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
@@ -68,7 +69,7 @@ _CONFIRMATION_LEAD = re.compile(
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
     # "I read the park has 800k sqm": a claim; "I read the article" is a remark
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|they|there)\b"
-    r"| the (?:[a-z-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b)"
+    r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
@@ -188,7 +189,8 @@ def without_framing(text: str) -> str:
         text = _INTRODUCTION.sub("", text)
     if "paragraph" in lowered:
         text = _WHICH_PARAGRAPH.sub("", text)
-    if "." in text or "!" in text:  # the sentence follows one that ends
+    if "." in text or "!" in text or " -" in text or "\u2013" in text or "\u2014" in text:
+        # the sentence follows one that ends, or a dash
         text = _CONFIRMATION_SENTENCE.sub("", text)
     return _without_tags_and_sources(text)
 

@@ -644,6 +644,11 @@ def test_where_a_claim_comes_from_is_dropped_but_a_question_keeps_its_words(
             "li and mei cut the ribbon",
         ),
         ("I read the bridge is 300 m long - accurate?", "the bridge is 300 m long"),
+        (
+            "I have read the bridge's span is 300 m - can you confirm that figure?",
+            "the bridge span is 300 m",
+        ),
+        ("Can you verify the claim that it opened in May?", "it opened in may"),
         ("'It opened in May,' attributed to the mayor. Correct date?", "it opened in may"),
     ],
 )
