@@ -201,7 +201,8 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         if focused.status == "answer" and _points_back(clause, matcher):
             # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
             # a name the context gives must be one the answering entry knows
-            context = text[: len(text) - len(clause)] if text.endswith(clause) else text
+            at = text.rfind(clause)  # the clause ends at its sentence's end, not the text's
+            context = text[:at] if at > 0 else text
             if _names_unknown_to(focused.entry, context, matcher):
                 focused = replace(focused, status="none")
         if focused.status == "answer":
@@ -567,6 +568,7 @@ def _decide_from(
         confident
         and not verbatim
         and margin < thresholds.margin
+        and len(candidates) > 1
         and _named_as_its_own(best, candidates[1], text, matcher)
     )
     if confident and (margin >= thresholds.margin or verbatim or own_name):
@@ -606,8 +608,8 @@ def _names_in(text: str, matcher: Matcher) -> list[str]:
 
 def _named_as_its_own(best: Candidate, runner_up: Candidate, text: str, matcher: Matcher) -> bool:
     """Whether the names the question gives ("Did HYCAN sign ...?") are in the best entry's
-    phrasings, the entry about them, and only in the runner-up's answer, which lists them among
-    others: a near tie between the two is no guess."""
+    phrasings, the entry about them, and in none of the runner-up's, which at most lists them
+    in its answer among others: a near tie between the two is no guess."""
     names = _names_in(text, matcher)
     if not names:
         return False

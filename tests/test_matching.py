@@ -415,3 +415,10 @@ def test_a_term_the_synonyms_fold_into_is_no_name_to_describe(
     """ "manager of the park" folds into "agm", "construction area" into "gfa": the words left
     before them ("general", "underground") ask for something else, and stay."""
     assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
+def test_a_margin_wider_than_any_score_leaves_a_lone_candidate_to_clarify() -> None:
+    """With one candidate there is no runner-up to compare names with."""
+    reply = decide("Did Li Wen cut the ribbon?", MATCHER, Thresholds(answer=50, margin=200))
+    assert reply.status == "clarify"
+    assert len(reply.candidates) == 1
