@@ -60,7 +60,7 @@ def question_clause(message: str) -> str | None:
             if any(_ASKING.search(part) for part in context):
                 return None  # "will the park have parking, how many spaces?" is one question
             return clause
-    return _asked_first(message, parts)
+    return _asked_first(message)
 
 
 def parts_before(message: str, clause: str) -> list[str]:
@@ -98,7 +98,7 @@ def _to_sentence_end(clause: str, message: str, start: str) -> str:
 _FIRST_SENTENCE = re.compile(r"^(.+?[.?!])\s+(?=\S)")
 
 
-def _asked_first(message: str, parts: list[str]) -> str | None:
+def _asked_first(message: str) -> str | None:
     """The first sentence, when it asks and the sentences after it only tell why ("Who took
     the photo? I need to credit it.", "Haizhu, is that in Guangzhou? I'm new here.")."""
     found = _FIRST_SENTENCE.match(message)
