@@ -122,6 +122,7 @@ _AREA_UNIT = re.compile(r"\b(?:square|sqm|sq|m2|hectares?|acres?)\b")
 _AREA_VERB = re.compile(r" (?:covers?|covered|covering|spans?|spanning|occupies|occupy|takes up)\b")
 # "push output past 10 billion": beyond a figure, "over" it ("in the past" is no figure)
 _PAST_FIGURE = re.compile(r"\bpast (?=\d)")
+_LATER_CUES = re.compile(r" (?:cover|span|occup|takes up|past |called |named )")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
 _DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large) (?=\w)(?!deal\b)")
@@ -366,11 +367,6 @@ def _has_phrase(words: list[str], text: str) -> bool:
     return False
 
 
-def _mentions_area_verb(text: str) -> bool:
-    """A cheap first look for `_AREA_VERB`: most texts hold none of its words."""
-    return " cover" in text or " span" in text or " occup" in text or " takes up" in text
-
-
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
     an area's verb, "past" a figure, "a company called ..."; then meanings."""
@@ -385,11 +381,10 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
-    if _mentions_area_verb(text) and _AREA_UNIT.search(text):
-        text = _AREA_VERB.sub("", text)
-    if " past " in text:
+    if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
+        if _AREA_UNIT.search(text):
+            text = _AREA_VERB.sub("", text)
         text = _PAST_FIGURE.sub("over ", text)
-    if " called " in text or " named " in text:
         text = _NAMED_CALLED.sub(r"\1", text)
     return " ".join([_MEANING.get(w, w) for w in text.split()])
 
