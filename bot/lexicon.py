@@ -340,14 +340,14 @@ PHRASES: dict[str, str] = {
     "set of": "series of",
     "underway": "start",
     # "the northern section of the zone" is where "the southern part of" it is
+    "which section of": "where",
+    "what section of": "where",
+    "section of": "in",
     # "the northern bit of the zone" is its northern part ("part of" is "in", below)
     "northern bit of": "northern in",
     "southern bit of": "southern in",
     "eastern bit of": "eastern in",
     "western bit of": "western in",
-    "which section of": "where",
-    "what section of": "where",
-    "section of": "in",
     "sections of": "in",
     "portion of": "in",
     "end of": "in",
