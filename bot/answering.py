@@ -184,7 +184,7 @@ def _description_of_names(text: str, matcher: Matcher) -> list[str]:
             after, stop = run(range(i + 2, len(words)))
             if after and (stop == len(words) or words[stop] in STOPWORDS):
                 described += after
-    return [word for word in described if word in unknown]
+    return [word for word in dict.fromkeys(described) if word in unknown]
 
 
 def _without_words(text: str, words: list[str]) -> str:
@@ -288,7 +288,7 @@ def _chosen_between(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> R
         if (first in missing) != (second in missing)
     ]
     # only values may be dropped: in "the investment or construction cost?" each is what is asked
-    lacked = [word for word in lacked if _is_value(word)]
+    lacked = [word for word in dict.fromkeys(lacked) if _is_value(word)]
     if not lacked:
         return reply
     terms = [stem(word) for word in lacked]

@@ -140,3 +140,13 @@ def test_a_question_pointing_back_is_asked_of_the_nearest_part_that_names_someth
     assert reply.status == "answer"
     assert reply.entry is not None
     assert reply.entry.id == "bridge-length"
+
+
+def test_a_list_of_questions_gets_the_answer_to_the_first_when_the_rest_get_none() -> None:
+    message = (
+        "Who cut the ribbon at the bridge, and who was it, and who was he, and who were they,"
+        " and who was she? Asking for my grandmother Wilhelmina Ostrogradsky."
+    )
+    reply = decide(message, MATCHER, Thresholds())
+    assert reply.entry is not None
+    assert reply.entry.id == "mayor-name"
