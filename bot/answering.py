@@ -189,8 +189,13 @@ def _description_of_names(text: str, matcher: Matcher) -> list[str]:
 
 def _without_words(text: str, words: list[str]) -> str:
     for word in words:
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1, flags=re.IGNORECASE)
+        text = _replaced_word(text, word, " ")
     return text
+
+
+def _replaced_word(text: str, word: str, by: str) -> str:
+    """`text` with the first whole `word` (a normalised surface, matched case-blind) as `by`."""
+    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", by, text, count=1, flags=re.IGNORECASE)
 
 
 def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds) -> Reply:
@@ -382,10 +387,7 @@ def _checked_as_source(
 ) -> Reply:
     """A check of the article's source by a name the knowledge lacks, matched with the name
     read as "the publisher": the entry that then answers names the one that published it."""
-    asked = _without_words(reply.question, sources[1:])
-    asked = re.sub(
-        rf"(?<!\w){re.escape(sources[0])}(?!\w)", _SOURCE_WORD, asked, count=1, flags=re.IGNORECASE
-    )
+    asked = _replaced_word(_without_words(reply.question, sources[1:]), sources[0], _SOURCE_WORD)
     again = _decide_from(asked, reply.truncated, matcher, thresholds)
     if again.entry is None or not names_something(again.entry.answer):
         return reply
@@ -524,7 +526,7 @@ def _names_unknown_to(entry: Entry | None, context: str, matcher: Matcher) -> bo
     `entry`'s phrasings and answer never mention."""
     if entry is None:
         return False
-    named = [w.term for w in matcher.query_words(context) if w.known and is_name_like(w.surface)]
+    named = _names_in(context, matcher)
     if not named:
         return False
     own = {t for text in (*entry.questions, entry.answer) for t in matcher.normaliser.words(text)}
@@ -603,6 +605,7 @@ def _decide_from(
 
 
 def _names_in(text: str, matcher: Matcher) -> list[str]:
+    """The known words no dictionary has ("HYCAN", "Haizhu") that `text` names, as terms."""
     return [w.term for w in matcher.query_words(text) if w.known and is_name_like(w.surface)]
 
 

@@ -48,7 +48,7 @@ def question_clause(message: str) -> str | None:
     many spaces?" is one question in two clauses).
     """
     message = message.strip()
-    parts = [p.strip() for p in _BOUNDARY.split(message) if p and p.strip()]
+    parts = _parts(message)
     if len(parts) < 2:
         return None
     for index in range(len(parts) - 1, 0, -1):
@@ -67,17 +67,15 @@ def parts_before(message: str, clause: str) -> list[str]:
     """The parts of the message before the clause, nearest first: where what it points back
     to is named ("Haizhu, is that in Guangzhou?")."""
     at = message.rfind(clause)
-    before = [p.strip() for p in _BOUNDARY.split(message[:at]) if p and p.strip()] if at > 0 else []
-    return before[::-1]
+    return _parts(message[:at])[::-1] if at > 0 else []
 
 
 def asking_parts(message: str) -> list[str]:
     """The clauses of a message that each ask something ("Who is quoted, and who does he work
     for?"), in order; fewer than two when it asks one thing."""
-    parts = [p.strip() for p in _BOUNDARY.split(message.strip()) if p and p.strip()]
     return [
         part
-        for part in parts
+        for part in _parts(message)
         if _ASKING.search(part) and not _is_bare_request(part) and len(part.split()) >= MIN_WORDS
     ]
 
@@ -111,6 +109,11 @@ def _asked_first(message: str) -> str | None:
     if any(c.isdigit() for c in message[found.end() :]):
         return None
     return first[:-1]
+
+
+def _parts(message: str) -> list[str]:
+    """The clauses of `message` between its boundaries, stripped, none empty."""
+    return [p.strip() for p in _BOUNDARY.split(message) if p and p.strip()]
 
 
 def _is_bare_request(part: str) -> bool:
