@@ -437,7 +437,7 @@ class Matcher:
         # only lowers a score, so the bounds of the indexed search stay bounds without it
         if QUANTITY_ASKED.search(text) and not _states_figure(entry.answer):
             score *= FIGURELESS_PENALTY
-        if _names_a_date(query, text) and self._phrasings[doc][0].startswith("when "):
+        if self._phrasings[doc][0].startswith("when ") and _names_a_date(query, text):
             score *= DATE_GIVEN_PENALTY
         return Candidate(
             entry,
