@@ -21,8 +21,9 @@ _CONFIRMATION_TAG = re.compile(
 # "Reports put the ceremony on Feb 25. Is that the correct date?", "... Does that match the
 # article?": a sentence pointing back at a claim to have it checked is not a topic
 _CONFIRMATION_SENTENCE = re.compile(
-    # after a sentence's end, a closing quote or a dash (one look back: three cost 3x here)
-    r"(?<=[.!'\"\u2019\u201d\-\u2013\u2014])\s+"
+    # after a sentence's end (a question's too), a closing quote or a dash (one look back:
+    # three cost 3x here)
+    r"(?<=[.!?'\"\u2019\u201d\-\u2013\u2014])\s+"
     r"(?:(?:is|was|are|were) (?:that|this|it)(?: (?:really|actually|still))?"
     r"(?: (?:the|a))? (?:right|correct|true|accurate|so|the case|a fact)"
     r"(?: (?:date|day|year|figure|number|amount|name|title|place|one))?"
@@ -37,7 +38,10 @@ _CONFIRMATION_SENTENCE = re.compile(
     r"|(?:(?:please|(?:can|could) you)(?: please)? )?(?:confirm|verify|check)"
     r"(?: (?:that|this|it|those|these|the))?(?: (?:exact|correct|right|real))?"
     r"(?: (?:figure|number|date|names?|title|spelling|facts?))?"
-    r"|(?:the )?(?:correct|right|exact) (?:figure|number|date|name|title))\s*[?!.]*\s*$",
+    r"|(?:the )?(?:correct|right|exact) (?:figure|number|date|name|title)"
+    # "... worth 10 billion yuan? That's what I read.": where the claim came from
+    r"|(?:that['\u2019]?s|that is|this is) what (?:i|we) (?:read|heard|saw|was told|were told"
+    r"|remember|thought)(?: (?:somewhere|online|earlier|before))?)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
@@ -70,8 +74,9 @@ _CONFIRMATION_LEAD = re.compile(
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
     r"|(?:i|we) (?:(?:still |always |kind of |sort of )?(?:remember|recall|think|thought|believe"
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
-    # "I read the park has 800k sqm": a claim; "I read the article" is a remark
-    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|they|there)\b"
+    # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
+    # article" is a remark
+    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|they|there)\b| \d"
     r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b)"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
@@ -192,7 +197,14 @@ def without_framing(text: str) -> str:
         text = _INTRODUCTION.sub("", text)
     if "paragraph" in lowered:
         text = _WHICH_PARAGRAPH.sub("", text)
-    if "." in text or "!" in text or " -" in text or "\u2013" in text or "\u2014" in text:
+    if (
+        "." in text
+        or "!" in text
+        or "? " in text
+        or " -" in text
+        or "\u2013" in text
+        or ("\u2014" in text)
+    ):
         # the sentence follows one that ends, or a dash
         text = _CONFIRMATION_SENTENCE.sub("", text)
     return _without_tags_and_sources(text)

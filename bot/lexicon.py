@@ -25,6 +25,7 @@ FILLERS = frozenset(
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
+    spell spells figure figures
     """.split()  # noqa: SIM905
 )
 
@@ -90,6 +91,9 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     # what a company "promised" or "committed to" at a signing is what it agreed to
     ("agreement", "promise", "promised", "pledge", "pledged", "commit", "committed", "commitment"),
+    ("agreement", "contract", "contracts"),
+    ("compare", "compared", "compares", "comparing", "comparison", "contrast", "contrasted"),
+    ("compare", "contrasts", "contrasting", "versus"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
     ("manager", "head", "chief", "boss", "executive", "management", "manage", "manages", "managed"),
     ("january", "jan"),
@@ -121,7 +125,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("display", "displays", "displayed", "displaying", "show", "shows", "showing", "shown"),
     ("first", "initial", "initially", "earliest"),
     ("full", "complete", "entire"),
-    ("series", "program", "sequence"),
+    ("series", "program", "sequence", "lineup", "lineups"),
+    ("central", "downtown"),
     ("traditional", "conventional", "ordinary", "typical"),
     ("center", "hub", "facility", "facilities"),
     ("output", "production"),
@@ -146,6 +151,20 @@ PHRASES: dict[str, str] = {
     "contributing to": "helping",
     "in what capacity": "what role",
     "long term": "future",
+    "long run": "future",
+    "down the road": "future",
+    "down the line": "future",
+    "years to come": "future",
+    # "a one-off or part of something bigger?" asks whether it is one of a series, not of size
+    "one off": "series",
+    "something bigger": "something",
+    "something larger": "something",
+    # "I saw it mentioned somewhere": where a claim was seen, not where the thing is
+    "mentioned somewhere": "mentioned",
+    "read somewhere": "read",
+    "heard somewhere": "heard",
+    "seen somewhere": "seen",
+    "saw somewhere": "saw",
     "put online": "publish",
     "posted online": "publish",
     "put up online": "publish",
@@ -212,7 +231,7 @@ PHRASES: dict[str, str] = {
     "opening phase": "first phase",
     "opening stage": "first stage",
     "run of events": "series of events",
-    "string of events": "series of events",
+    "string of": "series of",
     "chain of events": "series of events",
     "sequence of events": "series of events",
     "round of events": "series of events",

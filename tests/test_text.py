@@ -550,6 +550,15 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("it covers 500,000 square meters", "it 500,000 square meters"),
         ("what's this zone thing they keep mentioning", "what's this zone thing"),
         ("a ceremony in February, what was it for", "a ceremony in February, what was it why"),
+        ("was it a one-off or part of something bigger", "was it series or in something"),
+        ("the third in a string of launches", "the third in a series of launches"),
+        ("a lineup of events", "a series of events"),
+        ("the output down the road", "the output in the future"),
+        ("what output figure was given", "what output was given"),
+        ("how do you spell the name", "how is the name"),
+        ("were contracts signed", "were agreements signed"),
+        ("did anyone contrast it with the old one", "did anyone compare it with the old one"),
+        ("parks in downtown Guangzhou", "parks in central Guangzhou"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
@@ -595,6 +604,8 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
         ("It is 300 m long. Does that match the article?", "it is 300 m long"),
         ("Pan is the GM. Is that his title?", "pan is the gm"),
         ("It opened in May. Can you confirm?", "it opened in may"),
+        ("It opened in May? That's what I read.", "it opened in may"),
+        ("it opened in may? thats what i heard somewhere", "it opened in may"),
     ],
 )
 def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
@@ -618,6 +629,10 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("I remember about 300,000 sqm, correct?", "about 300000 sqm"),
         ("we always thought that it opened in may", "it opened in may"),
         ("I read it opened in may", "it opened in may"),
+        (
+            "I saw 300 m mentioned somewhere. Is that the length?",
+            "300 m mentioned is that the length",
+        ),
         ("It is 1,200 metres long. True?", "it is 1200 meters long"),
     ],
 )
