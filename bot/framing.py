@@ -138,7 +138,7 @@ _CONFIRMATION_LEAD_WORD = re.compile(
 # the park ...": a fact-checker's label says the rest is a claim to check, not what it is about
 _CHECK_LABEL = re.compile(
     r"^\W*(?:fact[- ]?check(?:ing)?|claim(?: to (?:verify|check))?"
-    r"|(?:quote|claim|homework|quiz|quick) check"
+    r"|(?:quote|claim|homework|quiz|quick|spelling|name|figure|date) check"
     r"|to verify|verifying|checking)"
     r"(?: (?:a|this|one|the) (?:line|claim|quote|sentence|fact|figure|statement)"
     r"(?: (?:in|from) (?:my|our|the|a) [a-z]+)?)?"

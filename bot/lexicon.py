@@ -25,7 +25,7 @@ FILLERS = frozenset(
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
-    spell spells figure figures
+    spell spells figure figures mostly mainly primarily chiefly
     """.split()  # noqa: SIM905
 )
 
@@ -152,6 +152,9 @@ PHRASES: dict[str, str] = {
     "in what capacity": "what role",
     "long term": "future",
     "long run": "future",
+    # "more of these lined up": planned; "how does it rank size-wise": rank is the question
+    "lined up": "planned",
+    "size wise": "",
     "down the road": "future",
     "down the line": "future",
     "years to come": "future",

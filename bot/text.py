@@ -109,9 +109,9 @@ _WHAT_FOR = re.compile(r"^(.*?\bwhat\b.*) for$")
 _NAMED_CALLED = re.compile(r"\b((?:a|an|some|one) \w+) (?:called|named)\b")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place
 _WHERE_ROLE = re.compile(r"^where (?:does|do|did|will|would|is|are) (.+? role)\b")
-# "What did the manager say about X?", "what does the article say about X": the topic is X
+# "What did the manager say about X?", "X - what does the article say about it": the topic is X
 _SAID_ABOUT = re.compile(
-    r"^(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
+    r"(?<!\S)(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
     r"|mention|mentions|mentioned|write|wrote|writes|report|reported|reports)(?: \w+){0,2} about "
 )
 # "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank

@@ -559,6 +559,10 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("were contracts signed", "were agreements signed"),
         ("did anyone contrast it with the old one", "did anyone compare it with the old one"),
         ("parks in downtown Guangzhou", "parks in central Guangzhou"),
+        ("are more of these lined up", "are more of these planned"),
+        ("how does it rank size-wise", "how does it rank"),
+        ("is it mostly smart equipment", "is it smart equipment"),
+        ("The bridge - what does the article tell us about it?", "the bridge, what about it"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
@@ -664,6 +668,7 @@ def test_where_a_claim_comes_from_is_dropped_but_a_question_keeps_its_words(
             "the bridge span is 300 m",
         ),
         ("Can you verify the claim that it opened in May?", "it opened in may"),
+        ("Spelling check: is the mayor Li Wen?", "is the mayor li wen"),
         ("'It opened in May,' attributed to the mayor. Correct date?", "it opened in may"),
     ],
 )
