@@ -10,6 +10,7 @@ from itertools import pairwise
 
 import snowballstemmer
 
+from bot import numberwords
 from bot.framing import without_framing
 from bot.lexicon import EQUIVALENT_WORDS, FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
 
@@ -171,7 +172,7 @@ _ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
 
 # the modules normalising runs: a cache of normalised text (parsed files, term tables,
 # snapshots) is keyed by their source, so an edit to any of them is a miss
-NORMALISING_MODULES = (__name__, "bot.framing", "bot.lexicon")
+NORMALISING_MODULES = (__name__, "bot.framing", "bot.lexicon", "bot.numberwords")
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -259,9 +260,12 @@ def basic_normalise(text: str) -> str:
     across words only where their words occur. The order is that of `_normalise_in_order`.
     """
     text = _normalise_head(text)
+    tokens = text.split()
+    if numberwords.may_hold_number_words(tokens):  # "five hundred thousand", "twenty twenty two"
+        text = numberwords.with_digits(text)
+        tokens = text.split()
     if "big" in text or "huge" in text or "large" in text:
         return _normalise_rest_in_order(text)  # "the big X" must see the text's own spacing
-    tokens = text.split()
     if _DIGIT.search(text):
         text = " ".join([_token_front(token) for token in tokens])
         if _MAY_SCALE.search(text):  # "5 million", "5 k": a number read across two words
@@ -272,7 +276,10 @@ def basic_normalise(text: str) -> str:
 
 def _normalise_in_order(text: str) -> str:
     """Every rewrite over the whole text, one after the other: what basic_normalise computes."""
-    return _normalise_rest_in_order(_normalise_head(text))
+    text = _normalise_head(text)
+    if numberwords.may_hold_number_words(text.split()):
+        text = numberwords.with_digits(text)
+    return _normalise_rest_in_order(text)
 
 
 def _normalise_head(text: str) -> str:

@@ -589,6 +589,7 @@ def _tricky_texts(count: int) -> list[str]:
         "Ü", "é", "\u00a0", "500\u00a0000", "big", " the big ", "that huge", "large", "organise",
         "colour", "twenty", "dont", "right?", "is it true that", "i heard", " for", "where does",
         "role", " about ", "said", "which part of", "come into it", "tl;dr", "in short", "what",
+        "hundred", "thousand", " and ", "five", "twentieth", "first", "twenty-two", "ninety?",
     ]  # fmt: skip
     rng = random.Random(7)
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(count)]
