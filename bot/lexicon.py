@@ -25,7 +25,7 @@ FILLERS = frozenset(
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
-    spell spells figure figures mostly mainly primarily chiefly
+    spell spells figure figures mostly mainly primarily chiefly listed
     """.split()  # noqa: SIM905
 )
 
@@ -154,6 +154,22 @@ PHRASES: dict[str, str] = {
     "long run": "future",
     # "more of these lined up": planned; "how does it rank size-wise": rank is the question
     "lined up": "planned",
+    "in the works": "planned",
+    # "how does it stack up in size": how it ranks; "what are they shooting for": their aim
+    "stack up": "rank",
+    "stacks up": "ranks",
+    "stack up in size": "rank largest",
+    "stacks up in size": "ranks largest",
+    "shooting for": "aim",
+    "shoot for": "aim",
+    "in what way": "how",
+    "a one time": "a series",
+    # "is it X or somewhere else?": the alternative left open asks nothing of its own
+    "or somewhere else": "",
+    "or something else": "",
+    # "floor space above street level", "putting up buildings"
+    "street level": "ground",
+    "putting up": "building",
     "size wise": "",
     "down the road": "future",
     "down the line": "future",

@@ -563,6 +563,14 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("how does it rank size-wise", "how does it rank"),
         ("is it mostly smart equipment", "is it smart equipment"),
         ("The bridge - what does the article tell us about it?", "the bridge, what about it"),
+        ("how does it stack up in size", "how does it rank in size"),
+        ("what are they shooting for", "what is their aim"),
+        ("in what way will it help", "how will it help"),
+        ("is it north or somewhere else", "is it north"),
+        ("are more parks in the works", "are more parks planned"),
+        ("floor space above street level", "floor space above ground"),
+        ("was it a one-time thing", "was it a series thing"),
+        ("the first company they listed", "the first company"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
