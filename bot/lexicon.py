@@ -318,6 +318,13 @@ PHRASES: dict[str, str] = {
     # "which part of the city" asks where; "is Haizhu part of Guangzhou" asks whether it is in it
     "which part of": "where",
     "what part of": "where",
+    "which end of": "where",
+    "what end of": "where",
+    "which side of": "where",
+    "what side of": "where",
+    # "right in the middle of the city": "right" only stresses where
+    "right in": "in",
+    "right at": "at",
     "part of": "in",
     "going after": "target",
     "middle of": "central",

@@ -155,17 +155,6 @@ _TEXTING = {
 _TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
-_PHRASE = re.compile(
-    r"(?<!\S)(" + "|".join(map(re.escape, sorted(PHRASES, key=len, reverse=True))) + r")(?!\S)"
-)
-# an idiom of one word, or the first two words of a longer one: a text without any has none
-_PHRASE_WORDS = frozenset(phrase for phrase in PHRASES if " " not in phrase)
-_PHRASE_PAIRS = frozenset(tuple(phrase.split()[:2]) for phrase in PHRASES if " " in phrase)
-# each idiom, padded with spaces, under its first word: a text holds it where " text " holds it
-_PHRASES_BY_START: dict[str, tuple[str, ...]] = {}
-for _phrase in PHRASES:
-    _start = _phrase.split()[0]
-    _PHRASES_BY_START[_start] = (*_PHRASES_BY_START.get(_start, ()), f" {_phrase} ")
 # Acronyms that read as common words once lowercased: "IT" is not "it"
 _CAPITAL_ACRONYMS = {"IT": "information technology"}
 _ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
@@ -379,7 +368,7 @@ def _normalise_tail(words: list[str]) -> str:
     an area's verb, "past" a figure, "a company called ..."; then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
-        text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
+        text = _PHRASE.sub(lambda m: IDIOMS[m.group(1)], text)
     if text.endswith(" for"):
         text = _WHAT_FOR.sub(r"\1 why", text)
     if text.startswith("where"):
@@ -404,6 +393,25 @@ _MEANING = {
     **WORD_MAP,
     **{form: WORD_MAP.get(verb, verb) for form, verb in IRREGULAR_FORMS.items()},
 }
+
+
+# The idioms as the text reads when they are looked for (each word through the rewrites
+# above): "put its name to" is looked for as "put it is name to", as "its" reads by then
+IDIOMS: dict[str, str] = {
+    " ".join(word for token in phrase.split() for word in _token_whole(token)): meaning
+    for phrase, meaning in PHRASES.items()
+}
+_PHRASE = re.compile(
+    r"(?<!\S)(" + "|".join(map(re.escape, sorted(IDIOMS, key=len, reverse=True))) + r")(?!\S)"
+)
+# an idiom of one word, or the first two words of a longer one: a text without any has none
+_PHRASE_WORDS = frozenset(phrase for phrase in IDIOMS if " " not in phrase)
+_PHRASE_PAIRS = frozenset(tuple(phrase.split()[:2]) for phrase in IDIOMS if " " in phrase)
+# each idiom, padded with spaces, under its first word: a text holds it where " text " holds it
+_PHRASES_BY_START: dict[str, tuple[str, ...]] = {}
+for _phrase in IDIOMS:
+    _start = _phrase.split()[0]
+    _PHRASES_BY_START[_start] = (*_PHRASES_BY_START.get(_start, ()), f" {_phrase} ")
 
 
 # a few questions in flight; fewer than a benchmark round's questions, so it gains nothing there

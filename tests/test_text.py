@@ -10,6 +10,7 @@ import random
 
 import pytest
 
+from bot.lexicon import PHRASES
 from bot.text import Normaliser, _normalise_in_order, basic_normalise, stem
 
 PLAIN = Normaliser()
@@ -571,6 +572,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("floor space above street level", "floor space above ground"),
         ("was it a one-time thing", "was it a series thing"),
         ("the first company they listed", "the first company"),
+        ("did it put its name to the deal", "did it sign the deal"),
+        ("which end of the zone is it in", "where in the zone is it"),
+        ("right in the middle of the city", "in the middle of the city"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
@@ -740,3 +744,10 @@ def test_an_agent_noun_meets_its_plural() -> None:
 )
 def test_who_asks_is_not_what_is_asked(message: str, plain: str) -> None:
     assert basic_normalise(message) == basic_normalise(plain)
+
+
+def test_every_idiom_is_looked_for_as_the_text_reads_by_then() -> None:
+    """An idiom written in plain English ("put its name to", "in two sentences") is found in
+    the text it was written for, whatever the rewrites before it did to its words."""
+    for phrase, meaning in PHRASES.items():
+        assert basic_normalise(f"so {phrase} x") == basic_normalise(f"so {meaning} x"), phrase
