@@ -25,7 +25,7 @@ FILLERS = frozenset(
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
-    spell spells figure figures mostly mainly primarily chiefly listed
+    spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     """.split()  # noqa: SIM905
 )
 
@@ -319,6 +319,8 @@ PHRASES: dict[str, str] = {
     "which part of": "where",
     "what part of": "where",
     "which end of": "where",
+    "what area is it in": "where is it",
+    "which area is it in": "where is it",
     "what end of": "where",
     "which side of": "where",
     "what side of": "where",

@@ -123,6 +123,13 @@ _AREA_UNIT = re.compile(r"\b(?:square|sqm|sq|m2|hectares?|acres?)\b")
 _AREA_VERB = re.compile(r" (?:covers?|covered|covering|spans?|spanning|occupies|occupy|takes up)\b")
 # "push output past 10 billion": beyond a figure, "over" it ("in the past" is no figure)
 _PAST_FIGURE = re.compile(r"\bpast (?=\d)")
+# "how many more parks will Haizhu open?": to open more of something is to add it ("When will
+# the park open?" asks a date the article does not give, and keeps its word)
+_OPEN_MORE = re.compile(
+    r"\b(?:more|additional|extra|new|another|many)\b.*\bopen\b|\bopen (?:up )?"
+    r"(?:\d+ |some |a few )?(?:more|additional|extra|new|another)\b"
+)
+_OPEN = re.compile(r"\bopen\b")
 _LATER_CUES = re.compile(r" (?:cover|span|occup|takes up|past |called |named )")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
@@ -365,7 +372,8 @@ def _has_phrase(words: list[str], text: str) -> bool:
 
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
-    an area's verb, "past" a figure, "a company called ..."; then meanings."""
+    opening more, "name the ...", an area's verb, "past" a figure, "a
+    company called ..."; then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: IDIOMS[m.group(1)], text)
@@ -377,6 +385,10 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
+    if "open" in text and _OPEN_MORE.search(text):
+        text = _OPEN.sub("add", text)
+    if text.startswith("name the "):  # "Name the companies ...": a request to say which
+        text = f"which{text[4:]}"
     if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
         if _AREA_UNIT.search(text):
             text = _AREA_VERB.sub("", text)

@@ -575,6 +575,11 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("did it put its name to the deal", "did it sign the deal"),
         ("which end of the zone is it in", "where in the zone is it"),
         ("right in the middle of the city", "in the middle of the city"),
+        ("how many more parks will they open", "how many more parks will they add"),
+        ("Haizhu will open 20 more parks", "Haizhu will add 20 more parks"),
+        ("Name the companies that signed", "which companies signed"),
+        ("where is the park, what area is it in", "where is the park, where is it"),
+        ("can you shortly tell me what he is saying", "can you tell me what he is"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
@@ -751,3 +756,8 @@ def test_every_idiom_is_looked_for_as_the_text_reads_by_then() -> None:
     the text it was written for, whatever the rewrites before it did to its words."""
     for phrase, meaning in PHRASES.items():
         assert basic_normalise(f"so {phrase} x") == basic_normalise(f"so {meaning} x"), phrase
+
+
+def test_opening_the_park_is_not_adding_parks() -> None:
+    assert "open" in Normaliser().normalise("When will the park open?").split()
+    assert "open" in Normaliser().normalise("Is the park open to the public?").split()
