@@ -573,13 +573,22 @@ def _decide_from(
         and len(candidates) > 1
         and _named_as_its_own(best, candidates[1], text, matcher)
     )
-    if confident and (margin >= thresholds.margin or verbatim or own_name):
+    others_named = (
+        confident
+        and not verbatim
+        and not own_name
+        and margin < thresholds.margin
+        and _rivals_named_otherwise(best, candidates, text, thresholds, matcher)
+    )
+    if confident and (margin >= thresholds.margin or verbatim or own_name or others_named):
         lead = (
             f"{margin:.1f} ahead of the next entry (margin {thresholds.margin:g})"
             if margin >= thresholds.margin
             else f"asked as its phrasing {best.phrasing!r}"
             if verbatim
             else f"the only close entry whose phrasings name {', '.join(_names_in(text, matcher))}"
+            if own_name
+            else "the close entries are about names the question does not give"
         )
         return Reply(
             text, "answer", best.entry, best.score, (), candidates,
@@ -621,6 +630,27 @@ def _named_as_its_own(best: Candidate, runner_up: Candidate, text: str, matcher:
         return {t for q in candidate.entry.questions for t in matcher.normaliser.words(q)}
 
     return set(names) <= asked_of(best) and set(names).isdisjoint(asked_of(runner_up))
+
+
+def _rivals_named_otherwise(
+    best: Candidate,
+    candidates: tuple[Candidate, ...],
+    text: str,
+    thresholds: Thresholds,
+    matcher: Matcher,
+) -> bool:
+    """Whether every close runner-up matched through a phrasing about a name the question
+    never gives ("Is HYCAN one of the first tenants?" for "which firms will be the first
+    tenants?") while the best one's phrasing names nothing the question lacks: the question
+    asks of none of those names, so they are no rivals."""
+    asked = set(_names_in(text, matcher))
+    if any(not w.known and is_name_like(w.surface) for w in matcher.query_words(text)):
+        return False  # it names something the knowledge lacks: a near miss, not a tie
+    own = set(_names_in(best.phrasing, matcher)) - asked
+    if own:
+        return False
+    rivals = [c for c in candidates[1:] if best.score - c.score < thresholds.margin]
+    return bool(rivals) and all(set(_names_in(c.phrasing, matcher)) - asked - own for c in rivals)
 
 
 def choose(entry_id: str, matcher: Matcher, question: str = "") -> Reply | None:

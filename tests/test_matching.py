@@ -407,6 +407,32 @@ def test_a_near_tie_goes_to_the_entry_about_the_name_asked_not_the_list_that_hol
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "so which firms said they'd be the first tenants?",
+        "Which companies will be the first tenants?",
+    ],
+)
+def test_a_near_tie_with_entries_about_names_the_question_never_gives_goes_to_the_list(
+    shipped: Matcher, question: str
+) -> None:
+    """HYCAN's entry matches through "Is HYCAN one of the park's first tenants?": a question
+    naming no company asks of none of them, so the list of signers is the answer."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "company-agreements"
+
+
+def test_a_near_tie_naming_something_the_knowledge_lacks_is_still_no_answer(
+    shipped: Matcher,
+) -> None:
+    assert decide("Will Tencent be one of the first tenants?", shipped, THRESHOLDS).status != (
+        "answer"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
     ["Who is the general manager of the park?", "What is the underground construction area?"],
 )
 def test_a_term_the_synonyms_fold_into_is_no_name_to_describe(
