@@ -580,6 +580,11 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("Name the companies that signed", "which companies signed"),
         ("where is the park, what area is it in", "where is the park, where is it"),
         ("can you shortly tell me what he is saying", "can you tell me what he is"),
+        ("floor space above ground level", "floor space above ground"),
+        ("which bit of the zone is it in", "where in the zone is it"),
+        ("the first of many events", "the first of a series of events"),
+        ("the main idea of the article", "the summary of the article"),
+        ("city industry projects", "urban industry projects"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
