@@ -116,6 +116,14 @@ _ARTICLE_AS_SOURCE = re.compile(
     r"(?:article|report|story|piece|coverage|text|passage))\b",
     re.IGNORECASE,
 )
+# "Did the article say the park is 50,000 sqm?", "Did the manager say ten buildings ...?": a
+# claim put to its source is a check of the claim ("Did the article say who ...?" asks who)
+_PUT_TO_ITS_SOURCE = re.compile(
+    r"^\W*(?:did|does|do) (?:the|this|that|your) (?:article|report|story|piece|text|author|writer"
+    r"|reporter|manager|official|officials|spokesman|spokeswoman|spokesperson|speaker)"
+    r" (?:say|mention|state|claim|report|write|confirm|tell us)(?: that)?\b(?=\W+\w+\W+\w)",
+    re.IGNORECASE,
+)
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
 # what was said
 _ATTRIBUTED = re.compile(r",?\s*\battributed to\b[^.?!]*", re.IGNORECASE)
@@ -221,6 +229,8 @@ def _without_tags_and_sources(text: str) -> str:
     if _CONFIRMATION_LEAD_WORD.search(text.lower()):
         text = _CONFIRMATION_LEAD.sub(" ", text)
     text = _SOURCED_CLAIM.sub(" ", text)
+    if text[:5].lower().lstrip().startswith(("did ", "does", "do ")):
+        text = _PUT_TO_ITS_SOURCE.sub("", text)
     if "attributed" in text:
         text = _ATTRIBUTED.sub("", text)
     if _ARTICLE_WORD.search(text.lower()):

@@ -692,6 +692,9 @@ def test_where_a_claim_comes_from_is_dropped_but_a_question_keeps_its_words(
         ),
         ("Can you verify the claim that it opened in May?", "it opened in may"),
         ("Spelling check: is the mayor Li Wen?", "is the mayor li wen"),
+        ("Did the article say the bridge is 300 m long?", "the bridge is 300 m long"),
+        ("Did the manager say that it opened in May?", "it opened in may"),
+        ("Did the article say who opened it?", "who opened it"),
         ("'It opened in May,' attributed to the mayor. Correct date?", "it opened in may"),
     ],
 )
