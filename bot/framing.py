@@ -229,7 +229,7 @@ def _without_tags_and_sources(text: str) -> str:
     if _CONFIRMATION_LEAD_WORD.search(text.lower()):
         text = _CONFIRMATION_LEAD.sub(" ", text)
     text = _SOURCED_CLAIM.sub(" ", text)
-    if text[:5].lower().lstrip().startswith(("did ", "does", "do ")):
+    if text.lstrip()[:1] in ("d", "D"):  # "did", "does", "do"
         text = _PUT_TO_ITS_SOURCE.sub("", text)
     if "attributed" in text:
         text = _ATTRIBUTED.sub("", text)

@@ -26,6 +26,7 @@ FILLERS = frozenset(
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
+    anyway
     """.split()  # noqa: SIM905
 )
 

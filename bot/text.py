@@ -112,7 +112,9 @@ _NAMED_CALLED = re.compile(r"\b((?:a|an|some|one) \w+) (?:called|named)\b")
 _WHERE_ROLE = re.compile(r"^where (?:does|do|did|will|would|is|are) (.+? role)\b")
 # "What did the manager say about X?", "X - what does the article say about it": the topic is X
 _SAID_ABOUT = re.compile(
-    r"(?<!\S)(what|how)\b(?:(?!\babout\b).)*?\b(?:say|said|says|tell|told|tells|think|thinks|thought"
+    # within its own clause: "what is its name and what does it say about it" keeps its name
+    r"(?<!\S)(what|how)\b(?: (?!(?:what|how|and|or|about)\b)\S+){0,6}? (?:say|said|says|tell|told"
+    r"|tells|think|thinks|thought"
     r"|mention|mentions|mentioned|write|wrote|writes|report|reported|reports)(?: \w+){0,2} about "
 )
 # "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank

@@ -417,6 +417,13 @@ def test_what_someone_said_about_a_topic_asks_about_the_topic(asked: str, topic:
     assert Normaliser().words(asked) == Normaliser().words(f"what about {topic}")
 
 
+def test_what_is_said_about_a_topic_is_read_within_its_own_clause() -> None:
+    """Only the clause asking what was said loses its verb: the one before keeps its words."""
+    assert basic_normalise("What is its full name and what does the article say about it?") == (
+        "what is it is full name and what about it"
+    )
+
+
 def test_what_someone_said_keeps_the_someone_when_no_topic_follows() -> None:
     assert "pan" in Normaliser().words("What did Pan say?")
 
@@ -585,6 +592,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the first of many events", "the first of a series of events"),
         ("the main idea of the article", "the summary of the article"),
         ("city industry projects", "urban industry projects"),
+        ("where is it anyway", "where is it"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
