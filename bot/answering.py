@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Literal
 
 from bot.checks import (
@@ -326,10 +326,11 @@ def _placed_words(text: str, matcher: Matcher) -> set[str]:
     # Tianhe: another subject, not a wrong one
     opening = 1 if words and words[0] in _CHECKING_VERBS | {"that"} else 0
     if words[opening:] and _ASKS_OF_ANOTHER.isdisjoint(words):
-        for word in words[opening:]:
-            if word not in _JOINING and not is_name_like(word):
-                break
-            placed.add(word)
+        run = list(takewhile(lambda w: w in _JOINING or is_name_like(w), words[opening:]))
+        after = words[opening + len(run) : opening + len(run) + 1]
+        # names then what they did make a claim; "Haizhu GDP 2021?" names what is asked
+        if after and not after[0][:1].isdigit():
+            placed.update(run)
     return placed
 
 

@@ -423,6 +423,15 @@ def test_a_near_tie_with_entries_about_names_the_question_never_gives_goes_to_th
     assert reply.entry.id == "company-agreements"
 
 
+@pytest.mark.parametrize("question", ["Haizhu GDP 2021?", "Haizhu population 2021?"])
+def test_keywords_naming_what_they_ask_are_no_claim_about_a_wrong_name(
+    shipped: Matcher, question: str
+) -> None:
+    """Names then a year are a question's keywords: "GDP" is what is asked, not a wrong name
+    in a claim to check without it (that answered with Haizhu's 2021 industrial push)."""
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
 def test_a_near_tie_naming_something_the_knowledge_lacks_is_still_no_answer(
     shipped: Matcher,
 ) -> None:
