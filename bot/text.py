@@ -159,6 +159,12 @@ _TEXTING = {
     "abt": "about", "bout": "about", "wat": "what", "wut": "what", "thx": "thanks", "ty": "thanks",
     "kinda": "kind of", "sorta": "sort of", "yr": "year", "w": "with", "smth": "something",
     "sth": "something",
+    # the short forms of notes and headlines: "urban ind parks", "which cos signed intent agmts"
+    "ind": "industrial", "inds": "industries", "cos": "companies", "agmt": "agreement",
+    "agmts": "agreements", "govt": "government", "mgr": "manager", "mgmt": "management",
+    "dept": "department", "intl": "international", "yrs": "years", "bldg": "building",
+    "bldgs": "buildings", "algo": "algorithm", "algos": "algorithms", "equip": "equipment",
+    "mfg": "manufacturing", "biz": "business", "dev": "development",
 }  # fmt: skip
 # only a word standing alone: the "u" of "U.S." and the "r" of "R&D" are not "you" and "are"
 _TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")

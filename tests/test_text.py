@@ -400,6 +400,19 @@ def test_chat_spellings_read_as_the_words_they_stand_for() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("noted", "plain"),
+    [
+        ("which cos signed intent agmts", "which companies signed intent agreements"),
+        ("urban ind parks in the city", "urban industrial parks in the city"),
+        ("8 bldgs capped, says the park mgr", "8 buildings capped, says the park manager"),
+        ("AI computing algos", "AI computing algorithms"),
+    ],
+)
+def test_the_short_forms_of_notes_read_as_the_words_they_stand_for(noted: str, plain: str) -> None:
+    assert Normaliser().normalise(noted) == Normaliser().normalise(plain)
+
+
 @pytest.mark.parametrize("text", ["U.S. trade", "R&D spending", "the u.s. economy"])
 def test_letters_of_abbreviations_are_not_chat_spellings(text: str) -> None:
     assert not {"you", "are"} & set(Normaliser().normalise(text).split())
@@ -593,6 +606,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the main idea of the article", "the summary of the article"),
         ("city industry projects", "urban industry projects"),
         ("where is it anyway", "where is it"),
+        ("too long didnt read", "summary"),
+        ("what is the zone called in full", "what is the zone full name"),
+        ("how much will it churn out", "how much output"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
