@@ -224,13 +224,22 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
 
 
+_ASKS_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b")
+
+
 def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
     """A clause pointing back ("is that in Guangzhou?"), with the nearest part before it that
     names something the knowledge has ("Haizhu"); a tag ("yes?") names nothing."""
     if not _points_back(clause, matcher):
         return None
     for part in parts_before(text, clause):
-        if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(part)):
+        words = matcher.query_words(part)
+        if any(w.known and w.term not in QUESTION_WORDS for w in words):
+            # "My cousin works in Haizhu. Which city is that in?": a question of its own points
+            # at a name ("... five new parks, is that correct?" points at the whole claim)
+            named = [w.surface for w in words if w.known and is_name_like(w.surface)]
+            if named and _ASKS_WH.search(clause.lower()):
+                return f"{' '.join(named)} {clause}"
             return f"{part} {clause}"
     return None
 

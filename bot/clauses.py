@@ -22,7 +22,8 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"^\W*(?:(?:and|but|so|then|also|ok|okay)\s+)?"
+    # a chat's lead-in ("wait", "hmm", "ok so") before what is asked
+    r"^\W*(?:(?:and|but|so|then|also|ok|okay|wait|hmm|hm|um|uh|oh|btw|well|anyway)\W*\s+){0,2}"
     # "On what date ...", "In which part ...", "To whom ...": a preposition may lead the asking
     r"(?:(?:on|in|at|to|for|from|by|with|of|under|since|until)\s+(?=(?:what|which|whom|whose|how)\b))?"
     # "Wasn't the ceremony ...", "Didn't they ...": asks; "didn't read" is a remark

@@ -291,6 +291,7 @@ PHRASES: dict[str, str] = {
     "in a couple of lines": "summary",
     "key points": "main points",
     "main idea": "summary",
+    "inner city": "urban",
     "too long didnt read": "summary",
     "too long did not read": "summary",
     "called in full": "full name",

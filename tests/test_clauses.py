@@ -35,6 +35,8 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
         ("How long is it, roughly? I need it for my slides.", "How long is it, roughly"),
         ("I live nearby. Didn't the mayor cut the ribbon?", "Didn't the mayor cut the ribbon?"),
         ("Too long, didn't read. Give me the gist.", "Give me the gist."),  # a remark first
+        ("wait when did the bridge open? totally missed it", "wait when did the bridge open"),
+        ("hmm, ok so who cut the ribbon? asking for a friend", "ok so who cut the ribbon"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:

@@ -432,6 +432,24 @@ def test_keywords_naming_what_they_ask_are_no_claim_about_a_wrong_name(
     assert decide(question, shipped, THRESHOLDS).status != "answer"
 
 
+def test_a_question_of_its_own_pointing_back_asks_of_the_name_before_it(
+    shipped: Matcher,
+) -> None:
+    """ "that" in "Which city is that in?" is Haizhu, not the cousin's work."""
+    reply = decide("My cousin works in Haizhu. Which city is that in again?", shipped, THRESHOLDS)
+    assert reply.status == "answer"
+    assert reply.entry is not None
+    assert reply.entry.id == "haizhu-district"
+
+
+def test_a_confirmation_pointing_back_asks_of_the_whole_claim_before_it(shipped: Matcher) -> None:
+    """ "is that correct?" after "Haizhu wants five new parks" checks the claim, not Haizhu."""
+    question = "I heard Haizhu wants five new urban industrial parks, is that correct?"
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert reply.entry.id == "new-parks-target"
+
+
 def test_a_near_tie_naming_something_the_knowledge_lacks_is_still_no_answer(
     shipped: Matcher,
 ) -> None:

@@ -609,6 +609,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("too long didnt read", "summary"),
         ("what is the zone called in full", "what is the zone full name"),
         ("how much will it churn out", "how much output"),
+        ("are inner-city industrial parks rare", "are urban industrial parks rare"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
