@@ -59,7 +59,8 @@ FIGURELESS_PENALTY = 0.75  # a "how big/many/much" question against an answer wi
 # "What was launched at the Feb 18 event?" names the date to say which event: against the entry
 # that answers "when", the date describes what is asked about, it is not what is asked
 DATE_GIVEN_PENALTY = 0.85
-_ASKS_OTHER_THAN_WHEN = re.compile(r"^(?:what|which|who|whom|whose|why|how)\b")
+# ("Feb 18 event - what was launched?": the asking may follow the topic)
+_ASKS_OTHER_THAN_WHEN = re.compile(r"(?:^|\s)(?:what|which|who|whom|whose|why|how)\b")
 # "how big", "how many", "how much", "how long", "how tall"...: the question asks for a figure
 QUANTITY_ASKED = re.compile(r"\bhow (?:big|many|much|long|tall|far|old|high|wide|deep|heavy)\b")
 SPECIFIC_QUESTION_WORDS = frozenset({"when", "where", "who", "why"})
@@ -484,7 +485,7 @@ def _tables(knowledge: KnowledgeBase, entries: Sequence[Entry]) -> Tables:
 def _names_a_date(query: list[QueryWord], text: str) -> bool:
     """Whether a question asking something other than "when" names a month to say which."""
     return (
-        _ASKS_OTHER_THAN_WHEN.match(text) is not None
+        _ASKS_OTHER_THAN_WHEN.search(text) is not None
         and any(w.term in MONTHS for w in query)
         and not any(w.term == "when" for w in query)
     )

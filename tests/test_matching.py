@@ -370,6 +370,7 @@ def test_a_question_asked_as_an_entrys_phrasing_is_answered_despite_a_close_runn
         "What exactly was being launched at the Feb 18 event?",
         "what did the feb 18 event kick off",
         "What was the Feb 18 ceremony in Haizhu meant to launch?",
+        "Feb 18 event - what exactly was being kicked off?",
     ],
 )
 def test_a_date_named_to_say_which_event_does_not_make_it_a_question_about_the_date(
