@@ -124,6 +124,15 @@ _PUT_TO_ITS_SOURCE = re.compile(
     r" (?:say|mention|state|claim|report|write|confirm|tell us)(?: that)?\b(?=\W+\w+\W+\w)",
     re.IGNORECASE,
 )
+# "..., I keep forgetting", "... or am I mixing it up with something else?", "totally missed
+# it": what the asker says of their own memory is not what they ask
+_OWN_MEMORY = re.compile(
+    r"(?:[,;.!?]\s*|\s+-\s+|\s+)(?:i (?:keep|always) (?:forgetting|forget|mixing (?:it|them|this"
+    r"|that) up)|i forg[eo]t|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
+    r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong|(?:i )?(?:totally )?"
+    r"missed (?:it|that|the news))\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
 # what was said
 _ATTRIBUTED = re.compile(r",?\s*\battributed to\b[^.?!]*", re.IGNORECASE)
@@ -229,6 +238,15 @@ def _without_tags_and_sources(text: str) -> str:
     if _CONFIRMATION_LEAD_WORD.search(text.lower()):
         text = _CONFIRMATION_LEAD.sub(" ", text)
     text = _SOURCED_CLAIM.sub(" ", text)
+    tail = text[-48:].lower()
+    if (
+        "forg" in tail
+        or "mixing" in tail
+        or "confusing" in tail
+        or "missed" in tail
+        or ("wrong" in tail)
+    ) and _OWN_MEMORY.search(text):
+        text = _OWN_MEMORY.sub("", text)
     if text.lstrip()[:1] in ("d", "D"):  # "did", "does", "do"
         text = _PUT_TO_ITS_SOURCE.sub("", text)
     if "attributed" in text:

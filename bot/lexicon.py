@@ -295,6 +295,16 @@ PHRASES: dict[str, str] = {
     "too long didnt read": "summary",
     "too long did not read": "summary",
     "called in full": "full name",
+    # "Meishang - what's their link to the park?": the part it plays ("the link to the article"
+    # is its address, and stays)
+    "their link to": "their role in",
+    "its link to": "its role in",
+    "their link with": "their role in",
+    "its link with": "its role in",
+    "their connection to": "their role in",
+    "its connection to": "its role in",
+    "his link to": "his role in",
+    "her link to": "her role in",
     "churn out": "output",
     "churns out": "output",
     "in a couple lines": "summary",

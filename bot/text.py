@@ -31,7 +31,7 @@ STOPWORDS = (
     things info information details detail kindly wondering curious question one ones
     within among amongst onto via
     again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope wait
-    yea ya eh innit
+    yea ya eh innit ngl tbh imo imho fr lowkey highkey tho lmao omg bruh rn idk
     """.split()  # noqa: SIM905
     )
     | FILLERS
@@ -416,10 +416,14 @@ _MEANING = {
 
 
 # The idioms as the text reads when they are looked for (each word through the rewrites
-# above): "put its name to" is looked for as "put it is name to", as "its" reads by then
+# above): "put its name to" is looked for as "put it is name to", as "its" reads by then, and
+# what they mean is written the same way
+def _as_read_then(text: str) -> str:
+    return " ".join(word for token in text.split() for word in _token_whole(token))
+
+
 IDIOMS: dict[str, str] = {
-    " ".join(word for token in phrase.split() for word in _token_whole(token)): meaning
-    for phrase, meaning in PHRASES.items()
+    _as_read_then(phrase): _as_read_then(meaning) for phrase, meaning in PHRASES.items()
 }
 _PHRASE = re.compile(
     r"(?<!\S)(" + "|".join(map(re.escape, sorted(IDIOMS, key=len, reverse=True))) + r")(?!\S)"

@@ -610,6 +610,14 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what is the zone called in full", "what is the zone full name"),
         ("how much will it churn out", "how much output"),
         ("are inner-city industrial parks rare", "are urban industrial parks rare"),
+        ("what is the bridge called again, I keep forgetting", "what is the bridge called"),
+        (
+            "did the mayor open it, or am I mixing it up with something else?",
+            "did the mayor open it",
+        ),
+        ("when did it open? totally missed it", "when did it open"),
+        ("the mayor - what's his link to the bridge?", "the mayor, what's his role in the bridge"),
+        ("ngl tbh when did it open fr", "when did it open"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
