@@ -31,7 +31,7 @@ STOPWORDS = (
     things info information details detail kindly wondering curious question one ones
     within among amongst onto via
     again hmm hm hmmm um umm uh er erm ah oh sorry btw lol haha nah yeah yep nope wait
-    yea ya eh innit ngl tbh imo imho fr lowkey highkey tho lmao omg bruh rn idk
+    yea ya eh innit ngl tbh imo imho fr lowkey highkey tho lmao omg bruh idk
     """.split()  # noqa: SIM905
     )
     | FILLERS

@@ -802,3 +802,8 @@ def test_every_idiom_is_looked_for_as_the_text_reads_by_then() -> None:
 def test_opening_the_park_is_not_adding_parks() -> None:
     assert "open" in Normaliser().normalise("When will the park open?").split()
     assert "open" in Normaliser().normalise("Is the park open to the public?").split()
+
+
+def test_right_now_in_chat_is_kept_as_a_question_of_the_present() -> None:
+    """ "how much output does haizhu have rn" asks of today; the article gives a future figure."""
+    assert "rn" in Normaliser().normalise("how much output does haizhu have rn").split()
