@@ -656,11 +656,10 @@ def _rivals_named_otherwise(
     asked = set(_names_in(text, matcher))
     if any(not w.known and is_name_like(w.surface) for w in matcher.query_words(text)):
         return False  # it names something the knowledge lacks: a near miss, not a tie
-    own = set(_names_in(best.phrasing, matcher)) - asked
-    if own:
+    if set(_names_in(best.phrasing, matcher)) - asked:
         return False
     rivals = [c for c in candidates[1:] if best.score - c.score < thresholds.margin]
-    return bool(rivals) and all(set(_names_in(c.phrasing, matcher)) - asked - own for c in rivals)
+    return bool(rivals) and all(set(_names_in(c.phrasing, matcher)) - asked for c in rivals)
 
 
 def choose(entry_id: str, matcher: Matcher, question: str = "") -> Reply | None:

@@ -126,9 +126,9 @@ _AREA_VERB = re.compile(r" (?:covers?|covered|covering|spans?|spanning|occupies|
 # "push output past 10 billion": beyond a figure, "over" it ("in the past" is no figure)
 _PAST_FIGURE = re.compile(r"\bpast (?=\d)")
 # "how many more parks will Haizhu open?": to open more of something is to add it ("When will
-# the park open?" asks a date the article does not give, and keeps its word)
+# the new park open?" asks a date the article does not give, and keeps its word)
 _OPEN_MORE = re.compile(
-    r"\b(?:more|additional|extra|new|another|many)\b.*\bopen\b|\bopen (?:up )?"
+    r"\b(?:more|additional|extra|another)\b.*\bopen\b|\bopen (?:up )?"
     r"(?:\d+ |some |a few )?(?:more|additional|extra|new|another)\b"
 )
 _OPEN = re.compile(r"\bopen\b")

@@ -801,6 +801,8 @@ def test_every_idiom_is_looked_for_as_the_text_reads_by_then() -> None:
 
 def test_opening_the_park_is_not_adding_parks() -> None:
     assert "open" in Normaliser().normalise("When will the park open?").split()
+    assert "open" in Normaliser().normalise("When will the new park open?").split()
+    assert "open" in Normaliser().normalise("How many hours a day will it be open?").split()
     assert "open" in Normaliser().normalise("Is the park open to the public?").split()
 
 
