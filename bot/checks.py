@@ -14,6 +14,7 @@ import re
 from itertools import pairwise
 
 from bot.english import is_english_word
+from bot.framing import AGREEING_TAGS, YES_TAGS
 from bot.text import basic_normalise, stem
 
 _MONTH_NAMES = (
@@ -40,7 +41,7 @@ _ASKS_YES_OR_NO = re.compile(
     rf"(?:is|are|was|were|did|does|do|will|has|have|had|can|could|would|should|{_NEGATION})\b"
     rf"|,\s*(?:{_NEGATION}|is|was|did|right|correct|true|accurate|yes|no)\b[^,]*$"
     r"|,\s*(?:this|that|it) is (?:right|correct|true|accurate)\W*$"
-    r"|\s(?:right|correct|accurate|rite)\s*\?*\s*$|\s(?:yes|yeah|yep|ya|innit)\s*\?+\s*$"
+    rf"|\s(?:{'|'.join(AGREEING_TAGS)}|accurate)\s*\?*\s*$|\s(?:{'|'.join(YES_TAGS)})\s*\?+\s*$"
     # "... 30 new parks is that true", dictated without a comma
     r"|\s(?:is|isn'?t)\s+(?:that|it)\s+(?:right|correct|true|so)\s*\?*\s*$"
     # a claim, then "Is that the correct date?", "Does that match the article?"

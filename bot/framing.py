@@ -11,6 +11,12 @@ import re
 
 # "8 buildings, right?", "... - is that correct?", "... sqm. True?": a tag asking for
 # confirmation is not a topic
+# The words a thumb-typed tag closes a claim with ("..., right?", "... yes?"), here and in
+# bot/checks.py, which reads such a claim as a yes/no check
+AGREEING_TAGS = ("right", "correct", "rite")
+YES_TAGS = ("yes", "yeah", "yep", "ya", "innit")
+_AGREEING = "|".join(AGREEING_TAGS)
+_YES = "|".join(YES_TAGS)
 _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
     r"(?:is that |is it |isn'?t it |am i |this is |that is |it is )?"
@@ -46,16 +52,12 @@ _CONFIRMATION_SENTENCE = re.compile(
 )
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
 # ("... yes?", "... innit?", "... rite?" as thumbs type it)
-_BARE_CONFIRMATION_TAG = re.compile(
-    r"\s+(?:right|correct|rite|yes|yeah|yep|ya|innit)\s*\?+\s*$", re.IGNORECASE
-)
+_BARE_CONFIRMATION_TAG = re.compile(rf"\s+(?:{_AGREEING}|{_YES})\s*\?+\s*$", re.IGNORECASE)
 # "hycan signed to be among the first in the park right": a statement ending in "right" checks
 # it; "which way do I turn right" asks something, and keeps its "right"
-_STATEMENT_RIGHT = re.compile(r"\s+(?:right|rite|correct)\s*$", re.IGNORECASE)
+_STATEMENT_RIGHT = re.compile(rf"\s+(?:{_AGREEING})\s*$", re.IGNORECASE)
 # every tag above ends with one of these: a text ending otherwise skips their search
-_TAG_WORDS = frozenset(
-    "right correct true accurate rite yes yeah yep ya innit false wrong".split()  # noqa: SIM905
-)
+_TAG_WORDS = frozenset((*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong"))
 _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
