@@ -168,6 +168,7 @@ PHRASES: dict[str, str] = {
     "in what way": "how",
     "a one time": "a series",
     "first of many": "first of a series",
+    "a run of": "a series of",
     # "is it X or somewhere else?": the alternative left open asks nothing of its own
     "or somewhere else": "",
     "or something else": "",

@@ -134,6 +134,10 @@ _OPEN_MORE = re.compile(
 _OPEN = re.compile(r"\bopen\b")
 _LATER_CUES = re.compile(r" (?:cover|span|occup|takes up|past |called |named )")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
+_RANK_WORDS = {"2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+_RANKED = re.compile(
+    r"\b([2-5])(?:nd|rd|th)(?=[\s-]+(?:largest|biggest|smallest|most|best)\b)", re.I
+)
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
 _DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large) (?=\w)(?!deal\b)")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
@@ -291,6 +295,8 @@ def _normalise_head(text: str) -> str:
     text = without_framing(text)
     if _DIGIT.search(text) is not None:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
+        if "est" in text:  # "the 2nd largest" is a rank, as "the second largest" is
+            text = _RANKED.sub(lambda m: _RANK_WORDS[m.group(1)], text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     if "IT" in text and not text.isupper():  # in a shouted question "IT" is just "it"

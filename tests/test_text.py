@@ -603,6 +603,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("floor space above ground level", "floor space above ground"),
         ("which bit of the zone is it in", "where in the zone is it"),
         ("the first of many events", "the first of a series of events"),
+        ("a run of launches", "a series of launches"),
         ("the main idea of the article", "the summary of the article"),
         ("city industry projects", "urban industry projects"),
         ("where is it anyway", "where is it"),
@@ -809,3 +810,10 @@ def test_opening_the_park_is_not_adding_parks() -> None:
 def test_right_now_in_chat_is_kept_as_a_question_of_the_present() -> None:
     """ "how much output does haizhu have rn" asks of today; the article gives a future figure."""
     assert "rn" in Normaliser().normalise("how much output does haizhu have rn").split()
+
+
+def test_a_rank_in_digits_reads_as_the_rank_in_words() -> None:
+    """ "the 2nd largest" is checked as "the second largest" is; "March 2nd" stays a date."""
+    assert basic_normalise("the 2nd largest park") == basic_normalise("the second largest park")
+    assert basic_normalise("its the 3rd-biggest") == basic_normalise("its the third biggest")
+    assert basic_normalise("on March 2nd the biggest") == "on march 2 the largest"
