@@ -206,7 +206,10 @@ _INTRODUCTION = re.compile(
     r"^\W*(?:(?!(?:is|are|was|were|it|its|this|that|they|we|you|i|be|been)\b)[a-z]+\s+){1,3}"
     r"here\s*[.,:;!\u2013\u2014-]+\s*"
     r"|^\W*as an? (?:[a-z]+\s+){0,2}[a-z]+\s*(?:,\s*|(?=(?:i|we)\b))"
-    r"|^\W*i(?:['\u2019]m|\s+am)\s+an?\s+(?:[a-z]+\s+){0,2}?[a-z]+\s*(?:[.,;:!]+\s*|and\s+)",
+    r"|^\W*i(?:['\u2019]m|\s+am)\s+an?\s+(?:[a-z]+\s+){0,2}?[a-z]+\s*(?:[.,;:!]+\s*|and\s+)"
+    # "Sorry, not from China - where is Haizhu?", "New to Guangzhou, ...": where the asker is from
+    r"|^\W*(?:sorry\W+)?(?:i(?:['\u2019]m|\s+am)\s+)?(?:not\s+from|new\s+(?:to|in))\s+"
+    r"(?:here|[a-z]+(?:\s+[a-z]+)?)\s*[.,:;!\u2013\u2014-]+\s*",
     re.IGNORECASE,
 )
 
@@ -226,9 +229,13 @@ def without_framing(text: str) -> str:
         text = _CHECK_LABEL.sub("", text)
     if ("my " in lowered or "our " in lowered) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
-    if (" here" in lowered or lowered.lstrip()[:2] in ("as", "i'", "i ", "i\u2019")) and (
-        _INTRODUCTION.search(text)
-    ):
+    if (
+        " here" in lowered
+        or lowered.lstrip()[:2] in ("as", "i'", "i ", "i\u2019")
+        or "not from" in lowered
+        or "new to" in lowered
+        or "new in" in lowered
+    ) and (_INTRODUCTION.search(text)):
         text = _INTRODUCTION.sub("", text)
     if "paragraph" in lowered:
         text = _WHICH_PARAGRAPH.sub("", text)

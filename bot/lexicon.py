@@ -130,6 +130,11 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("central", "downtown"),
     # "city industry", "industry in the city": what the article calls urban industry
     ("urban", "city"),
+    # a business "campus" or an industrial "estate" is a park; "manufacturing" is industry; a
+    # "scheme" is a project, in British news
+    ("park", "campus", "campuses", "estate", "estates"),
+    ("industrial", "manufacturing"),
+    ("project", "scheme", "schemes"),
     ("traditional", "conventional", "ordinary", "typical"),
     ("center", "hub", "facility", "facilities"),
     ("output", "production"),
@@ -169,6 +174,13 @@ PHRASES: dict[str, str] = {
     "a one time": "a series",
     "first of many": "first of a series",
     "a run of": "a series of",
+    "real estate": "property",
+    "in town": "urban",
+    "in city": "urban",
+    "machine intelligence": "artificial intelligence",
+    "data economy": "digital economy",
+    "a dozen": "12",
+    "edge of": "in",
     # "is it X or somewhere else?": the alternative left open asks nothing of its own
     "or somewhere else": "",
     "or something else": "",
