@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-# "8 buildings, right?", "... - is that correct?", "... sqm. True?": a tag asking for
-# confirmation is not a topic
 # The words a thumb-typed tag closes a claim with ("..., right?", "... yes?"), here and in
 # bot/checks.py, which reads such a claim as a yes/no check
 AGREEING_TAGS = ("right", "correct", "rite")
 YES_TAGS = ("yes", "yeah", "yep", "ya", "innit")
 _AGREEING = "|".join(AGREEING_TAGS)
 _YES = "|".join(YES_TAGS)
+# "8 buildings, right?", "... - is that correct?", "... sqm. True?": a tag asking for
+# confirmation is not a topic
 _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
     r"(?:is that |is it |isn'?t it |am i |this is |that is |it is )?"
@@ -235,7 +235,7 @@ def without_framing(text: str) -> str:
         or "not from" in lowered
         or "new to" in lowered
         or "new in" in lowered
-    ) and (_INTRODUCTION.search(text)):
+    ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)
     if "paragraph" in lowered:
         text = _WHICH_PARAGRAPH.sub("", text)
@@ -245,7 +245,7 @@ def without_framing(text: str) -> str:
         or "? " in text
         or " -" in text
         or "\u2013" in text
-        or ("\u2014" in text)
+        or "\u2014" in text
     ):
         # the sentence follows one that ends, or a dash
         text = _CONFIRMATION_SENTENCE.sub("", text)

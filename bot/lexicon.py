@@ -160,7 +160,7 @@ PHRASES: dict[str, str] = {
     "in what capacity": "what role",
     "long term": "future",
     "long run": "future",
-    # "more of these lined up": planned; "how does it rank size-wise": rank is the question
+    # "more of these lined up", "more parks in the works": planned
     "lined up": "planned",
     "in the works": "planned",
     # "how does it stack up in size": how it ranks; "what are they shooting for": their aim
@@ -174,7 +174,7 @@ PHRASES: dict[str, str] = {
     "a one time": "a series",
     "first of many": "first of a series",
     "a run of": "a series of",
-    "real estate": "property",
+    "real estate": "property",  # not an estate that is a park (above)
     "in town": "urban",
     "in city": "urban",
     "machine intelligence": "artificial intelligence",
@@ -188,7 +188,7 @@ PHRASES: dict[str, str] = {
     "street level": "ground",
     "ground level": "ground",
     "putting up": "building",
-    "size wise": "",
+    "size wise": "",  # "how does it rank size-wise": the rank is the question
     "down the road": "future",
     "down the line": "future",
     "years to come": "future",
