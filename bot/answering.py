@@ -208,7 +208,11 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
             # a name the context gives must be one the answering entry knows
             at = text.rfind(clause)  # the clause ends at its sentence's end, not the text's
             context = text[:at] if at > 0 else text
-            if _names_unknown_to(focused.entry, context, matcher):
+            if _names_unknown_to(focused.entry, context, matcher) or (
+                _names_in(context, matcher) and _won_a_near_tie(focused, thresholds)
+            ):
+                # a near tie settled by what the clause names ("Is it true they signed up?"
+                # after "... works at Yuanzhi Tech.") is not settled: the names are before it
                 focused = replace(focused, status="none")
         if focused.status == "answer":
             why = f"asked in {clause!r}: {focused.reason}"
@@ -529,6 +533,13 @@ def _as_when(text: str, matcher: Matcher) -> str:
 def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
     informative = sum(w.term not in QUESTION_WORDS for w in matcher.query_words(clause))
     return informative >= (2 if _points_back(clause, matcher) else 1)
+
+
+def _won_a_near_tie(reply: Reply, thresholds: Thresholds) -> bool:
+    """Whether the answer came less than the margin ahead of the next entry (by its phrasing
+    asked word for word, or by the names asked)."""
+    scores = [c.score for c in reply.candidates[:2]]
+    return len(scores) == 2 and scores[0] - scores[1] < thresholds.margin
 
 
 def _names_unknown_to(entry: Entry | None, context: str, matcher: Matcher) -> bool:

@@ -443,6 +443,17 @@ def test_a_question_of_its_own_pointing_back_asks_of_the_name_before_it(
     assert reply.entry.id == "haizhu-district"
 
 
+def test_a_near_tie_is_not_settled_by_a_clause_whose_names_are_before_it(
+    shipped: Matcher,
+) -> None:
+    """ "they" is Yuanzhi Tech: the clause alone names no company, but the message does."""
+    question = (
+        "A friend of mine works at Yuanzhi Tech. Is it true they signed up to be in this park?"
+    )
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id == "yuanzhi-technology"
+
+
 def test_a_confirmation_pointing_back_asks_of_the_whole_claim_before_it(shipped: Matcher) -> None:
     """ "is that correct?" after "Haizhu wants five new parks" checks the claim, not Haizhu."""
     question = "I heard Haizhu wants five new urban industrial parks, is that correct?"
