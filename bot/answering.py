@@ -9,6 +9,7 @@ from itertools import pairwise, takewhile
 from typing import Literal
 
 from bot.checks import (
+    ASKS_WH,
     LEVELS,
     asks_yes_or_no,
     checks_a_date,
@@ -228,9 +229,6 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
 
 
-_ASKS_WH = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b")
-
-
 def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
     """A clause pointing back ("is that in Guangzhou?"), with the nearest part before it that
     names something the knowledge has ("Haizhu"); a tag ("yes?") names nothing."""
@@ -241,8 +239,8 @@ def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
         if any(w.known and w.term not in QUESTION_WORDS for w in words):
             # "My cousin works in Haizhu. Which city is that in?": a question of its own points
             # at a name ("... five new parks, is that correct?" points at the whole claim)
-            named = [w.surface for w in words if w.known and is_name_like(w.surface)]
-            if named and _ASKS_WH.search(clause.lower()):
+            named = [w.surface for w in _name_words(words)]
+            if named and ASKS_WH.search(clause):
                 return f"{' '.join(named)} {clause}"
             return f"{part} {clause}"
     return None
@@ -636,7 +634,11 @@ def _decide_from(
 
 def _names_in(text: str, matcher: Matcher) -> list[str]:
     """The known words no dictionary has ("HYCAN", "Haizhu") that `text` names, as terms."""
-    return [w.term for w in matcher.query_words(text) if w.known and is_name_like(w.surface)]
+    return [w.term for w in _name_words(matcher.query_words(text))]
+
+
+def _name_words(words: list[QueryWord]) -> list[QueryWord]:
+    return [w for w in words if w.known and is_name_like(w.surface)]
 
 
 def _named_as_its_own(best: Candidate, runner_up: Candidate, text: str, matcher: Matcher) -> bool:

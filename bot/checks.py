@@ -50,9 +50,8 @@ _ASKS_YES_OR_NO = re.compile(
     re.IGNORECASE,
 )
 # "haizhu adding 20 new parks?", "10 billion level?": a statement asked, with no question word
-_ASKS_SOMETHING_ELSE = re.compile(
-    r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE
-)
+# (bot/answering.py asks it too: a clause with one asks something of its own)
+ASKS_WH = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE)
 _CHECKING = re.compile(
     r"\b(?:is it true|is it correct|am i right|can you confirm|could you confirm|correct me"
     r"|fact[- ]?check|claim to (?:verify|check)|(?:quote|claim) check|please verify)\b",
@@ -80,7 +79,7 @@ def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):
         return True
-    return question.rstrip().endswith("?") and not _ASKS_SOMETHING_ELSE.search(question)
+    return question.rstrip().endswith("?") and not ASKS_WH.search(question)
 
 
 def is_checked_figure(term: str, reported_until: int | None = None) -> bool:

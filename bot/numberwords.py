@@ -83,10 +83,10 @@ def _numbers(words: list[str]) -> list[str] | None:
         if groups[-1] and _starts_new(groups[-1], word):
             groups.append([])
         groups[-1].append(word)
-    values = [_value(group) for group in groups]
-    if any(group[0] in _ORDINALS and len(group) == 1 and group[0] in _KEPT_ALONE
+    if any(len(group) == 1 and group[0] in _KEPT_ALONE and group[0] in _ORDINALS
            for group in groups):  # fmt: skip
         return None  # "first three months": "first" is not a number there
+    values = [_value(group) for group in groups]
     # "twenty twenty two", "nineteen ninety nine": a year said in two halves
     if (
         len(values) == 2
