@@ -165,6 +165,7 @@ _SOURCE_WORDS = frozenset(
     neighbors boss teacher teachers coworker coworkers classmate classmates uncle aunt guy man
     woman someone somebody""".split()  # noqa: SIM905
 )
+_MEMORY_WORDS = frozenset("forget forgetting forgot mixing confusing missed wrong".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
 
 
@@ -267,14 +268,7 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _CONFIRMATION_LEAD.sub(" ", text)
     if not _SOURCE_WORDS.isdisjoint(words):
         text = _SOURCED_CLAIM.sub(" ", text)
-    tail = text[-48:].lower()
-    if (
-        "forg" in tail
-        or "mixing" in tail
-        or "confusing" in tail
-        or "missed" in tail
-        or ("wrong" in tail)
-    ) and _OWN_MEMORY.search(text):
+    if not _MEMORY_WORDS.isdisjoint(words):
         text = _OWN_MEMORY.sub("", text)
     if "did" in words or "does" in words or "do" in words:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
