@@ -65,6 +65,9 @@ class Reply:
     # figures of a yes/no check that the answer does not state ("Were 10 buildings capped?"
     # answered with "Eight buildings..."): the reply says the article has it otherwise
     corrects: tuple[str, ...] = ()
+    # a "none" whose question is one the entry's article leaves open ("How many companies signed
+    # in total?"): the reply says the article doesn't say, and gives this entry's fact
+    left_open: Entry | None = None
 
     @property
     def outcome(self) -> str:
@@ -94,6 +97,12 @@ def decide(
     stay with it as related questions.
     """
     reply = decide_by_entries(question, matcher, thresholds, max_chars)
+    # the entry answering, or the nearest one: its article may leave the question open
+    nearest = reply.entry or (reply.candidates[0].entry if reply.candidates else None)
+    if nearest is not None and nearest.not_in_article:
+        reply = _unless_left_open(reply, nearest, matcher)
+        if reply.left_open is not None:
+            return reply  # the article does not say: no sentence of it can
     if (
         quotes is None
         or reply.status == "answer"
@@ -109,6 +118,22 @@ def decide(
         f"{thresholds.quote:g}"
     )
     return replace(reply, status="answer", score=quote.score, reason=why, quote=quote)
+
+
+def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
+    """The reply, or "none" when the question is one the entry's article leaves open: the fact
+    is near, but not what is asked ("How many companies signed in total?")."""
+    found = matcher.left_open(reply.question, entry)
+    if found is None:
+        return reply
+    asked, left, own = found
+    why = (
+        f"the article leaves this open: it fits {asked!r} ({left:.2f}) better than the "
+        f"questions of '{entry.id}' ({own:.2f}), which led: {reply.reason}"
+    )
+    return replace(
+        reply, status="none", entry=None, choices=(), corrects=(), reason=why, left_open=entry
+    )
 
 
 def decide_by_entries(

@@ -141,12 +141,14 @@ def cmd_check(settings: Settings, directory: Path | None, strict: bool) -> int:
 
 def reply_json(reply: Reply, engine: Engine) -> dict[str, object]:
     entry = reply.entry
-    article = entry.article if entry else reply.quote.passage.article if reply.quote else None
+    shown = entry or reply.left_open  # a "none" may still give the nearest fact
+    article = shown.article if shown else reply.quote.passage.article if reply.quote else None
     return {
         "question": reply.question,
         "status": reply.status,
         "text": render_plain(reply, engine.knowledge),
         "entry": entry.id if entry else None,
+        "left_open": reply.left_open.id if reply.left_open else None,
         "source": "article" if reply.quote else "knowledge" if entry else None,
         "quote": reply.quote.passage.text if reply.quote else None,
         "url": article.url if article else None,

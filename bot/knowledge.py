@@ -63,6 +63,9 @@ class Entry:
     path: str
     line: int
     draft: bool = False
+    # questions people ask near this fact that the article leaves open ("How many companies
+    # signed in total?" when it names three of "many"): the bot says so, and gives the fact
+    not_in_article: tuple[str, ...] = ()
 
     @property
     def main_question(self) -> str:
@@ -415,10 +418,11 @@ def _entries_of(parsed: ParsedFile) -> tuple[Article, tuple[Entry, ...]]:
     )
     entries = tuple(
         Entry(
-            item.id, item.questions, item.answer, article, parsed.path, item.mark.line, item.draft
+            item.id, item.questions, item.answer, article, parsed.path, item.mark.line,
+            item.draft, item.not_in_article,
         )
         for item in parsed.entries
-    )
+    )  # fmt: skip
     _made[id(parsed)] = (parsed, (article, entries))
     return article, entries
 

@@ -32,6 +32,8 @@ def encode(result: LoadResult) -> tuple[Arrays, Any]:
         "ids": [e.id for e in entries],
         "questions": [q for e in entries for q in e.questions],
         "answers": [e.answer for e in entries],
+        # few entries list questions their article leaves open: kept by entry number
+        "left_open": {str(n): e.not_in_article for n, e in enumerate(entries) if e.not_in_article},
         "synonyms": knowledge.synonyms,
         "problems": [
             [p.path, p.line, p.column, p.field, p.message, p.hint, p.severity]
@@ -57,12 +59,16 @@ def decode(arrays: Arrays, content: Any, cache_dir: Path, digest: str) -> LoadRe
     ends = np.cumsum(arrays["question_counts"]).tolist()
     starts = [0, *ends[:-1]]
     owners = [articles[n] for n in arrays["articles"].tolist()]
+    left_open = content["left_open"]
     entries = tuple(
-        Entry(entry_id, tuple(questions[start:end]), answer, article, article.path, line, draft)
-        for entry_id, start, end, answer, article, line, draft in zip(
+        Entry(
+            entry_id, tuple(questions[start:end]), answer, article, article.path, line, draft,
+            tuple(left_open.get(str(n), ())),
+        )
+        for n, (entry_id, start, end, answer, article, line, draft) in enumerate(zip(
             content["ids"], starts, ends, content["answers"], owners,
             arrays["lines"].tolist(), (arrays["drafts"] == 1).tolist(), strict=True,
-        )
+        ))
     )  # fmt: skip
     synonyms = {canonical: tuple(variants) for canonical, variants in content["synonyms"].items()}
     knowledge = KnowledgeBase(

@@ -204,6 +204,7 @@ class Matcher:
                 correctable.setdefault(variant, self._surface[canonical])
         self._mender = TypoMender(correctable)
         self._reference_terms: list[_Terms] = []
+        self._own_terms: dict[tuple[str, ...], frozenset[str]] = {}  # entries' question terms
         self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
 
     def _weigh_by_english_rarity(self) -> None:
@@ -354,6 +355,66 @@ class Matcher:
         if self.exhaustive:
             return self._scan(query, total, normalised, limit)
         return _Search(self, query, total, normalised, limit).run()
+
+    def left_open(self, question: str, entry: Entry) -> tuple[str, float, float] | None:
+        """The question of `entry.not_in_article` that `question` asks, when it fits it better
+        than any of the entry's own questions and shares a word with it that none of those
+        has ("total", "next"): with its fit and the best own fit. None: the entry answers."""
+        if not entry.not_in_article:
+            return None
+        readings = self._readings(question)
+        left, which, shared = self._fit(readings, entry.not_in_article)
+        own, _, _ = self._fit(readings, entry.questions)
+        if left <= own or shared <= self._question_terms(entry.questions):
+            return None
+        return entry.not_in_article[which], left, own
+
+    def _readings(self, question: str) -> list[tuple[frozenset[str], float]]:
+        # each word as matched and as typed: "make" is not "male", whatever the typo mender says
+        return [
+            (frozenset((word.term, stem(word.surface))), word.weight)
+            for word in self.query_words(question, names_as_one=False)
+        ]
+
+    def _question_terms(self, phrasings: tuple[str, ...]) -> frozenset[str]:
+        found = self._own_terms.get(phrasings)
+        if found is None:
+            if len(self._own_terms) >= PHRASING_CACHE:
+                self._own_terms.clear()
+            found = self._own_terms[phrasings] = frozenset(
+                t for p in phrasings for t in self._terms_of(p)
+            )
+        return found
+
+    def _terms_of(self, phrasing: str) -> set[str]:
+        return {stem(w) for w in self.normaliser.normalise(phrasing).split() if w not in STOPWORDS}
+
+    def _fit(
+        self, readings: list[tuple[frozenset[str], float]], phrasings: Sequence[str]
+    ) -> tuple[float, int, frozenset[str]]:
+        """How closely the question says what the best of `phrasings` says (an F-measure of
+        the rarity-weighted terms they share, as `score` takes for a phrasing), which phrasing
+        that is, and the terms they share. The phrasings need not be indexed: their words may
+        be unknown to the matcher ("make", "next")."""
+        asked: frozenset[str] = frozenset().union(*(terms for terms, _ in readings))
+        total = sum(weight for _, weight in readings)
+
+        def weigh(term: str) -> float:
+            return _question_word_weight(term) if term in QUESTION_WORDS else self.idf(term)
+
+        best, best_fit, best_shared = 0, 0.0, frozenset[str]()
+        for number, phrasing in enumerate(phrasings):
+            terms = self._terms_of(phrasing)
+            shared = frozenset(terms & asked)
+            said = sum(map(weigh, terms))
+            of_phrasing = sum(map(weigh, shared)) / said if said else 0.0
+            share = sum(weight for found, weight in readings if not found.isdisjoint(terms))
+            of_question = share / total if total else 0.0
+            both = of_phrasing + of_question
+            fitted = 2 * of_phrasing * of_question / both if both else 0.0
+            if fitted > best_fit:
+                best, best_fit, best_shared = number, fitted, shared
+        return best_fit, best, best_shared
 
     def _scan(self, query: list[QueryWord], total: float, text: str, limit: int) -> list[Candidate]:
         """Score every entry that shares a word with the question: the reference for `_Search`."""

@@ -31,7 +31,9 @@ from bot.yamlio import Mark
 Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
 Encoded = dict[str, Any]  # a parse as `encode` writes it
 MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
-FORMAT = 2  # 2: an entry's place is stored as its path, not its printed field name
+FORMAT = (
+    3  # 2: an entry's place is stored as its path, not its printed field name; 3: not_in_article
+)
 SOURCE_MODULES = (
     "bot.knowledge",
     "bot.yamlio",
@@ -169,7 +171,7 @@ def encode(key: str, parsed: Parsed) -> Encoded:
         [
             e.id, e.questions, e.answer, e.draft, [e.mark.line, e.mark.column],
             [m.line for m in e.question_marks], [m.column for m in e.question_marks],
-            list(e.where), [e.id_mark.line, e.id_mark.column],
+            list(e.where), [e.id_mark.line, e.id_mark.column], e.not_in_article,
         ]
         for e in parsed_file.entries
     ]  # fmt: skip
@@ -192,9 +194,9 @@ def decode(data: Encoded) -> Parsed:
         [
             ParsedEntry(
                 entry_id, tuple(questions), answer, draft, Mark(*mark),
-                tuple(map(Mark, lines, columns)), tuple(where), Mark(*id_mark),
+                tuple(map(Mark, lines, columns)), tuple(where), Mark(*id_mark), tuple(left_open),
             )
-            for entry_id, questions, answer, draft, mark, lines, columns, where, id_mark
+            for entry_id, questions, answer, draft, mark, lines, columns, where, id_mark, left_open
             in data["entries"]
         ],
         {canonical: tuple(variants) for canonical, variants in data["synonyms"].items()},

@@ -18,6 +18,7 @@ RELATED_FLOOR = 25.0  # weak matches still worth suggesting after "I don't know"
 MAX_TOPICS_LISTED = 10
 QUOTE_OPENING = "I have no ready answer to that, but the article says:"
 CORRECTION_OPENING = "That is not what the article says. It says:"
+LEFT_OPEN_OPENING = "The article doesn't say that. What it does say:"
 
 
 def related(reply: Reply) -> tuple[Candidate, ...]:
@@ -25,7 +26,10 @@ def related(reply: Reply) -> tuple[Candidate, ...]:
     if reply.status == "clarify" or (reply.quote is not None and reply.choices):
         return reply.choices
     if reply.status == "none" or reply.quote is not None:
-        return tuple(c for c in reply.candidates if c.score >= RELATED_FLOOR)[:3]
+        shown = reply.left_open  # its fact is in the reply already
+        return tuple(c for c in reply.candidates if c.score >= RELATED_FLOOR and c.entry != shown)[
+            :3
+        ]
     return ()
 
 
@@ -46,6 +50,17 @@ def render_plain(reply: Reply, knowledge: KnowledgeBase, numbered_choices: bool 
         text = (
             f"{QUOTE_OPENING}\n“{reply.quote.passage.text}”\n\n"
             f"Source: {source_line(article)}\n{article.url}"
+        )
+        also = related(reply)
+        if also:
+            text += "\n\nQuestions I can answer that sound related:\n"
+            text += "\n".join(f"- {c.entry.main_question}" for c in also)
+        return text
+    if reply.left_open is not None:
+        entry = reply.left_open
+        text = (
+            f"{LEFT_OPEN_OPENING}\n{entry.answer}\n\n"
+            f"Source: {source_line(entry.article)}\n{entry.article.url}"
         )
         also = related(reply)
         if also:
@@ -95,6 +110,9 @@ def render_html(reply: Reply, knowledge: KnowledgeBase) -> str:
         return answer_html(reply.entry, CORRECTION_OPENING if reply.corrects else "")
     if reply.status == "answer" and reply.quote is not None:
         html = quote_html(reply.quote)
+        return f"{html}\n\nQuestions I can answer that sound related:" if related(reply) else html
+    if reply.left_open is not None:
+        html = answer_html(reply.left_open, LEFT_OPEN_OPENING)
         return f"{html}\n\nQuestions I can answer that sound related:" if related(reply) else html
     if reply.status == "clarify":
         return "I'm not sure which of these you mean. Tap one, or ask again in other words:"

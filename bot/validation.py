@@ -31,7 +31,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ARTICLE_FILE_KEYS = ("version", "article", "qa", "$schema")
 ARTICLE_KEYS = ("title", "url", "publisher", "date", "text")
-ENTRY_KEYS = ("id", "questions", "answer", "draft")
+ENTRY_KEYS = ("id", "questions", "answer", "draft", "not_in_article")
 SYNONYM_FILE_KEYS = ("version", "synonyms", "$schema")
 
 
@@ -72,6 +72,7 @@ class ParsedEntry:
     question_marks: tuple[Mark, ...]
     where: Path_  # ("qa", 3)
     id_mark: Mark
+    not_in_article: tuple[str, ...] = ()
 
     @property
     def field(self) -> str:
@@ -281,6 +282,7 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
         ok = False
     questions, marks = _check_questions(checker, item, (*where, "questions"))
     answer = checker.text(item, (*where, "answer"), "write the fact the user should get")
+    left_open = _check_left_open(checker, item, (*where, "not_in_article"), questions)
     draft = item.get("draft", False)
     if not isinstance(draft, bool):
         checker.report((*where, "draft"), f"expected true or false, got {_type_name(draft)}")
@@ -293,12 +295,13 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
             "warning",
             at_key=True,
         )
-    if not ok or entry_id is None or answer is None or not questions:
+    if not ok or entry_id is None or answer is None or not questions or left_open is None:
         return None
     mark = checker.loaded.mark(where)
     id_mark = checker.loaded.key_mark((*where, "id"))
     return ParsedEntry(
         entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), where, id_mark,
+        left_open,
     )  # fmt: skip
 
 
@@ -316,6 +319,12 @@ def _check_questions(
     if not isinstance(value, list) or not value:
         checker.report(where, f"expected a list of questions, got {_type_name(value)}", hint)
         return [], []
+    return _question_items(checker, value, where)
+
+
+def _question_items(
+    checker: _FileChecker, value: list[Any], where: Path_
+) -> tuple[list[str], list[Mark]]:
     questions: list[str] = []
     marks: list[Mark] = []
     written = checker.loaded.item_marks(where)  # one look-up for the list, not one per item
@@ -329,6 +338,37 @@ def _check_questions(
             questions.append(question.strip())
             marks.append(written[index])
     return questions, marks
+
+
+def _check_left_open(
+    checker: _FileChecker, item: Mapping[str, Any], where: Path_, asked: list[str]
+) -> tuple[str, ...] | None:
+    """The questions the article leaves open near this entry (optional), None when any is
+    broken; none may be one the entry answers, or the bot would both answer and decline it."""
+    if "not_in_article" not in item:
+        return ()
+    value = item["not_in_article"]
+    hint = "list questions people ask here that the article does not answer"
+    if isinstance(value, str):
+        checker.report(where, "expected a list of questions, got text", "start each with '- '")
+        return None
+    if not isinstance(value, list) or not value:
+        checker.report(where, f"expected a list of questions, got {_type_name(value)}", hint)
+        return None
+    left_open, _ = _question_items(checker, value, where)
+    answered = {" ".join(q.casefold().split()) for q in asked}
+    also = [
+        index
+        for index, question in enumerate(value)
+        if isinstance(question, str) and " ".join(question.casefold().split()) in answered
+    ]
+    for index in also:
+        checker.report(
+            (*where, index),
+            f"'{' '.join(value[index].split())}' is also one of the entry's questions",
+            "a question is either answered or left open: remove it from one of the lists",
+        )
+    return tuple(left_open) if len(left_open) == len(value) and not also else None
 
 
 def _check_reply_lengths(

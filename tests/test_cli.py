@@ -541,3 +541,21 @@ def test_ask_stops_quietly_when_its_reader_goes_away() -> None:
     process.stderr.close()
     assert process.wait(timeout=60) == 141
     assert "Traceback" not in errors
+
+
+def test_ask_json_of_a_question_the_article_leaves_open_is_none_with_the_fact_it_has(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "ask", "--json", "what other bridges did okafor design")
+    reply = json.loads(out)
+    assert code == 0
+    assert (reply["status"], reply["entry"], reply["left_open"]) == (
+        "none",
+        None,
+        "bridge-architect",
+    )
+    assert reply["url"] == "https://example.org/news/riverton-footbridge"
+    assert reply["text"].startswith(
+        "The article doesn't say that. What it does say:\n"
+        "The footbridge was designed by the architect Lena Okafor."
+    )

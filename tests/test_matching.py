@@ -487,3 +487,55 @@ def test_a_margin_wider_than_any_score_leaves_a_lone_candidate_to_clarify() -> N
     reply = decide("Did Li Wen cut the ribbon?", MATCHER, Thresholds(answer=50, margin=200))
     assert reply.status == "clarify"
     assert len(reply.candidates) == 1
+
+
+SIGNING = Entry(
+    "signing",
+    (
+        "Which companies signed agreements?",
+        "Who signed up?",
+        "Which companies are named?",
+    ),
+    "Many companies signed, Acme and Birch among them; the article names only these two.",
+    ARTICLE,
+    "bridge.yaml",
+    1,
+    not_in_article=("How many companies signed in total?", "What does Acme make?"),
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many companies signed agreements in total?",
+        "exactly how many firms signed up",
+        "what does acme make",
+    ],
+)
+def test_a_question_the_article_leaves_open_gets_none_with_the_nearest_fact(question: str) -> None:
+    reply = decide(question, matcher_with(SIGNING), THRESHOLDS)
+    assert (reply.status, reply.entry, reply.left_open) == ("none", None, SIGNING)
+    text = render_plain(reply, KNOWLEDGE)
+    assert text.startswith("The article doesn't say that. What it does say:\nMany companies")
+    assert ARTICLE.url in text
+
+
+@pytest.mark.parametrize(
+    "question", ["which companies signed agreements?", "who signed up", "which firms are named"]
+)
+def test_what_the_entry_answers_is_still_answered_beside_what_it_leaves_open(
+    question: str,
+) -> None:
+    assert decide(question, matcher_with(SIGNING), THRESHOLDS).entry == SIGNING
+
+
+def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> None:
+    """ "Which companies signed?" fits "Which companies signed in total?" as well as any own
+    question once "in total" is read as filler: only a word of its own ("many") declines."""
+    generic = Entry(
+        "signing", SIGNING.questions, SIGNING.answer, ARTICLE, "bridge.yaml", 1,
+        not_in_article=("Which companies signed agreements, in total?",),
+    )  # fmt: skip
+    matcher = matcher_with(generic)
+    assert matcher.left_open("which companies signed agreements", generic) is None
+    assert decide("which companies signed agreements", matcher, THRESHOLDS).entry == generic

@@ -65,3 +65,10 @@ def test_articles_with_only_draft_entries_are_not_offered_to_users() -> None:
     draft = Entry("d", ("q?",), "TODO", ARTICLE, "a.yaml", 1, draft=True)
     html = render_html(Reply("weather?", "none"), KnowledgeBase((ARTICLE,), (draft,)))
     assert "Tom &amp; Jerry" not in html
+
+
+def test_a_question_left_open_shows_the_nearest_fact_escaped_with_its_link() -> None:
+    entry = Entry("e", ("q?",), "a < b", ARTICLE, "a.yaml", 1, not_in_article=("why?",))
+    html = render_html(Reply("why?", "none", left_open=entry), KnowledgeBase((ARTICLE,), (entry,)))
+    assert html.startswith("The article doesn't say that. What it does say:\na &lt; b")
+    assert 'href="https://example.org/a?x=1&amp;y=2"' in html

@@ -371,6 +371,7 @@ SCHEMA_AGREES = [
     "empty-question",
     "id-too-long",
     "invalid-id",
+    "left-open-not-a-list",
     "missing-answer",
     "missing-article",
     "missing-qa",
@@ -396,6 +397,7 @@ SCHEMA_CANNOT_SEE = {
     "duplicate-question-across-files": "uniqueness across files",
     "duplicate-question-same-file-other-entry": "uniqueness across entries",
     "answer-too-long": "the budget depends on the article's title, url and publisher",
+    "left-open-also-answered": "a question in two lists of one entry",
     "synonyms-conflict": "a variant under two canonical forms",
     "synonyms-variant-is-canonical": "a variant that is another group's canonical form",
 }

@@ -201,7 +201,7 @@ def test_missing_qa_is_an_error(bad: Load) -> None:
 def test_unknown_key_lists_the_allowed_keys(bad: Load) -> None:
     assert lines(bad("unknown-key")) == [
         "unknown-key/article.yaml:14:5: qa[1].source: unknown key 'source' "
-        "(allowed: id, questions, answer, draft)"
+        "(allowed: id, questions, answer, draft, not_in_article)"
     ]
 
 
@@ -286,6 +286,23 @@ def test_empty_answer_is_an_error(bad: Load) -> None:
         "(write the fact the user should get)"
     ]
     assert entry_ids(result) == ["bridge-length"]  # the broken entry is left out, not the file
+
+
+def test_a_question_both_answered_and_left_open_is_an_error(bad: Load) -> None:
+    result = bad("left-open-also-answered")
+    assert lines(result) == [
+        "left-open-also-answered/article.yaml:15:9: qa[0].not_in_article[1]: "
+        "'how long is the Footbridge?' is also one of the entry's questions "
+        "(a question is either answered or left open: remove it from one of the lists)"
+    ]
+    assert entry_ids(result) == []
+
+
+def test_left_open_questions_written_as_text_are_an_error(bad: Load) -> None:
+    assert lines(bad("left-open-not-a-list")) == [
+        "left-open-not-a-list/article.yaml:13:21: qa[0].not_in_article: expected a list of "
+        "questions, got text (start each with '- ')"
+    ]
 
 
 def test_answer_of_the_wrong_type_is_an_error(bad: Load) -> None:
