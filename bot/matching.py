@@ -382,12 +382,9 @@ class Matcher:
             if len(self._own_terms) >= PHRASING_CACHE:
                 self._own_terms.clear()
             found = self._own_terms[phrasings] = frozenset(
-                t for p in phrasings for t in self._terms_of(p)
+                t for p in phrasings for t in self.normaliser.words(p)
             )
         return found
-
-    def _terms_of(self, phrasing: str) -> set[str]:
-        return {stem(w) for w in self.normaliser.normalise(phrasing).split() if w not in STOPWORDS}
 
     def _fit(
         self, readings: list[tuple[frozenset[str], float]], phrasings: Sequence[str]
@@ -404,7 +401,7 @@ class Matcher:
 
         best, best_fit, best_shared = 0, 0.0, frozenset[str]()
         for number, phrasing in enumerate(phrasings):
-            terms = self._terms_of(phrasing)
+            terms = set(self.normaliser.words(phrasing))
             shared = frozenset(terms & asked)
             said = sum(map(weigh, terms))
             of_phrasing = sum(map(weigh, shared)) / said if said else 0.0

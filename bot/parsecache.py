@@ -172,6 +172,7 @@ def encode(key: str, parsed: Parsed) -> Encoded:
             e.id, e.questions, e.answer, e.draft, [e.mark.line, e.mark.column],
             [m.line for m in e.question_marks], [m.column for m in e.question_marks],
             list(e.where), [e.id_mark.line, e.id_mark.column], e.not_in_article,
+            [[m.line, m.column] for m in e.not_in_article_marks],
         ]
         for e in parsed_file.entries
     ]  # fmt: skip
@@ -195,9 +196,12 @@ def decode(data: Encoded) -> Parsed:
             ParsedEntry(
                 entry_id, tuple(questions), answer, draft, Mark(*mark),
                 tuple(map(Mark, lines, columns)), tuple(where), Mark(*id_mark), tuple(left_open),
+                tuple(Mark(*m) for m in left_open_marks),
             )
-            for entry_id, questions, answer, draft, mark, lines, columns, where, id_mark, left_open
-            in data["entries"]
+            for (
+                entry_id, questions, answer, draft, mark, lines, columns, where, id_mark,
+                left_open, left_open_marks,
+            ) in data["entries"]
         ],
         {canonical: tuple(variants) for canonical, variants in data["synonyms"].items()},
     )  # fmt: skip

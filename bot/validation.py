@@ -73,6 +73,7 @@ class ParsedEntry:
     where: Path_  # ("qa", 3)
     id_mark: Mark
     not_in_article: tuple[str, ...] = ()
+    not_in_article_marks: tuple[Mark, ...] = ()
 
     @property
     def field(self) -> str:
@@ -301,7 +302,7 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
     id_mark = checker.loaded.key_mark((*where, "id"))
     return ParsedEntry(
         entry_id, tuple(questions), answer, bool(draft), mark, tuple(marks), where, id_mark,
-        left_open,
+        *left_open,
     )  # fmt: skip
 
 
@@ -342,11 +343,11 @@ def _question_items(
 
 def _check_left_open(
     checker: _FileChecker, item: Mapping[str, Any], where: Path_, asked: list[str]
-) -> tuple[str, ...] | None:
+) -> tuple[tuple[str, ...], tuple[Mark, ...]] | None:
     """The questions the article leaves open near this entry (optional), None when any is
     broken; none may be one the entry answers, or the bot would both answer and decline it."""
     if "not_in_article" not in item:
-        return ()
+        return (), ()
     value = item["not_in_article"]
     hint = "list questions people ask here that the article does not answer"
     if isinstance(value, str):
@@ -355,7 +356,7 @@ def _check_left_open(
     if not isinstance(value, list) or not value:
         checker.report(where, f"expected a list of questions, got {_type_name(value)}", hint)
         return None
-    left_open, _ = _question_items(checker, value, where)
+    left_open, marks = _question_items(checker, value, where)
     answered = {" ".join(q.casefold().split()) for q in asked}
     also = [
         index
@@ -368,7 +369,7 @@ def _check_left_open(
             f"'{' '.join(value[index].split())}' is also one of the entry's questions",
             "a question is either answered or left open: remove it from one of the lists",
         )
-    return tuple(left_open) if len(left_open) == len(value) and not also else None
+    return (tuple(left_open), tuple(marks)) if len(left_open) == len(value) and not also else None
 
 
 def _check_reply_lengths(
@@ -549,7 +550,7 @@ class _FileKeys:
     ids: npt.NDArray[np.int64]  # every question's text, entry after entry
     counts: npt.NDArray[np.int64]  # questions per entry
     entry_ids: list[str]
-    lonely: list[Problem]  # entries with a single phrasing
+    lonely: list[Problem]  # entries with a single phrasing, questions left open in vain
 
     def kept(self, kept: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         mask = np.zeros(len(self.entry_ids), dtype=np.bool_)
@@ -605,6 +606,7 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
         for entry in parsed.entries
         if len(entry.questions) == 1
     ]  # fmt: skip
+    lonely += _left_open_in_vain(parsed, normaliser)
     keys = _FileKeys(
         np.array(numbers, dtype=np.int64),
         np.array([len(entry.questions) for entry in parsed.entries], dtype=np.int64),
@@ -613,6 +615,27 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
     )
     _keys[id(parsed)] = (parsed, normaliser, keys)
     return keys
+
+
+def _left_open_in_vain(parsed: ParsedFile, normaliser: Normaliser) -> list[Problem]:
+    """Questions left open whose every word is in the entry's own questions: the matcher needs
+    a word of their own ("many", "next") to tell them from what the entry answers."""
+    found = []
+    for entry in parsed.entries:
+        if not entry.not_in_article:
+            continue
+        asked = {term for question in entry.questions for term in normaliser.words(question)}
+        for index, (question, mark) in enumerate(
+            zip(entry.not_in_article, entry.not_in_article_marks, strict=True)
+        ):
+            if set(normaliser.words(question)) <= asked:
+                found.append(Problem(
+                    parsed.path, mark.line, mark.column, f"{entry.field}.not_in_article[{index}]",
+                    "every word of it is in the entry's questions, so no question is told apart "
+                    "by it", "name what the article leaves open with a word they lack, such as "
+                    "'many' or 'next'", "warning",
+                ))  # fmt: skip
+    return found
 
 
 def _next_pass() -> None:

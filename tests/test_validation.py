@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot import snapshots
 from bot.cli import main
 from bot.knowledge import LoadResult, load_knowledge
 from bot.limits import CALLBACK_ID_MAX_BYTES, REPLY_OVERHEAD_CHARS, TELEGRAM_MESSAGE_LIMIT
+from bot.restart import forget_all
 from bot.text import Normaliser
 from bot.validation import NEAR_IDENTICAL, ParsedEntry, ParsedFile, check_across
 from bot.yamlio import Mark
@@ -521,6 +523,24 @@ def test_entry_with_one_phrasing_is_a_warning(warn: Load) -> None:
         "entry 'bridge-length' has only one phrasing "
         "(add the other ways people ask it, so typos and rewordings still match)"
     ]
+
+
+def test_a_question_left_open_with_only_the_entry_s_words_is_a_warning(
+    warn: Load, tmp_path: Path
+) -> None:
+    expected = [
+        "left-open-in-vain/article.yaml:14:9: warning: qa[0].not_in_article[0]: every word of "
+        "it is in the entry's questions, so no question is told apart by it (name what the "
+        "article leaves open with a word they lack, such as 'many' or 'next')"
+    ]
+    assert lines(warn("left-open-in-vain")) == expected
+    forget_all()
+    load_knowledge(Path("left-open-in-vain"), tmp_path)
+    snapshots.flush()
+    for whole in tmp_path.glob("knowledge-*.npz"):
+        whole.unlink()  # checked again from the file's cached parse, marks and all
+    forget_all()
+    assert lines(load_knowledge(Path("left-open-in-vain"), tmp_path)) == expected
 
 
 def _without_percent(line: str) -> str:
