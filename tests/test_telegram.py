@@ -396,6 +396,22 @@ async def test_an_unknown_question_gets_an_honest_dont_know_with_the_articles(
     assert bot.article.url in links(reply)
 
 
+async def test_a_question_the_article_leaves_open_is_told_so_with_the_nearest_fact(
+    bot: Harness,
+) -> None:
+    reply = await bot.ask("How many companies signed in total?")
+
+    assert reply.text is not None
+    assert reply.text.startswith("The article doesn't say that. What it does say:\n")
+    assert "Meishang, Yuanzhi Technology and HYCAN" in reply.text
+    assert links(reply) == [bot.article.url]
+    assert reply.html is not None
+    assert parse_html(reply.html) == (reply.text, reply.entities)
+    buttons = [b["text"] for b in callback_buttons(reply)]
+    assert "Which companies signed agreements at the ceremony?" not in buttons  # shown already
+    assert "👍 Helpful" not in buttons  # not an answer to vote on
+
+
 async def test_a_very_long_message_is_answered_quickly(
     bot: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
