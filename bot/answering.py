@@ -156,9 +156,33 @@ def decide_by_entries(
         if again.status == "answer" and not _names_unknown_to(again.entry, text, matcher):
             why = f"{' '.join(described)!r} describes a name: {again.reason}"
             reply = replace(again, question=text, reason=why)
+    if reply.status != "answer":
+        reply = _named_in_its_story(text, truncated, matcher, thresholds) or reply
     if reply.corrects and compares_a_figure(text):  # "over 5 billion?" of "over 10 billion"
         reply = replace(reply, corrects=())
     return reply
+
+
+def _named_in_its_story(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply | None:
+    """A question naming what one entry is about ("How is Yuanzhi Technology involved in the
+    Haizhu project?"), asked of that entry: its words found only in the entry's article say
+    where the name was read, not what is asked, and are matched as if not there."""
+    words = matcher.query_words(text, names_as_one=False)
+    about = {entry for w in _name_words(words) if (entry := matcher.about(w.term)) is not None}
+    if len(about) != 1:  # "Haizhu" is about no one entry: it may be said of the story
+        return None
+    entry = about.pop()
+    around = matcher.around(entry)
+    story = [w.term for w in words if w.term in around]
+    if not story:
+        return None
+    again = _without(text, story, Reply(text, "none", truncated=truncated), matcher, thresholds)
+    if again.status != "answer" or again.entry != entry:
+        return None
+    why = f"{', '.join(story)} only place {entry.id!r} in its article: {again.reason}"
+    return replace(again, question=text, reason=why)
 
 
 _DETERMINERS = frozenset(("the", "that", "this", "a", "an"))

@@ -204,7 +204,10 @@ class Matcher:
                 correctable.setdefault(variant, self._surface[canonical])
         self._mender = TypoMender(correctable)
         self._reference_terms: list[_Terms] = []
-        self._own_terms: dict[tuple[str, ...], frozenset[str]] = {}  # entries' question terms
+        # the terms of each phrasing of entries' questions and questions left open
+        self._own_terms: dict[tuple[str, ...], tuple[frozenset[str], ...]] = {}
+        self._around: dict[str, frozenset[str]] = {}  # entries' article terms beyond their own
+        self._article_terms: dict[tuple[str, str], frozenset[str]] = {}  # by file and link
         self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
 
     def _weigh_by_english_rarity(self) -> None:
@@ -362,12 +365,51 @@ class Matcher:
         has ("total", "next"): with its fit and the best own fit. None: the entry answers."""
         if not entry.not_in_article:
             return None
+        left_open, own = self._terms_of(entry.not_in_article), self._terms_of(entry.questions)
         readings = self._readings(question)
-        left, which, shared = self._fit(readings, entry.not_in_article)
-        own, _, _ = self._fit(readings, entry.questions)
-        if left <= own or shared <= self._question_terms(entry.questions):
+        asked: frozenset[str] = frozenset().union(*(terms for terms, _ in readings))
+        if asked.isdisjoint(frozenset().union(*left_open) - frozenset().union(*own)):
+            return None  # most questions: no word of its own
+        left, which, shared = self._fit(readings, left_open)
+        fitted, _, _ = self._fit(readings, own)
+        if left <= fitted or shared <= frozenset().union(*own):
             return None
-        return entry.not_in_article[which], left, own
+        return entry.not_in_article[which], left, fitted
+
+    def about(self, term: str) -> Entry | None:
+        """The one entry whose questions hold `term` ("yuanzhi"), when most of them do: what
+        the entry is about. None for a term several entries ask about ("haizhu")."""
+        number = self._term_ids.get(term)
+        if number is None:
+            return None
+        docs = self._index.question_docs(number)
+        if len(docs) != 1:
+            return None
+        doc = int(docs[0])
+        phrasings = self._phrasing_terms(doc)
+        holding = sum(term in terms for terms, _ in phrasings)
+        return self._entries[doc] if 2 * holding >= len(phrasings) else None
+
+    def around(self, entry: Entry) -> frozenset[str]:
+        """The terms of the entry's article (title and text) that its questions and answer lack:
+        what a question may say of the story around the fact ("the Haizhu project")."""
+        found = self._around.get(entry.id)
+        if found is None:
+            article = entry.article
+            said = self._article_terms.get((article.path, article.url))
+            if said is None:
+                told = f"{article.title}\n{article.text or ''}"
+                said = self._article_terms[article.path, article.url] = frozenset(
+                    self.normaliser.words(told)
+                )
+            own = {
+                t for text in (*entry.questions, entry.answer) for t in self.normaliser.words(text)
+            }
+            if len(self._around) >= PHRASING_CACHE:
+                self._around.clear()
+                self._article_terms.clear()
+            found = self._around[entry.id] = said - own - QUESTION_WORDS
+        return found
 
     def _readings(self, question: str) -> list[tuple[frozenset[str], float]]:
         # each word as matched and as typed: "make" is not "male", whatever the typo mender says
@@ -376,18 +418,18 @@ class Matcher:
             for word in self.query_words(question, names_as_one=False)
         ]
 
-    def _question_terms(self, phrasings: tuple[str, ...]) -> frozenset[str]:
+    def _terms_of(self, phrasings: tuple[str, ...]) -> tuple[frozenset[str], ...]:
         found = self._own_terms.get(phrasings)
         if found is None:
             if len(self._own_terms) >= PHRASING_CACHE:
                 self._own_terms.clear()
-            found = self._own_terms[phrasings] = frozenset(
-                t for p in phrasings for t in self.normaliser.words(p)
+            found = self._own_terms[phrasings] = tuple(
+                frozenset(self.normaliser.words(p)) for p in phrasings
             )
         return found
 
     def _fit(
-        self, readings: list[tuple[frozenset[str], float]], phrasings: Sequence[str]
+        self, readings: list[tuple[frozenset[str], float]], phrasings: tuple[frozenset[str], ...]
     ) -> tuple[float, int, frozenset[str]]:
         """How closely the question says what the best of `phrasings` says (an F-measure of
         the rarity-weighted terms they share, as `score` takes for a phrasing), which phrasing
@@ -400,9 +442,8 @@ class Matcher:
             return _question_word_weight(term) if term in QUESTION_WORDS else self.idf(term)
 
         best, best_fit, best_shared = 0, 0.0, frozenset[str]()
-        for number, phrasing in enumerate(phrasings):
-            terms = set(self.normaliser.words(phrasing))
-            shared = frozenset(terms & asked)
+        for number, terms in enumerate(phrasings):
+            shared = terms & asked
             said = sum(map(weigh, terms))
             of_phrasing = sum(map(weigh, shared)) / said if said else 0.0
             share = sum(weight for found, weight in readings if not found.isdisjoint(terms))

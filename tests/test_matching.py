@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from bot.answering import decide
 from bot.config import Thresholds
 from bot.evaluation import evaluate, load_cases
-from bot.knowledge import Entry, KnowledgeBase, load_knowledge
+from bot.knowledge import Article, Entry, KnowledgeBase, load_knowledge
 from bot.matching import SCORERS, Matcher
 from bot.replies import render_plain
 from bot.text import stem
@@ -539,3 +540,41 @@ def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> N
     matcher = matcher_with(generic)
     assert matcher.left_open("which companies signed agreements", generic) is None
     assert decide("which companies signed agreements", matcher, THRESHOLDS).entry == generic
+
+
+REPORTED = Article(
+    "Harbor city opens a new bridge",
+    "https://example.org/bridge-story",
+    "example.org",
+    dt.date(2023, 5, 4),
+    "story.yaml",
+    text="The Harbor bridge project opened on May 3. Zentrix Steel made the project's cables.",
+)
+ZENTRIX = Entry(
+    "zentrix-steel",
+    ("What did Zentrix Steel do?", "Zentrix Steel", "How was Zentrix Steel involved?"),
+    "Zentrix Steel made the bridge's cables.",
+    REPORTED,
+    "story.yaml",
+    1,
+)
+OPENING = Entry(
+    "opening", ("When did the bridge open?",), "It opened on May 3.", REPORTED, "story.yaml", 5
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How is Zentrix Steel involved in the Harbor project?", "zentrix steel harbor project"],
+)
+def test_a_name_one_entry_is_about_is_asked_of_it_whatever_the_story_around_it(
+    question: str,
+) -> None:
+    matcher = Matcher(KnowledgeBase((REPORTED,), (ZENTRIX, OPENING)))
+    assert decide(question, matcher, THRESHOLDS).entry == ZENTRIX
+
+
+def test_words_from_outside_the_article_still_stop_a_name_from_answering() -> None:
+    matcher = Matcher(KnowledgeBase((REPORTED,), (ZENTRIX, OPENING)))
+    reply = decide("How is Zentrix Steel involved in the Zorblax lawsuit?", matcher, THRESHOLDS)
+    assert reply.status != "answer"
