@@ -25,7 +25,7 @@ from bot.checks import (
 from bot.clauses import asking_parts, parts_before, question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
-from bot.matching import Candidate, Matcher, QueryWord
+from bot.matching import SHORT_UNKNOWN_WEIGHT, Candidate, Matcher, QueryWord
 from bot.quoting import Quote, QuoteFinder
 from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise, stem
 
@@ -467,6 +467,76 @@ def _stated_unknowns(entry: Entry, words: list[QueryWord]) -> list[str]:
     return [w.term for w in unknown]
 
 
+_MAX_CLAIMED = 3  # words: "biomedicine and new energy"
+_LISTING = frozenset(("and", "or"))
+
+
+def _claimed_values(words: list[QueryWord]) -> list[QueryWord]:
+    """The words the knowledge lacks in a check, when few: what it may claim of a thing the
+    knowledge has ("Does the park focus on biomedicine and new energy?")."""
+    unknown = [w for w in words if not w.known and w.weight > SHORT_UNKNOWN_WEIGHT]
+    return unknown if len(unknown) <= _MAX_CLAIMED else []
+
+
+def _fill_its_slots(text: str, values: list[QueryWord], entry: Entry, matcher: Matcher) -> bool:
+    """Whether each claimed word stands where the entry's questions put what it answers: after
+    the words they ask it with ("focus on ___" of "What will the park focus on?"), or listed
+    with a word of its answer ("IT and robots"). A claimed word elsewhere ("Was the ceremony
+    livestreamed?", "Did the mayor attend?") asks something else of the topic: no check."""
+    words = matcher.normaliser.normalise(text).split()
+    phrasings = [matcher.normaliser.normalise(q).split() for q in entry.questions]
+    # "focus on" of "Will the park focus on IT?": asking words, then what is asked about
+    asked_with = {
+        (a, b)
+        for p in phrasings
+        for a, b, c in zip(p, p[1:], p[2:], strict=False)
+        if c not in STOPWORDS
+    }
+    stated = set(matcher.normaliser.words(entry.answer))
+    claimed = {w.surface for w in values}
+    placed: set[str] = set()
+    for i, word in enumerate(words):
+        if word not in claimed:
+            continue
+        if (
+            i >= 2
+            and words[i - 1] in STOPWORDS - _LISTING
+            and (words[i - 2], words[i - 1]) in asked_with
+        ):
+            placed.add(word)
+            continue
+        # "... and new energy": one word may go with the claimed one in a listed item
+        j = (
+            i - 2
+            if i >= 3 and words[i - 2] in _LISTING and words[i - 1] not in STOPWORDS
+            else i - 1
+        )
+        if (
+            j >= 1
+            and words[j] in _LISTING
+            and (words[j - 1] in placed or stem(words[j - 1]) in stated)
+        ):
+            placed.add(word)
+            continue
+        return False
+    return placed == claimed
+
+
+def _checked_without_values(
+    reply: Reply, values: list[QueryWord], matcher: Matcher, thresholds: Thresholds
+) -> Reply:
+    """Matched without the values it claims, an entry answers that asks for them where they
+    stand: the check is of that entry's fact, and its answer says what the article has."""
+    terms = [w.term for w in values]
+    again = _without(reply.question, terms, reply, matcher, thresholds)
+    if again.entry is None or not _fill_its_slots(reply.question, values, again.entry, matcher):
+        return reply
+    why = f"a yes/no check of {', '.join(terms)} where it asks: {again.reason}"
+    # the answer says what the article has; "not what the article says" could be wrong, as
+    # the word may be a synonym the knowledge lacks ("a citywide AI hub" of "city-level")
+    return replace(again, question=reply.question, reason=why)
+
+
 def _checked_without_stated(
     reply: Reply, stated: list[str], matcher: Matcher, thresholds: Thresholds
 ) -> Reply:
@@ -547,6 +617,12 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         spelt_out = _stated_unknowns(reply.candidates[0].entry, words)
         if spelt_out:
             return _checked_without_stated(reply, spelt_out, matcher, thresholds)
+    if not checked:
+        values = _claimed_values(words)
+        if values:
+            again = _checked_without_values(reply, values, matcher, thresholds)
+            if again is not reply:
+                return again
     if not checked:  # the best entry states every figure: a date among them may be another
         # thing's ("Was the ceremony on Feb 21?" of the article's date), so it is asked as when
         checked = [t for t in terms if is_checked_figure(t, reported_until)]

@@ -578,3 +578,28 @@ def test_words_from_outside_the_article_still_stop_a_name_from_answering() -> No
     matcher = Matcher(KnowledgeBase((REPORTED,), (ZENTRIX, OPENING)))
     reply = decide("How is Zentrix Steel involved in the Zorblax lawsuit?", matcher, THRESHOLDS)
     assert reply.status != "answer"
+
+
+MATERIAL = entry(
+    "bridge-material",
+    "The bridge is made of steel and glass.",
+    "What is the bridge made of?",
+    "Is the bridge made of steel?",
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["Is the bridge made of bamboo?", "is the bridge made of steel and driftwood"]
+)
+def test_a_check_claiming_a_value_the_knowledge_lacks_where_it_asks_gets_the_fact(
+    question: str,
+) -> None:
+    reply = decide(question, matcher_with(MATERIAL), THRESHOLDS)
+    assert (reply.status, reply.entry) == ("answer", MATERIAL)
+
+
+@pytest.mark.parametrize(
+    "question", ["Was the bridge opening livestreamed?", "Is the bridge lit at night?"]
+)
+def test_a_check_of_something_else_about_the_topic_is_not_answered(question: str) -> None:
+    assert decide(question, matcher_with(MATERIAL), THRESHOLDS).status != "answer"
