@@ -156,8 +156,6 @@ def decide_by_entries(
         if again.status == "answer" and not _names_unknown_to(again.entry, text, matcher):
             why = f"{' '.join(described)!r} describes a name: {again.reason}"
             reply = replace(again, question=text, reason=why)
-    if reply.status != "answer":
-        reply = _named_in_its_story(text, truncated, matcher, thresholds) or reply
     if reply.corrects and compares_a_figure(text):  # "over 5 billion?" of "over 10 billion"
         reply = replace(reply, corrects=())
     return reply
@@ -273,6 +271,8 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         if again.status == "answer":
             return replace(again, question=text, reason=f"asked in {referred!r}: {again.reason}")
     whole = _decide_read_again(text, truncated, matcher, thresholds)
+    if whole.status != "answer":
+        whole = _named_in_its_story(text, truncated, matcher, thresholds) or whole
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole

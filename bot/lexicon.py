@@ -198,6 +198,14 @@ PHRASES: dict[str, str] = {
     "something larger": "something",
     # "I saw it mentioned somewhere": where a claim was seen, not where the thing is
     "mentioned somewhere": "mentioned",
+    # "Why does HYCAN come up in this story?": where it is mentioned ("coming up in" is upcoming)
+    **{
+        f"{verb} up in": "mentioned in"
+        for verb in (
+            *("come", "comes", "came", "show", "shows", "showed", "turn", "turns", "turned"),
+            *("crop", "crops", "cropped", "pop", "pops", "popped"),
+        )
+    },
     "read somewhere": "read",
     "heard somewhere": "heard",
     "seen somewhere": "seen",

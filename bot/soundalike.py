@@ -34,6 +34,12 @@ _RULES = (
     (re.compile(r"(.)\1+"), r"\1"),
 )
 MIN_NAME = 4  # shorter names would sound like too much
+# what may follow a function word as its subject: "how high can it go", "... can the park go"
+_SUBJECTS = frozenset(
+    """
+    i you he she it we they this that these those there the a an its their his her my our your
+    """.split()  # noqa: SIM905
+)
 _WORD_EDGES = re.compile(r"^\W+|\W+$")
 
 
@@ -64,14 +70,17 @@ class SoundAlikes:
         i = 0
         while i < len(tokens):
             pair = cores[i] + cores[i + 1] if i + 1 < len(tokens) else ""
-            # not across a comma, nor onto a function word ("how high can it go")
-            joinable = pair.isalpha() and not _trailing(tokens[i]) and cores[i + 1] not in STOPWORDS
+            # not across a comma, nor onto a function word that has a subject after it ("how
+            # high can it go"): "what did hi can sign" has none
+            after = cores[i + 2] if i + 2 < len(tokens) else ""
+            function_word = bool(pair) and cores[i + 1] in STOPWORDS and after in (_SUBJECTS | {""})
+            joinable = pair.isalpha() and not _trailing(tokens[i]) and not function_word
             name = self._name_for(pair) if joinable else None
             if name is not None and name != pair:
                 out.append(name + _trailing(tokens[i + 1]))
                 found, i = True, i + 2
                 continue
-            word = cores[i]
+            word = cores[i].replace("-", "")  # "Hi-Can"
             name = self._name_for(word) if word.isalpha() else None
             if name is not None and name != word and not is_english_word(word):
                 out.append(name + _trailing(tokens[i]))  # one word, no word of its own: "pajoe"

@@ -34,6 +34,8 @@ def test_a_name_and_the_words_it_was_heard_as_sound_alike(heard: str, name: str)
         ("did me shang sign", "did meishang sign"),
         ("which part of pa joe?", "which part of pazhou?"),
         ("Is Yuan Gee Technology in?", "Is yuanzhi Technology in?"),
+        ("what did hi can sign?", "what did hycan sign?"),  # "can" with no subject after it
+        ("Hi-Can involvement?", "hycan involvement?"),
     ],
 )
 def test_names_heard_as_other_words_are_written_as_the_knowledge_writes_them(
@@ -45,7 +47,8 @@ def test_names_heard_as_other_words_are_written_as_the_knowledge_writes_them(
 @pytest.mark.parametrize(
     "message",
     [
-        "how high can the park go",  # onto a function word: "can" is said, not "hycan"
+        "how high can the park go",  # onto a function word with a subject: "can" is said
+        "so how high can",
         "way up high, zoo animals",  # not across a comma
         "when did the bridge open",  # dictionary words are never names: "bridge" stays
         "how long is the bridge",
