@@ -135,6 +135,14 @@ _OPEN = re.compile(r"\bopen\b")
 _LATER_CUES = re.compile(r" (?:cover|span|occup|takes up|past |called |named )")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "March 1st", "the 18th": the number
 _RANK_WORDS = {"2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+# "the 1st of several events", "the 1st in a series": the first in a row, not a date ("the
+# 1st of March" stays a number). Only the first: "the 2nd event" asks of another one, which
+# as a number the knowledge lacks is no check of "first"
+_FIRST_IN_A_ROW = re.compile(
+    r"\b1st(?=\s+(?:of|in|one|ones|event|events|step|phase|stage|round|batch)\b)"
+    r"(?!\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.I,
+)
 _RANKED = re.compile(
     r"\b([2-5])(?:nd|rd|th)(?=[\s-]+(?:largest|biggest|smallest|most|best)\b)", re.I
 )
@@ -297,6 +305,8 @@ def _normalise_head(text: str) -> str:
         text = _THOUSANDS.sub("", text)  # before NFKC turns no-break-space separators into spaces
         if "est" in text:  # "the 2nd largest" is a rank, as "the second largest" is
             text = _RANKED.sub(lambda m: _RANK_WORDS[m.group(1)], text)
+        if "1st" in text:
+            text = _FIRST_IN_A_ROW.sub("first", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     if "IT" in text and not text.isupper():  # in a shouted question "IT" is just "it"

@@ -823,3 +823,12 @@ def test_a_rank_in_digits_reads_as_the_rank_in_words() -> None:
     assert basic_normalise("the 2nd largest park") == basic_normalise("the second largest park")
     assert basic_normalise("its the 3rd-biggest") == basic_normalise("its the third biggest")
     assert basic_normalise("on March 2nd the biggest") == "on march 2 the largest"
+
+
+def test_the_1st_in_a_row_reads_as_first_while_dates_stay_numbers() -> None:
+    """ "the 1st of several events" is "the first of several"; "the 1st of March" a date, and
+    "the 2nd event" another event than the one an article calls the first."""
+    assert basic_normalise("the 1st of several events") == "the first of several events"
+    assert basic_normalise("the 1st in a series") == "the first in a series"
+    assert basic_normalise("held on the 1st of March") == "hold on the 1 of march"
+    assert basic_normalise("which was the 2nd event") == "which was the 2 event"
