@@ -377,6 +377,10 @@ PHRASES: dict[str, str] = {
     "middle of": "central",
     "heart of": "central",
     "that day": "then",
+    # "the first quarter of the year" is the first quarter: the year is said by the context
+    "quarter of the year": "quarter",
+    "half of the year": "half",
+    "months of the year": "months",
     "that same day": "then",
     "the same day": "then",
     # "where does HYCAN come into it?" asks what part it plays

@@ -832,3 +832,12 @@ def test_the_1st_in_a_row_reads_as_first_while_dates_stay_numbers() -> None:
     assert basic_normalise("the 1st in a series") == "the first in a series"
     assert basic_normalise("held on the 1st of March") == "hold on the 1 of march"
     assert basic_normalise("which was the 2nd event") == "which was the 2 event"
+
+
+def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> None:
+    assert basic_normalise("in the first quarter of the year") == basic_normalise(
+        "in the first quarter"
+    )
+    assert basic_normalise("the first three months of the year") == basic_normalise(
+        "the first three months"
+    )
