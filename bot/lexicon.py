@@ -26,7 +26,7 @@ FILLERS = frozenset(
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
-    anyway
+    anyway considered regarded deemed pretty harder
     """.split()  # noqa: SIM905
 )
 
@@ -409,6 +409,9 @@ PHRASES: dict[str, str] = {
     "speeding up": "accelerate",
     "sped up": "accelerate",
     "ramp up": "accelerate",
+    "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
+    "old style": "traditional",
+    "old fashioned": "traditional",
     "ramps up": "accelerate",
     "ramping up": "accelerate",
     "ramped up": "accelerate",

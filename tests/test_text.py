@@ -841,3 +841,20 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
     assert basic_normalise("the first three months of the year") == basic_normalise(
         "the first three months"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        (
+            "Since when has Haizhu pushed urban industry harder?",
+            "Since when has Haizhu pushed urban industry?",
+        ),
+        ("Why are such parks considered special?", "Why are such parks special?"),
+        ("pretty rare", "rare"),
+        ("old-style industrial parks", "traditional industrial parks"),
+        ("harder to find", "hard to find"),
+    ],
+)
+def test_intensifiers_and_reporting_verbs_say_nothing_of_the_topic(said: str, meant: str) -> None:
+    assert Normaliser().words(said) == Normaliser().words(meant)
