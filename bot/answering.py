@@ -10,7 +10,9 @@ from typing import Literal
 
 from bot.checks import (
     ASKS_WH,
+    CHECKED_MONTHS,
     LEVELS,
+    SCALES,
     asks_yes_or_no,
     checks_a_date,
     compares_a_figure,
@@ -330,9 +332,49 @@ def _decide_read_again(
     reply = _chosen_between(_decide_from(text, truncated, matcher, thresholds), matcher, thresholds)
     if not asks_yes_or_no(text):
         return reply
+    claimed = _of_another_fact(reply, matcher, thresholds)
+    if claimed is not None:
+        return claimed
     if reply.status == "answer":
         return _corrected(reply, matcher)
     return _checked_again(reply, matcher, thresholds)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CURRENCIES = frozenset(("yuan", "dollar", "euro"))
+
+
+def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply | None:
+    """A check whose figures are wrong, even another fact's ("Is the industry cluster worth
+    10 billion yuan?" when 10 billion is the output's): matched without the amount, an entry
+    that states a figure of its kind answers it; the amount is the claim, the rest its topic."""
+    text = reply.question
+    terms = matcher.normaliser.words(text)
+    if not may_hold_figure(terms):
+        return None
+    reported_until = reply.candidates[0].entry.article.date.year if reply.candidates else None
+    if not CHECKED_MONTHS.isdisjoint(terms):
+        return None  # a date checked: when, whatever else it names (_checked_again)
+    figures = [
+        t
+        for t in terms
+        if t[:1].isdigit() and not _YEAR.fullmatch(t) and is_checked_figure(t, reported_until)
+    ]
+    if not figures:
+        return None
+    # the amount whole: "10 billion yuan" is the claim, its scale and currency with it
+    amount = [t for t in terms if t in SCALES or t in _CURRENCIES]
+    bare = _without(text, figures + amount, reply, matcher, thresholds)
+    entry = bare.entry
+    if entry is None or entry == reply.entry or bare.status != "answer":
+        return None
+    if not all(gives_figure_like(entry.answer, t) for t in figures):
+        return None
+    stated = set(matcher.normaliser.words(entry.answer))
+    why = f"a yes/no check of {', '.join(figures)}, another fact's figures: {bare.reason}"
+    claimed = figures + [t for t in amount if t in SCALES]  # "2 million" of "500,000"
+    corrects = tuple(t for t in claimed if t not in stated)
+    return replace(bare, question=text, reason=why, corrects=corrects)
 
 
 def _chosen_between(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:

@@ -99,7 +99,10 @@ NUMBER_WORDS = {
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100",
 }  # fmt: skip
-_SCALES = {"thousand": 3, "k": 3, "million": 6, "mn": 6, "m": 6, "billion": 9, "bn": 9}
+_SCALES = {
+    "thousand": 3, "k": 3, "million": 6, "mn": 6, "m": 6, "mil": 6, "mln": 6,
+    "billion": 9, "bn": 9, "bil": 9, "bln": 9,
+}  # fmt: skip
 _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
@@ -149,10 +152,14 @@ _RANKED = re.compile(
 # "that big ceremony", "the big tech park": a word describing the thing, not asking its size
 _DESCRIBED_BIG = re.compile(r"\b(the|this|that|a|some|such a) (?:big|huge|large) (?=\w)(?!deal\b)")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))")
-_NUMBER_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|k)\b")
+_NUMBER_SCALE = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(thousand|million|billion|bn|bil|bln|mn|mil|mln|k)\b"
+)
 _BIG_INTEGER = re.compile(r"\b(\d+?)(0{6,})\b")
 # where _NUMBER_SCALE could match once ordinals and thousands separators are gone
-_MAY_SCALE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:thousand|million|billion|bn|mn|k)\b")
+_MAY_SCALE = re.compile(
+    r"\d(?:st|nd|rd|th)?\s*(?:thousand|million|billion|bn|bil|bln|mn|mil|mln|k)\b"
+)
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|which|that|it|there|here)'?s\b")
 _POSSESSIVE = re.compile(r"'s\b")
 _SHORT_FORMS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would",

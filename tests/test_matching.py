@@ -50,7 +50,7 @@ def test_rewordings_and_typos_get_the_right_answer(question: str, expected: str)
         "who designed the tunnel",
         "what is the weather tomorrow",
         "How many lanes does the bridge have?",
-        "Did the bridge cost 900,000 yuan?",  # a different figure is not this fact
+        "How much did the tunnel cost?",  # the figure asked is another thing's
     ],
 )
 def test_near_misses_are_not_answered(question: str) -> None:
@@ -603,3 +603,24 @@ def test_a_check_claiming_a_value_the_knowledge_lacks_where_it_asks_gets_the_fac
 )
 def test_a_check_of_something_else_about_the_topic_is_not_answered(question: str) -> None:
     assert decide(question, matcher_with(MATERIAL), THRESHOLDS).status != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "claimed"),
+    [
+        ("Did the bridge cost 1,200 yuan?", "1200"),
+        ("bridge budget 1200 yuan?", "1200"),
+        ("Did the bridge cost 9,000 yuan?", "9000"),
+    ],
+)
+def test_a_check_with_a_wrong_figure_gets_the_fact_it_is_about_said_to_differ(
+    question: str, claimed: str
+) -> None:
+    """1,200 is the bridge's length in metres, 9,000 nothing's: the check is of the cost."""
+    reply = decide(question, MATCHER, THRESHOLDS)
+    assert (reply.status, status_and_entry(question)[1], reply.corrects) == (
+        "answer",
+        "bridge-cost",
+        (claimed,),
+    )
+    assert render_plain(reply, KNOWLEDGE).startswith("That is not what the article says.")

@@ -858,3 +858,8 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
 )
 def test_intensifiers_and_reporting_verbs_say_nothing_of_the_topic(said: str, meant: str) -> None:
     assert Normaliser().words(said) == Normaliser().words(meant)
+
+
+def test_short_scales_read_as_the_scale() -> None:
+    assert basic_normalise("is it 10 bil") == basic_normalise("is it 10 billion")
+    assert basic_normalise("5 mln people") == basic_normalise("5 million people")
