@@ -131,7 +131,9 @@ _PUT_TO_ITS_SOURCE = re.compile(
 _OWN_MEMORY = re.compile(
     r"(?:[,;.!?]\s*|\s+-\s+|\s+)(?:i (?:keep|always) (?:forgetting|forget|mixing (?:it|them|this"
     r"|that) up)|i forg[eo]t|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
-    r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong|(?:i )?(?:totally )?"
+    r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong"
+    r"|or (?:did i|have i) (?:misread|misheard|misunderstood|misunderstand|misremembered)"
+    r"(?: (?:it|that|this|something))?|or am i misremembering|(?:i )?(?:totally )?"
     r"missed (?:it|that|the news))\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
@@ -165,7 +167,11 @@ _SOURCE_WORDS = frozenset(
     neighbors boss teacher teachers coworker coworkers classmate classmates uncle aunt guy man
     woman someone somebody""".split()  # noqa: SIM905
 )
-_MEMORY_WORDS = frozenset("forget forgetting forgot mixing confusing missed wrong".split())  # noqa: SIM905
+_MEMORY_WORDS = frozenset(
+    """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
+    misunderstand misremembered misremembering""".split()  # noqa: SIM905
+)
+_SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
 
 
@@ -210,7 +216,10 @@ _INTRODUCTION = re.compile(
     r"|^\W*i(?:['\u2019]m|\s+am)\s+an?\s+(?:[a-z]+\s+){0,2}?[a-z]+\s*(?:[.,;:!]+\s*|and\s+)"
     # "Sorry, not from China - where is Haizhu?", "New to Guangzhou, ...": where the asker is from
     r"|^\W*(?:sorry\W+)?(?:i(?:['\u2019]m|\s+am)\s+)?(?:not\s+from|new\s+(?:to|in))\s+"
-    r"(?:here|[a-z]+(?:\s+[a-z]+)?)\s*[.,:;!\u2013\u2014-]+\s*",
+    r"(?:here|[a-z]+(?:\s+[a-z]+)?)\s*[.,:;!\u2013\u2014-]+\s*"
+    # "Sorry for dumb question, ...", "Stupid question but ...": what the asker thinks of it
+    r"|^\W*(?:sorry\s+(?:for|if)\s+(?:this\s+is\s+)?(?:the|a|my)?\s*|(?:maybe|probably)\s+a\s+)?"
+    r"(?:dumb|stupid|silly|naive|noob|newbie)\s+(?:question|q)\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)",
     re.IGNORECASE,
 )
 
@@ -236,6 +245,7 @@ def without_framing(text: str) -> str:
         or "not from" in lowered
         or "new to" in lowered
         or "new in" in lowered
+        or not _SELF_DEPRECATING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)
     if "paragraph" in lowered:

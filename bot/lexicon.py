@@ -412,6 +412,9 @@ PHRASES: dict[str, str] = {
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
     "old style": "traditional",
     "old fashioned": "traditional",
+    "normal ones": "traditional ones",  # "special compared to normal ones"
+    "usual ones": "traditional ones",
+    "the usual kind": "the traditional kind",
     "ramps up": "accelerate",
     "ramping up": "accelerate",
     "ramped up": "accelerate",

@@ -863,3 +863,21 @@ def test_intensifiers_and_reporting_verbs_say_nothing_of_the_topic(said: str, me
 def test_short_scales_read_as_the_scale() -> None:
     assert basic_normalise("is it 10 bil") == basic_normalise("is it 10 billion")
     assert basic_normalise("5 mln people") == basic_normalise("5 million people")
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("Sorry for dumb question, Haizhu is part of which city?", "Haizhu is part of which city?"),
+        ("stupid question but where is the park?", "where is the park?"),
+        ("lol 20 more parks planned? or did I misread that", "lol 20 more parks planned?"),
+        (
+            "why are they special compared to normal ones",
+            "why are they special compared to traditional ones",
+        ),
+    ],
+)
+def test_what_the_asker_says_of_the_question_or_their_memory_is_not_asked(
+    said: str, meant: str
+) -> None:
+    assert Normaliser().words(said) == Normaliser().words(meant)
