@@ -11,7 +11,9 @@ from typing import Literal
 from bot.checks import (
     ASKS_WH,
     CHECKED_MONTHS,
+    DIRECTIONS,
     LEVELS,
+    ORDINALS,
     SCALES,
     asks_yes_or_no,
     checks_a_date,
@@ -345,9 +347,13 @@ _CURRENCIES = frozenset(("yuan", "dollar", "euro"))
 
 
 def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply | None:
-    """A check whose figures are wrong, even another fact's ("Is the industry cluster worth
-    10 billion yuan?" when 10 billion is the output's): matched without the amount, an entry
-    that states a figure of its kind answers it; the amount is the claim, the rest its topic."""
+    """A check no entry answers whose figures (an amount, a rank, a direction) are wrong, even
+    another fact's ("Is the industry cluster worth 10 billion yuan?" when 10 billion is the
+    output's, "only the 2nd largest?" when "second" is the second half of 2021): matched
+    without them, an entry stating a figure of their kind answers; they are the claim, the
+    rest its topic."""
+    if reply.status == "answer":
+        return None  # what a confident match says is read as it is (_corrected)
     text = reply.question
     terms = matcher.normaliser.words(text)
     if not may_hold_figure(terms):
@@ -358,7 +364,8 @@ def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> 
     figures = [
         t
         for t in terms
-        if t[:1].isdigit() and not _YEAR.fullmatch(t) and is_checked_figure(t, reported_until)
+        if ((t[:1].isdigit() and not _YEAR.fullmatch(t)) or t in ORDINALS or t in DIRECTIONS)
+        and is_checked_figure(t, reported_until)
     ]
     if not figures:
         return None
@@ -366,12 +373,12 @@ def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> 
     amount = [t for t in terms if t in SCALES or t in _CURRENCIES]
     bare = _without(text, figures + amount, reply, matcher, thresholds)
     entry = bare.entry
-    if entry is None or entry == reply.entry or bare.status != "answer":
+    if entry is None or bare.status != "answer":
         return None
     if not all(gives_figure_like(entry.answer, t) for t in figures):
         return None
     stated = set(matcher.normaliser.words(entry.answer))
-    why = f"a yes/no check of {', '.join(figures)}, another fact's figures: {bare.reason}"
+    why = f"a yes/no check of {', '.join(figures)}, matched without them: {bare.reason}"
     claimed = figures + [t for t in amount if t in SCALES]  # "2 million" of "500,000"
     corrects = tuple(t for t in claimed if t not in stated)
     return replace(bare, question=text, reason=why, corrects=corrects)
@@ -510,6 +517,9 @@ def _stated_unknowns(entry: Entry, words: list[QueryWord]) -> list[str]:
 
 
 _MAX_CLAIMED = 3  # words: "biomedicine and new energy"
+# a claimed word may stand anywhere in a claim of belonging ("include" is a verb: what it
+# claims is a topic of its own, "Did the ceremony include a ritual?")
+_CLAIMED_MEMBER = re.compile(r"\b(?:one of|among|amongst|part of)\b")
 _LISTING = frozenset(("and", "or"))
 
 
@@ -525,6 +535,8 @@ def _fill_its_slots(text: str, values: list[QueryWord], entry: Entry, matcher: M
     the words they ask it with ("focus on ___" of "What will the park focus on?"), or listed
     with a word of its answer ("IT and robots"). A claimed word elsewhere ("Was the ceremony
     livestreamed?", "Did the mayor attend?") asks something else of the topic: no check."""
+    if _CLAIMED_MEMBER.search(text.lower()):  # "Is biotech one of the park's focus areas?"
+        return True
     words = matcher.normaliser.normalise(text).split()
     phrasings = [matcher.normaliser.normalise(q).split() for q in entry.questions]
     # "focus on" of "Will the park focus on IT?": asking words, then what is asked about
