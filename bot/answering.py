@@ -11,7 +11,6 @@ from typing import Literal
 from bot.checks import (
     ASKS_WH,
     CHECKED_MONTHS,
-    DIRECTIONS,
     LEVELS,
     ORDINALS,
     SCALES,
@@ -347,11 +346,12 @@ _CURRENCIES = frozenset(("yuan", "dollar", "euro"))
 
 
 def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply | None:
-    """A check no entry answers whose figures (an amount, a rank, a direction) are wrong, even
-    another fact's ("Is the industry cluster worth 10 billion yuan?" when 10 billion is the
-    output's, "only the 2nd largest?" when "second" is the second half of 2021): matched
-    without them, an entry stating a figure of their kind answers; they are the claim, the
-    rest its topic."""
+    """A check no entry answers whose figures (an amount, a rank) are wrong, even another
+    fact's ("Is the industry cluster worth 10 billion yuan?" when 10 billion is the output's,
+    "only the 2nd largest?" when "second" is the second half of 2021): matched without them,
+    an entry stating a figure of their kind answers; they are the claim, the rest its topic.
+    Not directions: without "north", "in the northern part of the Pazhou zone?" is a question
+    about the zone, which names the part the park is in."""
     if reply.status == "answer":
         return None  # what a confident match says is read as it is (_corrected)
     text = reply.question
@@ -364,7 +364,7 @@ def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> 
     figures = [
         t
         for t in terms
-        if ((t[:1].isdigit() and not _YEAR.fullmatch(t)) or t in ORDINALS or t in DIRECTIONS)
+        if ((t[:1].isdigit() and not _YEAR.fullmatch(t)) or t in ORDINALS)
         and is_checked_figure(t, reported_until)
     ]
     if not figures:

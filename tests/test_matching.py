@@ -631,3 +631,11 @@ def test_a_check_with_a_wrong_figure_gets_the_fact_it_is_about_said_to_differ(
         (claimed,),
     )
     assert render_plain(reply, KNOWLEDGE).startswith("That is not what the article says.")
+
+
+def test_a_wrong_direction_checked_is_not_taken_for_a_question_about_the_zone(
+    shipped: Matcher,
+) -> None:
+    """Without "north", "in the northern part of the Pazhou zone?" asks about the zone."""
+    reply = decide("It's in the northern part of the Pazhou zone, right?", shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id == "park-location"
