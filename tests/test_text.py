@@ -881,3 +881,12 @@ def test_what_the_asker_says_of_the_question_or_their_memory_is_not_asked(
     said: str, meant: str
 ) -> None:
     assert Normaliser().words(said) == Normaliser().words(meant)
+
+
+def test_a_main_focus_is_the_focus_and_what_was_seen_is_not_asked() -> None:
+    assert Normaliser().words("Is biotech one of the main focus areas?") == Normaliser().words(
+        "Is biotech one of the focus areas?"
+    )
+    assert Normaliser().words("saw Yuanzhi mentioned, what's their role?") == Normaliser().words(
+        "Yuanzhi mentioned, what's their role?"
+    )
