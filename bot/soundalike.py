@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.english import is_english_word
 from bot.text import STOPWORDS
@@ -43,6 +44,7 @@ _SUBJECTS = frozenset(
 _WORD_EDGES = re.compile(r"^\W+|\W+$")
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of one word; chats repeat their words
 def sound_key(word: str) -> str:
     """How `word` sounds, roughly: equal for "highzoo" and "haizhu", "pajoe" and "pazhou"."""
     key = word.lower()
