@@ -410,6 +410,13 @@ PHRASES: dict[str, str] = {
     "sped up": "accelerate",
     "ramp up": "accelerate",
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
+    # what line a company is in: its industry ("What kind of business is Meishang in?")
+    **{
+        f"{kind} of {thing}": "industry"
+        for kind in ("kind", "kinds", "sort", "sorts", "type", "types", "line", "lines")
+        for thing in ("business", "company", "firm", "businesses", "companies", "firms")
+    },
+    "as a business": "industry",
     "old style": "traditional",
     "old fashioned": "traditional",
     "normal ones": "traditional ones",  # "special compared to normal ones"

@@ -890,3 +890,16 @@ def test_a_main_focus_is_the_focus_and_what_was_seen_is_not_asked() -> None:
     assert Normaliser().words("saw Yuanzhi mentioned, what's their role?") == Normaliser().words(
         "Yuanzhi mentioned, what's their role?"
     )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "What kind of business is Meishang in?",
+        "what sort of company is meishang",
+        "Meishang's line of business",
+    ],
+)
+def test_the_kind_of_a_company_is_its_industry(said: str) -> None:
+    assert "industri" in Normaliser().words(said)
+    assert "compani" not in Normaliser().words(said)
