@@ -417,6 +417,8 @@ PHRASES: dict[str, str] = {
         for thing in ("business", "company", "firm", "businesses", "companies", "firms")
     },
     "as a business": "industry",
+    "their business": "their industry",  # "what does Meishang do, what's their business"
+    "its business": "its industry",
     "old style": "traditional",
     "old fashioned": "traditional",
     "normal ones": "traditional ones",  # "special compared to normal ones"
