@@ -416,6 +416,18 @@ PHRASES: dict[str, str] = {
         for kind in ("kind", "kinds", "sort", "sorts", "type", "types", "line", "lines")
         for thing in ("business", "company", "firm", "businesses", "companies", "firms")
     },
+    # "What is its goal when it comes to AI?": about AI, no "when"
+    "when it comes to": "about",
+    # "how big, in money terms?": in yuan, the article's money
+    **{
+        f"in {kind} terms": "in yuan" for kind in ("money", "monetary", "financial", "yuan", "cash")
+    },
+    # "that sounds small", "seems like a lot": what the asker makes of a claim, not the claim
+    **{
+        f"{verb} {remark}": ""
+        for verb in ("sounds", "seems", "sounds like", "seems like")
+        for remark in ("small", "big", "huge", "a lot", "low", "high", "tiny", "too much", "crazy")
+    },
     "as a business": "industry",
     "their business": "their industry",  # "what does Meishang do, what's their business"
     "its business": "its industry",

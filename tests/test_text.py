@@ -903,3 +903,18 @@ def test_a_main_focus_is_the_focus_and_what_was_seen_is_not_asked() -> None:
 def test_the_kind_of_a_company_is_its_industry(said: str) -> None:
     assert "industri" in Normaliser().words(said)
     assert "compani" not in Normaliser().words(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("What is the park's goal when it comes to AI?", "What is the park's goal about AI?"),
+        ("how big a cluster, in money terms?", "how big a cluster, in yuan?"),
+        (
+            "the floor area is 50,000 sqm, sounds small, correct?",
+            "the floor area is 50,000 sqm, correct?",
+        ),
+    ],
+)
+def test_set_phrases_of_news_questions_read_as_what_they_ask(said: str, meant: str) -> None:
+    assert Normaliser().words(said) == Normaliser().words(meant)
