@@ -377,6 +377,13 @@ PHRASES: dict[str, str] = {
     "middle of": "central",
     "heart of": "central",
     "that day": "then",
+    # the first months of a year are its first quarter ("a run of launches early in the year")
+    "early in the year": "in the first quarter",
+    "early this year": "in the first quarter",
+    "start of the year": "first quarter",
+    "beginning of the year": "first quarter",
+    "first part of the year": "first quarter",
+    "first few months": "first quarter",
     # "the first quarter of the year" is the first quarter: the year is said by the context
     "quarter of the year": "quarter",
     "half of the year": "half",

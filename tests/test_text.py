@@ -918,3 +918,12 @@ def test_the_kind_of_a_company_is_its_industry(said: str) -> None:
 )
 def test_set_phrases_of_news_questions_read_as_what_they_ask(said: str, meant: str) -> None:
     assert Normaliser().words(said) == Normaliser().words(meant)
+
+
+@pytest.mark.parametrize(
+    "said", ["early in the year", "at the start of the year", "in the first few months"]
+)
+def test_the_first_months_of_a_year_are_its_first_quarter(said: str) -> None:
+    assert Normaliser().words(f"events planned {said}") == Normaliser().words(
+        "events planned in the first quarter"
+    )
