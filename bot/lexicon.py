@@ -435,6 +435,11 @@ PHRASES: dict[str, str] = {
         for verb in ("sounds", "seems", "sounds like", "seems like")
         for remark in ("small", "big", "huge", "a lot", "low", "high", "tiny", "too much", "crazy")
     },
+    # a city-based park, industry inside the city: urban ones
+    "city based": "urban",
+    "inside the city": "urban",
+    "factory estate": "industrial park",
+    "factory estates": "industrial parks",
     "as a business": "industry",
     "their business": "their industry",  # "what does Meishang do, what's their business"
     "its business": "its industry",

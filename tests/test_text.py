@@ -927,3 +927,15 @@ def test_the_first_months_of_a_year_are_its_first_quarter(said: str) -> None:
     assert Normaliser().words(f"events planned {said}") == Normaliser().words(
         "events planned in the first quarter"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("city-based industrial parks", "urban industrial parks"),
+        ("its push for industry inside the city", "its push for industry in urban"),
+        ("factory estates downtown", "industrial parks downtown"),
+    ],
+)
+def test_industry_in_a_city_is_urban_industry(said: str, meant: str) -> None:
+    assert Normaliser().words(said) == Normaliser().words(meant)
