@@ -100,9 +100,12 @@ _SOURCED_CLAIM = re.compile(
     r"(?:editing|reading|writing|checking))?"
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|put"
     r"|puts|identified|identifies|describe|describes|described|call|calls|called|list|lists"
-    r"|listed|mention|mentions|mentioned|report|reported|reports|told|tells|give|gives|gave)"
+    r"|listed|mention|mentions|mentioned|report|reported|reports|told|tells|give|gives|gave"
+    # "My uncle read that ...", "My dad thinks ...", "My mum asked whether ...": on their behalf
+    r"|read|reads|heard|hears|think|thinks|thought|believes|believed|reckons|asked|asks"
+    r"|(?:is|was) (?:asking|wondering)|wonders|wondered|wants? to know|wanted to know)"
     r"(?: me| us)?"
-    r"(?: that)?\b"
+    r"(?: that| whether| if)?\b"
     r"(?=\W+\w+\W+\w)",  # the claim follows: "The article says what?" keeps its words
     re.IGNORECASE,
 )

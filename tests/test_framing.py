@@ -51,6 +51,7 @@ def _framed(count: int) -> list[str]:
         "Someone in my group said", "Retired here,", "in the third paragraph", "attributed to",
         "Find the date in the article.", "yes?", "wrong", "the case", "suppose", "told me",
         "Sorry for dumb question,", "or did I misread that", "stupid q -",
+        "My mum asked whether", "My dad thinks", "my uncle read that",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -939,3 +939,21 @@ def test_the_first_months_of_a_year_are_its_first_quarter(said: str) -> None:
 )
 def test_industry_in_a_city_is_urban_industry(said: str, meant: str) -> None:
     assert Normaliser().words(said) == Normaliser().words(meant)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        (
+            "My mum asked whether this is the biggest park in Haizhu.",
+            "this is the biggest park in Haizhu.",
+        ),
+        (
+            "My uncle read that twelve buildings would be capped.",
+            "twelve buildings would be capped.",
+        ),
+        ("My dad wants to know who put this story out.", "who put this story out."),
+    ],
+)
+def test_asking_on_someone_s_behalf_asks_what_they_asked(said: str, meant: str) -> None:
+    assert Normaliser().words(said) == Normaliser().words(meant)
