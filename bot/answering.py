@@ -168,15 +168,21 @@ def _named_in_its_story(
     text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
 ) -> Reply | None:
     """A question naming what one entry is about ("How is Yuanzhi Technology involved in the
-    Haizhu project?"), asked of that entry: its words found only in the entry's article say
-    where the name was read, not what is asked, and are matched as if not there."""
+    Haizhu project?"), asked of that entry: its words after the name found only in the
+    entry's article say where the name was read, not what is asked, and are matched as if
+    not there. Words before the name are what is asked of it ("How much floor space has
+    HYCAN committed to take?")."""
     words = matcher.query_words(text, names_as_one=False)
-    about = {entry for w in _name_words(words) if (entry := matcher.about(w.term)) is not None}
-    if len(about) != 1:  # "Haizhu" is about no one entry: it may be said of the story
+    named = [
+        (i, entry)
+        for i, w in enumerate(words)
+        if w.known and is_name_like(w.surface) and (entry := matcher.about(w.term)) is not None
+    ]
+    if len({entry for _, entry in named}) != 1:  # "Haizhu" is about no one entry
         return None
-    entry = about.pop()
+    first, entry = named[0]
     around = matcher.around(entry)
-    story = [w.term for w in words if w.term in around]
+    story = [w.term for w in words[first + 1 :] if w.term in around]
     if not story:
         return None
     again = _without(text, story, Reply(text, "none", truncated=truncated), matcher, thresholds)

@@ -576,10 +576,16 @@ def test_a_name_one_entry_is_about_is_asked_of_it_whatever_the_story_around_it(
     assert decide(question, matcher, THRESHOLDS).entry == ZENTRIX
 
 
-def test_words_from_outside_the_article_still_stop_a_name_from_answering() -> None:
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How is Zentrix Steel involved in the Zorblax lawsuit?",  # words the article lacks
+        "Which Harbor projects did Zentrix Steel do?",  # what is asked comes before the name
+    ],
+)
+def test_what_is_asked_of_a_name_still_stops_it_from_answering(question: str) -> None:
     matcher = Matcher(KnowledgeBase((REPORTED,), (ZENTRIX, OPENING)))
-    reply = decide("How is Zentrix Steel involved in the Zorblax lawsuit?", matcher, THRESHOLDS)
-    assert reply.status != "answer"
+    assert decide(question, matcher, THRESHOLDS).status != "answer"
 
 
 MATERIAL = entry(
