@@ -133,7 +133,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     # a business "campus" or an industrial "estate" is a park; "manufacturing" is industry; a
     # "scheme" is a project, in British news
     ("park", "campus", "campuses", "estate", "estates"),
-    ("industrial", "manufacturing"),
+    ("industrial", "manufacturing", "factory", "factories"),
     ("project", "scheme", "schemes"),
     ("traditional", "conventional", "ordinary", "typical"),
     ("center", "hub", "facility", "facilities"),
@@ -168,6 +168,11 @@ PHRASES: dict[str, str] = {
     "stacks up": "ranks",
     "stack up in size": "rank largest",
     "stacks up in size": "ranks largest",
+    # "what businesses are they trying to pull in?": to attract
+    "pull in": "attract",
+    "pulling in": "attract",
+    "draw in": "attract",
+    "drawing in": "attract",
     "shooting for": "aim",
     "shoot for": "aim",
     "in what way": "how",

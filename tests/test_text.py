@@ -957,3 +957,10 @@ def test_industry_in_a_city_is_urban_industry(said: str, meant: str) -> None:
 )
 def test_asking_on_someone_s_behalf_asks_what_they_asked(said: str, meant: str) -> None:
     assert Normaliser().words(said) == Normaliser().words(meant)
+
+
+def test_pulling_in_businesses_is_attracting_them_and_factories_are_industry() -> None:
+    assert Normaliser().words("what businesses are they trying to pull in?") == Normaliser().words(
+        "what businesses are they trying to attract?"
+    )
+    assert Normaliser().words("tech or factories") == Normaliser().words("tech or industrial")
