@@ -11,6 +11,7 @@ from itertools import pairwise
 import snowballstemmer
 
 from bot import numberwords
+from bot.english import is_english_word
 from bot.framing import without_framing
 from bot.lexicon import EQUIVALENT_WORDS, FILLERS, IRREGULAR_FORMS, PHRASES, WORD_MAP
 
@@ -195,7 +196,7 @@ _ACRONYM = re.compile(r"\b(" + "|".join(_CAPITAL_ACRONYMS) + r")\b")
 
 # the modules normalising runs: a cache of normalised text (parsed files, term tables,
 # snapshots) is keyed by their source, so an edit to any of them is a miss
-NORMALISING_MODULES = (__name__, "bot.framing", "bot.lexicon", "bot.numberwords")
+NORMALISING_MODULES = (__name__, "bot.framing", "bot.lexicon", "bot.numberwords", "bot.english")
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -331,6 +332,21 @@ def _normalise_rest_in_order(text: str) -> str:
     return _normalise_tail(_back(text).split())
 
 
+# "What does Yuanzhi Technology actually do?": what a company does is its line of business;
+# "what did HYCAN do" (read "what do hycan do" by then), "what does the park do for Haizhu"
+# ask other things
+_WHAT_IT_DOES = re.compile(
+    r"\bwhat does ((?:[a-z]+ ){1,3}?)(?:actually |really |even |exactly )?do\b"
+    r"(?!\s+(?:at|in|for|with|to|about|on|there|here|that|this|it)\b)"
+)
+
+
+def _its_industry(match: re.Match[str]) -> str:
+    """Only of a name ("Meishang"): what the manager does is his role."""
+    named = any(not is_english_word(word) for word in match.group(1).split())
+    return f"what {match.group(1)}industry" if named else match.group(0)
+
+
 def _front(text: str) -> str:
     """Short forms: "what's", "whats", "don't"; a possessive "'s" goes."""
     text = _CONTRACTION.sub(r"\1 is", text)
@@ -420,6 +436,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _OPEN.sub("add", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which
         text = f"which{text[4:]}"
+    if "what does " in text:
+        text = _WHAT_IT_DOES.sub(_its_industry, text)
     if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
         if _AREA_UNIT.search(text):
             text = _AREA_VERB.sub("", text)

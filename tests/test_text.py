@@ -964,3 +964,16 @@ def test_pulling_in_businesses_is_attracting_them_and_factories_are_industry() -
         "what businesses are they trying to attract?"
     )
     assert Normaliser().words("tech or factories") == Normaliser().words("tech or industrial")
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("What does Yuanzhi Technology actually do?", "what yuanzhi technology industry"),
+        ("What did HYCAN do?", "what do hycan do"),  # an action, not a line of business
+        ("What does the manager do?", "what does the manager do"),  # a role: no name
+        ("what does HYCAN do at the park", "what does hycan do at the park"),
+    ],
+)
+def test_what_a_named_company_does_is_its_industry(said: str, read: str) -> None:
+    assert Normaliser().normalise(said) == read
