@@ -714,8 +714,19 @@ def _as_when(text: str, matcher: Matcher) -> str:
 
 
 def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
-    informative = sum(w.term not in QUESTION_WORDS for w in matcher.query_words(clause))
-    return informative >= (2 if _points_back(clause, matcher) else 1)
+    """Whether the clause names what it asks about; one pointing back needs two words, and
+    an amount is no topic: "Is it over 1 billion yuan?" after "... the projected output
+    figure." is asked of the output, which only the sentence before names."""
+    back = _points_back(clause, matcher)
+    words = matcher.query_words(clause)
+    terms = {w.term for w in words}
+    amount = back and not terms.isdisjoint(SCALES | _CURRENCIES)  # a date is a topic: "18 feb?"
+    informative = sum(
+        w.term not in QUESTION_WORDS
+        and not (amount and (w.term[:1].isdigit() or w.term in SCALES or w.term in _CURRENCIES))
+        for w in words
+    )
+    return informative >= (2 if back else 1)
 
 
 def _won_a_near_tie(reply: Reply, thresholds: Thresholds) -> bool:

@@ -645,3 +645,15 @@ def test_a_wrong_direction_checked_is_not_taken_for_a_question_about_the_zone(
     """Without "north", "in the northern part of the Pazhou zone?" asks about the zone."""
     reply = decide("It's in the northern part of the Pazhou zone, right?", shipped, THRESHOLDS)
     assert reply.entry is None or reply.entry.id == "park-location"
+
+
+def test_an_amount_checked_of_it_is_asked_of_what_the_sentence_before_names(
+    shipped: Matcher,
+) -> None:
+    """ "it" is the output; alone, "over 1 billion yuan?" would be any amount's entry."""
+    question = "I need the projected output figure. Is it over 1 billion yuan?"
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id == "output-value"
+    assert "output-value" in {c.entry.id for c in reply.choices} | {
+        reply.entry.id if reply.entry else ""
+    }
