@@ -347,6 +347,23 @@ def _decide_read_again(
     return _checked_again(reply, matcher, thresholds)
 
 
+# A check matched again without its figures may have one "did you mean" this close to the
+# answer threshold and alone: the figure it checks, of the kind the entry states, is the
+# evidence the missing points stand for ("5 million square meters of buildings, is that
+# right?", "buildings" being no word of the area's entry)
+SOLE_CHOICE_SLACK = 10.0
+
+
+def _sole_choice(reply: Reply, thresholds: Thresholds) -> Reply:
+    if reply.status != "clarify" or len(reply.choices) != 1:
+        return reply
+    if reply.score < thresholds.answer - SOLE_CHOICE_SLACK:
+        return reply
+    best = reply.choices[0]
+    why = f"the one choice, {best.score:g} within {SOLE_CHOICE_SLACK:g} of the answer threshold"
+    return replace(reply, status="answer", entry=best.entry, reason=why)
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CURRENCIES = frozenset(("yuan", "dollar", "euro"))
 
@@ -377,7 +394,7 @@ def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> 
         return None
     # the amount whole: "10 billion yuan" is the claim, its scale and currency with it
     amount = [t for t in terms if t in SCALES or t in _CURRENCIES]
-    bare = _without(text, figures + amount, reply, matcher, thresholds)
+    bare = _sole_choice(_without(text, figures + amount, reply, matcher, thresholds), thresholds)
     entry = bare.entry
     if entry is None or bare.status != "answer":
         return None
@@ -689,7 +706,7 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         if not checked or not checks_a_date(checked, terms):
             return reply
     asked = _as_when(text, matcher) if checks_a_date(checked, terms) else text
-    again = _without(asked, checked, reply, matcher, thresholds)
+    again = _sole_choice(_without(asked, checked, reply, matcher, thresholds), thresholds)
     entry = again.entry
     if entry is None:  # no confident entry either way: "did you mean" beats "I don't know"
         if again.status == "clarify" and reply.status == "none":

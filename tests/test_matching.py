@@ -657,3 +657,14 @@ def test_an_amount_checked_of_it_is_asked_of_what_the_sentence_before_names(
     assert "output-value" in {c.entry.id for c in reply.choices} | {
         reply.entry.id if reply.entry else ""
     }
+
+
+def test_a_check_s_one_choice_near_the_threshold_once_its_figure_is_left_out_is_the_answer(
+    shipped: Matcher,
+) -> None:
+    """ "buildings" is no word of the area's entry: without the wrong figure it is the one
+    "did you mean", just short; the figure of the kind the entry states makes it the answer."""
+    question = "A friend says the park will have 5 million square meters of buildings. Is that it?"
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-area")
+    assert "5" in reply.corrects
