@@ -46,27 +46,11 @@ def render_plain(reply: Reply, knowledge: KnowledgeBase, numbered_choices: bool 
             f"{opening}{entry.answer}\n\nSource: {source_line(entry.article)}\n{entry.article.url}"
         )
     if reply.status == "answer" and reply.quote is not None:
-        article = reply.quote.passage.article
-        text = (
-            f"{QUOTE_OPENING}\n“{reply.quote.passage.text}”\n\n"
-            f"Source: {source_line(article)}\n{article.url}"
-        )
-        also = related(reply)
-        if also:
-            text += "\n\nQuestions I can answer that sound related:\n"
-            text += "\n".join(f"- {c.entry.main_question}" for c in also)
-        return text
+        quoted = f"{QUOTE_OPENING}\n“{reply.quote.passage.text}”"
+        return _sourced_with_related(quoted, reply.quote.passage.article, reply)
     if reply.left_open is not None:
         entry = reply.left_open
-        text = (
-            f"{LEFT_OPEN_OPENING}\n{entry.answer}\n\n"
-            f"Source: {source_line(entry.article)}\n{entry.article.url}"
-        )
-        also = related(reply)
-        if also:
-            text += "\n\nQuestions I can answer that sound related:\n"
-            text += "\n".join(f"- {c.entry.main_question}" for c in also)
-        return text
+        return _sourced_with_related(f"{LEFT_OPEN_OPENING}\n{entry.answer}", entry.article, reply)
     if reply.status == "clarify":
         lines = ["I'm not sure which of these you mean:"]
         lines += [f"{i}. {c.entry.main_question}" for i, c in enumerate(reply.choices, 1)]
@@ -74,6 +58,16 @@ def render_plain(reply: Reply, knowledge: KnowledgeBase, numbered_choices: bool 
             lines.append("Reply with a number, or ask again in other words.")
         return "\n".join(lines)
     return _none_plain(reply, knowledge)
+
+
+def _sourced_with_related(said: str, article: Article, reply: Reply) -> str:
+    """What the article says, its source, then the questions that sound related."""
+    text = f"{said}\n\nSource: {source_line(article)}\n{article.url}"
+    also = related(reply)
+    if also:
+        text += "\n\nQuestions I can answer that sound related:\n"
+        text += "\n".join(f"- {c.entry.main_question}" for c in also)
+    return text
 
 
 def _none_plain(reply: Reply, knowledge: KnowledgeBase) -> str:
