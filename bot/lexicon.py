@@ -382,6 +382,8 @@ PHRASES: dict[str, str] = {
     "middle of": "central",
     "heart of": "central",
     "that day": "then",
+    "that same day": "then",
+    "the same day": "then",
     # the first months of a year are its first quarter ("a run of launches early in the year")
     "early in the year": "in the first quarter",
     "early this year": "in the first quarter",
@@ -393,8 +395,6 @@ PHRASES: dict[str, str] = {
     "quarter of the year": "quarter",
     "half of the year": "half",
     "months of the year": "months",
-    "that same day": "then",
-    "the same day": "then",
     # "where does HYCAN come into it?" asks what part it plays
     "come into it": "role",
     "come into this": "role",
@@ -421,6 +421,9 @@ PHRASES: dict[str, str] = {
     "speeding up": "accelerate",
     "sped up": "accelerate",
     "ramp up": "accelerate",
+    "ramps up": "accelerate",
+    "ramping up": "accelerate",
+    "ramped up": "accelerate",
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
     # what line a company is in: its industry ("What kind of business is Meishang in?")
     **{
@@ -453,9 +456,6 @@ PHRASES: dict[str, str] = {
     "normal ones": "traditional ones",  # "special compared to normal ones"
     "usual ones": "traditional ones",
     "the usual kind": "the traditional kind",
-    "ramps up": "accelerate",
-    "ramping up": "accelerate",
-    "ramped up": "accelerate",
     "step up": "accelerate",
     "steps up": "accelerate",
     "stepping up": "accelerate",

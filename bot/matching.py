@@ -362,7 +362,7 @@ class Matcher:
     def left_open(self, question: str, entry: Entry) -> tuple[str, float, float] | None:
         """The question of `entry.not_in_article` that `question` asks, when it fits it better
         than any of the entry's own questions and shares a word with it that none of those
-        has ("total", "next"): with its fit and the best own fit. None: the entry answers."""
+        has ("many", "next"): with its fit and the best own fit. None: the entry answers."""
         if not entry.not_in_article:
             return None
         left_open, own = self._terms_of(entry.not_in_article), self._terms_of(entry.questions)

@@ -31,9 +31,9 @@ from bot.yamlio import Mark
 Parsed = tuple[ParsedFile | None, tuple[Problem, ...]]  # None: the file is not valid YAML
 Encoded = dict[str, Any]  # a parse as `encode` writes it
 MEMORY_FILES = 8192  # parsed files kept in memory, most recently used first
-FORMAT = (
-    3  # 2: an entry's place is stored as its path, not its printed field name; 3: not_in_article
-)
+# 2: an entry's place is stored as its path, not its printed field name; 3: with the
+# questions its article leaves open (not_in_article) and where they are written
+FORMAT = 3
 SOURCE_MODULES = (
     "bot.knowledge",
     "bot.yamlio",
