@@ -365,6 +365,10 @@ def _sole_choice(reply: Reply, thresholds: Thresholds) -> Reply:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "on the 21st": a day; "the 2nd largest" is a rank
+_DAY = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)\b(?![\s-]+(?:largest|biggest|smallest|most|best)\b)", re.IGNORECASE
+)
 _CURRENCIES = frozenset(("yuan", "dollar", "euro"))
 
 
@@ -382,8 +386,8 @@ def _of_another_fact(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> 
     if not may_hold_figure(terms):
         return None
     reported_until = reply.candidates[0].entry.article.date.year if reply.candidates else None
-    if not CHECKED_MONTHS.isdisjoint(terms):
-        return None  # a date checked: when, whatever else it names (_checked_again)
+    if not CHECKED_MONTHS.isdisjoint(terms) or _DAY.search(text):
+        return None  # a date checked ("on the 21st?"): when, whatever else it names
     figures = [
         t
         for t in terms
@@ -558,9 +562,15 @@ def _fill_its_slots(text: str, values: list[QueryWord], entry: Entry, matcher: M
     the words they ask it with ("focus on ___" of "What will the park focus on?"), or listed
     with a word of its answer ("IT and robots"). A claimed word elsewhere ("Was the ceremony
     livestreamed?", "Did the mayor attend?") asks something else of the topic: no check."""
-    if _CLAIMED_MEMBER.search(text.lower()):  # "Is biotech one of the park's focus areas?"
-        return True
     words = matcher.normaliser.normalise(text).split()
+    if _CLAIMED_MEMBER.search(text.lower()):  # "Is biotech one of the park's focus areas?"
+        # not a word describing what follows it ("the car company", "somewhere bigger")
+        known = {w.surface for w in matcher.query_words(text, names_as_one=False) if w.known}
+        return all(
+            i + 1 == len(words) or words[i + 1] in STOPWORDS or words[i + 1] not in known
+            for i, word in enumerate(words)
+            if word in {w.surface for w in values}
+        )
     phrasings = [matcher.normaliser.normalise(q).split() for q in entry.questions]
     # "focus on" of "Will the park focus on IT?": asking words, then what is asked about
     asked_with = {
@@ -705,8 +715,12 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         checked = [t for t in terms if is_checked_figure(t, reported_until)]
         if not checked or not checks_a_date(checked, terms):
             return reply
-    asked = _as_when(text, matcher) if checks_a_date(checked, terms) else text
-    again = _sole_choice(_without(asked, checked, reply, matcher, thresholds), thresholds)
+    a_date = checks_a_date(checked, terms)
+    asked = _as_when(text, matcher) if a_date else text
+    again = _without(asked, checked, reply, matcher, thresholds)
+    # a day may only say which event ("So the Feb 18 event was to ...?"); a year is a claim
+    if not a_date or all(_YEAR.fullmatch(t) for t in checked):
+        again = _sole_choice(again, thresholds)
     entry = again.entry
     if entry is None:  # no confident entry either way: "did you mean" beats "I don't know"
         if again.status == "clarify" and reply.status == "none":

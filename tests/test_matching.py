@@ -668,3 +668,27 @@ def test_a_check_s_one_choice_near_the_threshold_once_its_figure_is_left_out_is_
     reply = decide(question, shipped, THRESHOLDS)
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-area")
     assert "5" in reply.corrects
+
+
+@pytest.mark.parametrize(
+    ("question", "allowed"),
+    [
+        # a day checked is asked as when, not matched without it
+        ("The ceremony was on the 21st, yeah?", "ceremony-date"),
+        ("Was the big launch event on the 18th or the 21st?", "ceremony-date"),
+        # a date naming which event, read without it, is no question about the date
+        (
+            "So the Feb 18 event was to start construction on the Pearl River innovation park "
+            "and the district's key urban industrial projects, right?",
+            "ceremony-purpose",
+        ),
+        # a word describing what follows it is not a claimed member
+        ("Is the car company one of the ones moving into the park?", "hycan"),
+        ("Haizhu - is that a city on its own or part of somewhere bigger?", "haizhu-district"),
+    ],
+)
+def test_a_check_read_without_its_figures_or_values_keeps_to_what_it_asks(
+    shipped: Matcher, question: str, allowed: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id == allowed
