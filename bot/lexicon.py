@@ -26,7 +26,7 @@ FILLERS = frozenset(
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
-    anyway considered regarded deemed pretty harder saw main
+    anyway considered regarded deemed pretty harder saw main proper
     """.split()  # noqa: SIM905
 )
 
