@@ -448,6 +448,9 @@ PHRASES: dict[str, str] = {
     "inside the city": "urban",
     "factory estate": "industrial park",
     "factory estates": "industrial parks",
+    # "why does the district care so much about this park?": why it is important
+    "care so much about": "is important",
+    "cares so much about": "is important",
     "as a business": "industry",
     "their business": "their industry",  # "what does Meishang do, what's their business"
     "its business": "its industry",

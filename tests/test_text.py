@@ -853,6 +853,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("Why are such parks considered special?", "Why are such parks special?"),
         ("pretty rare", "rare"),
         ("What's the proper name of the park?", "What's the name of the park?"),
+        (
+            "Why does the district care so much about the park?",
+            "Why is the district important about the park?",
+        ),
         ("old-style industrial parks", "traditional industrial parks"),
         ("harder to find", "hard to find"),
     ],
