@@ -557,7 +557,9 @@ def _claimed_values(words: list[QueryWord]) -> list[QueryWord]:
     return unknown if len(unknown) <= _MAX_CLAIMED else []
 
 
-def _fill_its_slots(text: str, values: list[QueryWord], entry: Entry, matcher: Matcher) -> bool:
+def _fill_its_slots(
+    text: str, values: list[QueryWord], asked: list[QueryWord], entry: Entry, matcher: Matcher
+) -> bool:
     """Whether each claimed word stands where the entry's questions put what it answers: after
     the words they ask it with ("focus on ___" of "What will the park focus on?"), or listed
     with a word of its answer ("IT and robots"). A claimed word elsewhere ("Was the ceremony
@@ -565,7 +567,7 @@ def _fill_its_slots(text: str, values: list[QueryWord], entry: Entry, matcher: M
     words = matcher.normaliser.normalise(text).split()
     if _CLAIMED_MEMBER.search(text.lower()):  # "Is biotech one of the park's focus areas?"
         # not a word describing what follows it ("the car company", "somewhere bigger")
-        known = {w.surface for w in matcher.query_words(text, names_as_one=False) if w.known}
+        known = {w.surface for w in asked if w.known}
         return all(
             i + 1 == len(words) or words[i + 1] in STOPWORDS or words[i + 1] not in known
             for i, word in enumerate(words)
@@ -610,13 +612,19 @@ def _fill_its_slots(text: str, values: list[QueryWord], entry: Entry, matcher: M
 
 
 def _checked_without_values(
-    reply: Reply, values: list[QueryWord], matcher: Matcher, thresholds: Thresholds
+    reply: Reply,
+    values: list[QueryWord],
+    asked: list[QueryWord],
+    matcher: Matcher,
+    thresholds: Thresholds,
 ) -> Reply:
     """Matched without the values it claims, an entry answers that asks for them where they
     stand: the check is of that entry's fact, and its answer says what the article has."""
     terms = [w.term for w in values]
     again = _without(reply.question, terms, reply, matcher, thresholds)
-    if again.entry is None or not _fill_its_slots(reply.question, values, again.entry, matcher):
+    if again.entry is None or not _fill_its_slots(
+        reply.question, values, asked, again.entry, matcher
+    ):
         return reply
     why = f"a yes/no check of {', '.join(terms)} where it asks: {again.reason}"
     # the answer says what the article has; "not what the article says" could be wrong, as
@@ -707,7 +715,7 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
     if not checked:
         values = _claimed_values(words)
         if values:
-            again = _checked_without_values(reply, values, matcher, thresholds)
+            again = _checked_without_values(reply, values, words, matcher, thresholds)
             if again is not reply:
                 return again
     if not checked:  # the best entry states every figure: a date among them may be another
@@ -775,7 +783,7 @@ def _names_unknown_to(entry: Entry | None, context: str, matcher: Matcher) -> bo
     named = _names_in(context, matcher)
     if not named:
         return False
-    own = {t for text in (*entry.questions, entry.answer) for t in matcher.normaliser.words(text)}
+    own = matcher.entry_terms(entry)
     return any(term not in own for term in named)
 
 
@@ -876,10 +884,8 @@ def _named_as_its_own(best: Candidate, runner_up: Candidate, text: str, matcher:
     if not names:
         return False
 
-    def asked_of(candidate: Candidate) -> set[str]:
-        return {t for q in candidate.entry.questions for t in matcher.normaliser.words(q)}
-
-    return set(names) <= asked_of(best) and set(names).isdisjoint(asked_of(runner_up))
+    asked_of_best = matcher.question_terms(best.entry)
+    return set(names) <= asked_of_best and matcher.question_terms(runner_up.entry).isdisjoint(names)
 
 
 def _rivals_named_otherwise(

@@ -368,11 +368,12 @@ class Matcher:
         left_open, own = self._terms_of(entry.not_in_article), self._terms_of(entry.questions)
         readings = self._readings(question)
         asked: frozenset[str] = frozenset().union(*(terms for terms, _ in readings))
-        if asked.isdisjoint(frozenset().union(*left_open) - frozenset().union(*own)):
+        owned = self.question_terms(entry)
+        if asked.isdisjoint(frozenset().union(*left_open) - owned):
             return None  # most questions: no word of its own
         left, which, shared = self._fit(readings, left_open)
         fitted, _, _ = self._fit(readings, own)
-        if left <= fitted or shared <= frozenset().union(*own):
+        if left <= fitted or shared <= owned:
             return None
         return entry.not_in_article[which], left, fitted
 
@@ -402,14 +403,20 @@ class Matcher:
                 said = self._article_terms[article.path, article.url] = frozenset(
                     self.normaliser.words(told)
                 )
-            own = {
-                t for text in (*entry.questions, entry.answer) for t in self.normaliser.words(text)
-            }
+            own = self.entry_terms(entry)
             if len(self._around) >= PHRASING_CACHE:
                 self._around.clear()
                 self._article_terms.clear()
             found = self._around[entry.id] = said - own - QUESTION_WORDS
         return found
+
+    def question_terms(self, entry: Entry) -> frozenset[str]:
+        """The terms of all the entry's questions (kept with each phrasing's, `_terms_of`)."""
+        return frozenset().union(*self._terms_of(entry.questions))
+
+    def entry_terms(self, entry: Entry) -> frozenset[str]:
+        """The terms of the entry's questions and answer: every word it can be said to know."""
+        return self.question_terms(entry) | frozenset(self.normaliser.words(entry.answer))
 
     def _readings(self, question: str) -> list[tuple[frozenset[str], float]]:
         # each word as matched and as typed: "make" is not "male", whatever the typo mender says
