@@ -451,8 +451,8 @@ class Matcher:
         best, best_fit, best_shared = 0, 0.0, frozenset[str]()
         for number, terms in enumerate(phrasings):
             shared = terms & asked
-            said = sum(map(weigh, terms))
-            of_phrasing = sum(map(weigh, shared)) / said if said else 0.0
+            said = math.fsum(map(weigh, terms))  # exact: a set's order varies with the hash seed
+            of_phrasing = math.fsum(map(weigh, shared)) / said if said else 0.0
             share = sum(weight for found, weight in readings if not found.isdisjoint(terms))
             of_question = share / total if total else 0.0
             both = of_phrasing + of_question
@@ -516,7 +516,9 @@ class Matcher:
                 if overlap > best_overlap:
                     best, best_overlap = number, overlap
                 continue
-            covered = sum(self._idf[t] * query_terms.get(t, 0.0) for t in terms)
+            # summed exactly: a set's order varies with the hash seed, and a tie between two
+            # phrasings must not be broken by rounding in one process and not in another
+            covered = math.fsum(self._idf[t] * query_terms.get(t, 0.0) for t in terms)
             of_phrasing = covered / weight if weight else 0.0
             share = sum(w for t, w in asked.items() if t in terms)
             of_question = share / total if total else 0.0

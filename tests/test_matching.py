@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -692,3 +696,32 @@ def test_a_check_read_without_its_figures_or_values_keeps_to_what_it_asks(
 ) -> None:
     reply = decide(question, shipped, THRESHOLDS)
     assert reply.entry is None or reply.entry.id == allowed
+
+
+def test_scores_do_not_depend_on_the_string_hash_seed() -> None:
+    """Two phrasings that fit a question equally must not be told apart by the order a set
+    of words is summed in, which changes with each process's hash seed: the same question
+    gets the same score and decision in every process."""
+    questions = "\n".join(
+        [
+            "What does the story tell us about the Pazhou experimental zone itself?",
+            "why they do launch ceremony in haizhu, what it start",
+            "For what reason Haizhu make this ceremony, what it launch?",
+        ]
+    )
+    root = Path(__file__).resolve().parent.parent
+    replies = []
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "NEWSBOT_KNOWLEDGE_DIR": "knowledge"}
+        ran = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json"],
+            input=questions,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=root,
+            timeout=120,
+            check=True,
+        )
+        replies.append([json.loads(line) for line in ran.stdout.splitlines()])
+    assert replies[0] == replies[1] == replies[2]
