@@ -33,10 +33,18 @@ from bot.answering import Reply
 from bot.config import Settings
 from bot.delivery import deliver, split_message
 from bot.engine import Engine, ReloadOutcome
+from bot.knowledge import Entry
 from bot.quoting import Quote
 from bot.ratelimit import RateLimiter, Verdict
 from bot.reloading import Reloader
-from bot.replies import answer_html, quote_html, related, render_html, topics_html
+from bot.replies import (
+    LEFT_OPEN_OPENING,
+    answer_html,
+    quote_html,
+    related,
+    render_html,
+    topics_html,
+)
 from bot.stats import collect, default_since, format_stats
 from bot.store import Store
 from bot.usage import Usage
@@ -48,6 +56,8 @@ PICK = "pick:"  # a "did you mean" choice: the pressed message becomes the answe
 SHOW = "show:"  # an example or related question: answered in a new message
 FEEDBACK = "fb:"  # "fb:+:<id>" / "fb:-:<id>": was the answer helpful?
 INLINE_RESULTS = 5
+INLINE_QUESTION_CHARS = 256  # Telegram's longest inline query
+LEFT_OPEN_TITLE = "The article doesn't say that"
 TOO_FAST = "You're sending questions faster than I can read them. Please wait a minute."
 THANKS = "Thanks for your feedback!"
 STALE = "Sorry, that choice is no longer available. Please ask your question again."
@@ -133,7 +143,11 @@ def choice_buttons(reply: Reply, prefix: str) -> InlineKeyboardMarkup | None:
 
 
 def _button_text(question: str) -> str:
-    return question if len(question) <= 60 else question[:57] + "…"
+    return _clipped(question, 60)
+
+
+def _clipped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 async def answer_text(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -445,6 +459,9 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         reply, entries = None, list(engine.knowledge.live_entries)
     results = [quote_result(reply.quote)] if reply is not None and reply.quote else []
+    if reply is not None and reply.left_open is not None:  # its fact only with that said first
+        results = [left_open_result(reply.question, reply.left_open)]
+        entries = [e for e in entries if e.id != reply.left_open.id]
     results += [
         InlineQueryResultArticle(
             id=entry.id,
@@ -457,6 +474,22 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         for entry in entries[: INLINE_RESULTS - len(results)]
     ]
     await send_reliably(context, partial(query.answer, results, cache_time=30, is_personal=False))
+
+
+def left_open_result(question: str, entry: Entry) -> InlineQueryResultArticle:
+    """The nearest fact to a question the article leaves open, saying so first. Shared in a
+    chat, the message is read without the question typed to the bot, so it carries it."""
+    asked = escape(_clipped(question, INLINE_QUESTION_CHARS), quote=False)
+    return InlineQueryResultArticle(
+        id=f"open:{entry.id}",  # within the 64 bytes: ids leave room for a button prefix
+        title=LEFT_OPEN_TITLE,
+        description=f"What it does say: {entry.answer}"[:100],
+        input_message_content=InputTextMessageContent(
+            f"❓ <i>{asked}</i>\n" + answer_html(entry, LEFT_OPEN_OPENING),
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+        ),
+    )
 
 
 def quote_result(quote: Quote) -> InlineQueryResultArticle:

@@ -516,6 +516,25 @@ async def test_an_inline_query_the_article_text_answers_offers_the_quote(
     assert [e["type"] for e in entities][:1] == ["blockquote"]
 
 
+async def test_an_inline_query_the_article_leaves_open_says_so_before_the_nearest_fact(
+    bot: Harness,
+) -> None:
+    query_id = bot.tg.inject_inline_query("How many companies signed in total?")
+
+    answer = await bot.tg.wait_for_inline_answer(query_id)
+
+    first = answer.results[0]
+    assert first["title"] == "The article doesn't say that"
+    text, entities = parse_html(first["input_message_content"]["message_text"])
+    assert text.startswith(
+        "❓ How many companies signed in total?\n"  # shared, the message says what it answers
+        "The article doesn't say that. What it does say:\n"
+    )
+    assert "Meishang, Yuanzhi Technology and HYCAN" in text
+    assert [e["url"] for e in entities if e["type"] == "text_link"] == [bot.article.url]
+    assert "company-agreements" not in [r["id"] for r in answer.results]  # not as an answer
+
+
 # --------------------------------------------------------------------------- quotes
 
 
