@@ -507,6 +507,20 @@ def check_across(
                     "repeats an earlier question of the same entry", "delete it", "warning",
                 )
             )  # fmt: skip
+    for parsed, keys in zip(files, checked, strict=True):  # answered by one, left open by another
+        for said, entry, index in keys.left_open:
+            if not len(text_ids) or text_ids[first_at[said]] != said:
+                continue
+            other_parsed, other = owner(int(first_at[said]))
+            other_mark = other.question_marks[int(within[first_at[said]])]
+            mark = entry.not_in_article_marks[index]
+            problems.append(
+                Problem(
+                    parsed.path, mark.line, mark.column, f"{entry.field}.not_in_article[{index}]",
+                    f"'{other.id}' answers it ({other_parsed.path}:{other_mark.line})",
+                    "a question is either answered or left open: remove it from one of the lists",
+                )
+            )  # fmt: skip
     if not near:
         return problems
     firsts.sort()
@@ -551,6 +565,7 @@ class _FileKeys:
     counts: npt.NDArray[np.int64]  # questions per entry
     entry_ids: list[str]
     lonely: list[Problem]  # entries with a single phrasing, questions left open in vain
+    left_open: list[tuple[int, ParsedEntry, int]]  # each question left open: text, entry, index
 
     def kept(self, kept: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         mask = np.zeros(len(self.entry_ids), dtype=np.bool_)
@@ -607,11 +622,18 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
         if len(entry.questions) == 1
     ]  # fmt: skip
     lonely += _left_open_in_vain(parsed, normaliser)
+    with _keys_lock:
+        left_open = [
+            (number(normalise(question)), entry, index)
+            for entry in parsed.entries
+            for index, question in enumerate(entry.not_in_article)
+        ]
     keys = _FileKeys(
         np.array(numbers, dtype=np.int64),
         np.array([len(entry.questions) for entry in parsed.entries], dtype=np.int64),
         [entry.id for entry in parsed.entries],
         lonely,
+        left_open,
     )
     _keys[id(parsed)] = (parsed, normaliser, keys)
     return keys

@@ -398,6 +398,7 @@ SCHEMA_CANNOT_SEE = {
     "duplicate-question-same-file-other-entry": "uniqueness across entries",
     "answer-too-long": "the budget depends on the article's title, url and publisher",
     "left-open-also-answered": "a question in two lists of one entry",
+    "left-open-answered-by-another": "a question one entry answers and another leaves open",
     "synonyms-conflict": "a variant under two canonical forms",
     "synonyms-variant-is-canonical": "a variant that is another group's canonical form",
 }

@@ -300,6 +300,19 @@ def test_a_question_both_answered_and_left_open_is_an_error(bad: Load) -> None:
     assert entry_ids(result) == []
 
 
+def test_a_question_left_open_that_another_entry_answers_is_an_error_at_each_place(
+    bad: Load,
+) -> None:
+    assert lines(bad("left-open-answered-by-another")) == [
+        "left-open-answered-by-another/article.yaml:14:9: qa[0].not_in_article[0]: "
+        "'bridge-cost' answers it (left-open-answered-by-another/article.yaml:25) "
+        "(a question is either answered or left open: remove it from one of the lists)",
+        "left-open-answered-by-another/article.yaml:22:9: qa[1].not_in_article[1]: "
+        "'bridge-cost' answers it (left-open-answered-by-another/article.yaml:25) "
+        "(a question is either answered or left open: remove it from one of the lists)",
+    ]
+
+
 def test_left_open_questions_written_as_text_are_an_error(bad: Load) -> None:
     assert lines(bad("left-open-not-a-list")) == [
         "left-open-not-a-list/article.yaml:13:21: qa[0].not_in_article: expected a list of "
