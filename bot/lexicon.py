@@ -37,6 +37,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("start", "begin", "began", "begun", "begins", "commence", "commenced", "starting"),
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
     ("technology", "tech", "technologies", "technological"),
+    # "pushing urban industry faster" is accelerating it
+    ("accelerate", "faster", "quicker", "hasten", "hastened", "hastening", "expedite", "expedited"),
     ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business"),
     ("company", "outfit", "outfits"),
     # the formal words of planners and researchers

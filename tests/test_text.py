@@ -502,6 +502,7 @@ def test_roles_places_and_attributions_read_as_what_is_asked(asked: str, plain: 
         ("Would you mind telling me when it opened, if it's no trouble?", "when it opened"),
         ("May I ask when it opened?", "when it opened"),  # not the month of May
         ("since when has it been ramping up", "since when has it been speeding up"),
+        ("is Haizhu pushing industry faster", "is Haizhu pushing industry speeding up"),
         ("what system will it put together", "what system will it build"),
         ("the companies that agreed to settle", "the companies that signed an agreement to settle"),
     ],
