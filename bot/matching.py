@@ -29,7 +29,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.checks import MONTHS
-from bot.english import is_manner_adverb, rarity
+from bot.english import is_english_word, is_manner_adverb, rarity
 from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
@@ -846,9 +846,28 @@ _LONG_FILLERS = frozenset(w for w in STOPWORDS if len(w) >= 5)
 _FUNCTION_WORDS: Sequence[str] = sorted(QUESTION_WORDS | {w for w in STOPWORDS if len(w) >= 3})
 
 
+def _swaps(words: Sequence[str]) -> dict[str, str]:
+    """Each word with two neighbouring letters typed the wrong way round ("teh", "waht",
+    "thier"), the commonest slip; one that could be either of two words ("hwo") is left out."""
+    found: dict[str, str | None] = {}
+    for word in words:
+        for i in range(len(word) - 1):
+            if word[i] != word[i + 1]:
+                slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
+                found[slip] = word if found.get(slip, word) == word else None
+    return {slip: word for slip, word in found.items() if word is not None}
+
+
+_SWAPPED = _swaps(_FUNCTION_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def _mend_function_word(word: str) -> str | None:
-    """Mend "wen", "wat", "hw": typos of question and function words, never of topic words."""
+    """Mend "wen", "wat", "hw", "teh": typos of question and function words, never of topic
+    words, nor words of their own ("form" is not "from")."""
+    swapped = _SWAPPED.get(word)
+    if swapped is not None and word not in _FUNCTION_WORDS and not is_english_word(word):
+        return swapped
     if len(word) > 4 or word.isdigit():
         return None
     if word in QUESTION_WORDS:

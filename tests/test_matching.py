@@ -47,6 +47,22 @@ def test_rewordings_and_typos_get_the_right_answer(question: str, expected: str)
     assert status_and_entry(question) == ("answer", expected)
 
 
+def test_a_function_word_typed_with_two_letters_swapped_is_read_as_that_word() -> None:
+    """Read "teh" and "waht" as "the" and "what": the commonest slip must not weigh as a word the
+    knowledge lacks."""
+
+    def terms(question: str) -> list[tuple[str, float]]:
+        return [(w.term, w.weight) for w in MATCHER.query_words(question)]
+
+    assert terms("waht is teh bridge lenght") == terms("what is the bridge lenght")
+    assert status_and_entry("hwen did teh bridge open") == ("answer", "bridge-opening")
+
+
+@pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
+def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
+    assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
+
+
 @pytest.mark.parametrize(
     "question",
     [
