@@ -24,8 +24,9 @@ _BOUNDARY = re.compile(
 _ASKING = re.compile(
     # a chat's lead-in ("wait", "hmm", "ok so") before what is asked
     r"^\W*(?:(?:and|but|so|then|also|ok|okay|wait|hmm|hm|um|uh|oh|btw|well|anyway)\W*\s+){0,2}"
-    # "On what date ...", "In which part ...", "To whom ...": a preposition may lead the asking
-    r"(?:(?:on|in|at|to|for|from|by|with|of|under|since|until)\s+(?=(?:what|which|whom|whose|how)\b))?"
+    # "On what date ...", "To whom ...", "Since when ...": a preposition may lead the asking
+    r"(?:(?:on|in|at|to|for|from|by|with|of|under|since|until)\s+"
+    r"(?=(?:what|which|whom|whose|how|when)\b))?"
     # "Wasn't the ceremony ...", "Didn't they ...": asks; "didn't read" is a remark
     r"(?:(?:is|are|was|were|did|does|do|has|have|had|could|would|should|won|can)n['\u2019]?t"
     r"(?=\s+(?:the|a|an|it|its|they|their|he|his|she|her|we|you|i|this|that|these|those"
