@@ -80,6 +80,10 @@ _CONFIRMATION_LEAD = re.compile(
     # article" is a remark
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|they|there)\b| \d"
     r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b)"
+    # "I have written in my notes that ...", "Our group wrote that ...": a claim to check
+    r"|(?:i|we|our group|my group|our team|my notes|our notes)(?:'ve| have)? (?:written|wrote"
+    r"|noted|put down|jotted down|have down|say|says)(?: down)?(?: in (?:my|our) [a-z]+)?"
+    r"(?=\s+that\b)(?:\s+that)?"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
@@ -135,6 +139,10 @@ _OWN_MEMORY = re.compile(
     r"(?:[,;.!?]\s*|\s+-\s+|\s+)(?:i (?:keep|always) (?:forgetting|forget|mixing (?:it|them|this"
     r"|that) up)|i forg[eo]t|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
     r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong"
+    # "... or did I record the wrong day?", "... or have I confused it with something else?"
+    r"|or (?:did|have|had) (?:i|we) (?:(?:get|got|record|recorded|write|written|wrote|note|noted"
+    r"|copy|copied|put|jot|jotted)(?: down)? (?:the|a) wrong [a-z]+(?: down)?"
+    r"|(?:confuse|confused|mix|mixed) (?:it|this|that|them)(?: up)?(?: with [^?.!]*)?)"
     r"|or (?:did i|have i) (?:misread|misheard|misunderstood|misunderstand|misremembered)"
     r"(?: (?:it|that|this|something))?|or am i misremembering|(?:i )?(?:totally )?"
     r"missed (?:it|that|the news))\s*[?!.]*\s*$",
@@ -157,7 +165,7 @@ _WHERE_TO_LOOK = re.compile(
 _LEAD_WORDS = frozenset(
     """true correct accurate case right confirm verify wrong fair heard told tell tells read saw
     seen said say says remember recall think thought believe believed understand understood
-    assume assumed guess guessed suppose supposed""".split()  # noqa: SIM905
+    assume assumed guess guessed suppose supposed written wrote noted down""".split()  # noqa: SIM905
 )
 _ARTICLE_WORDS = frozenset(
     "article report story piece coverage text passage author writer reporter".split()  # noqa: SIM905
@@ -172,7 +180,7 @@ _SOURCE_WORDS = frozenset(
 )
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
-    misunderstand misremembered misremembering""".split()  # noqa: SIM905
+    misunderstand misremembered misremembering confuse confused mix mixed""".split()  # noqa: SIM905
 )
 _SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
@@ -195,7 +203,9 @@ _CHECK_LABEL = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+ )?(?:assignments?|homework|projects?|essays?|reports?"
     r"|presentations?|notes|thesis|dissertation|research|class|lessons?|coursework|studies"
-    r"|papers?|slides|newsletter|blog|podcast|school work)\b",
+    r"|papers?|slides|newsletter|blog|podcast|school work)\b"
+    # "For our class report on Guangzhou's development, ...": what the report is about too
+    r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?",
     re.IGNORECASE,
 )
 
@@ -236,6 +246,8 @@ def without_framing(text: str) -> str:
     """
     lowered = text.lower()
     words = [word.strip(_AROUND_A_WORD) for word in lowered.split()]
+    if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it
+        text = _OWN_MEMORY.sub("", text)
     if ("check" in lowered or "verif" in lowered or "claim" in lowered) and (
         _CHECK_LABEL.search(text)
     ):
@@ -281,8 +293,6 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _CONFIRMATION_LEAD.sub(" ", text)
     if not _SOURCE_WORDS.isdisjoint(words):
         text = _SOURCED_CLAIM.sub(" ", text)
-    if not _MEMORY_WORDS.isdisjoint(words):
-        text = _OWN_MEMORY.sub("", text)
     if "did" in words or "does" in words or "do" in words:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
     if "attributed" in text:

@@ -26,7 +26,7 @@ FILLERS = frozenset(
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
-    anyway considered regarded deemed pretty harder saw main proper
+    anyway considered regarded deemed pretty harder saw main proper regard regards
     """.split()  # noqa: SIM905
 )
 
@@ -89,7 +89,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
     ("yuan", "rmb", "cny", "renminbi"),
-    ("future", "later", "eventually", "someday"),
+    ("future", "later", "eventually", "someday", "become", "becomes", "becoming"),
     ("plan", "intend", "intends", "intended"),
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     # what a company "promised" or "committed to" at a signing is what it agreed to
@@ -191,6 +191,23 @@ PHRASES: dict[str, str] = {
     # "is it X or somewhere else?": the alternative left open asks nothing of its own
     "or somewhere else": "",
     "or something else": "",
+    "or something different": "",
+    "about something different": "",
+    # "the biggest at present", "in the years ahead": now, and what comes
+    "at present": "",
+    "in the years ahead": "future",
+    "years ahead": "future",
+    # "what level of output": how much of it ("what level of center": which one); "set in
+    # motion": launched
+    **{
+        f"what level of {amount}": f"how much {amount}"
+        for amount in (
+            *("output", "production", "investment", "funding", "spending", "revenue"),
+            *("industrial output", "economic output", "industrial production"),
+        )
+    },
+    "set in motion": "launch",
+    "sets in motion": "launch",
     # "floor space above street level", "putting up buildings"
     "street level": "ground",
     "ground level": "ground",

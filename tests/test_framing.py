@@ -12,6 +12,7 @@ from bot import framing as f
 
 def _every_rewrite(text: str) -> str:
     """without_framing with no guard: each rewrite tried on every text, in the same order."""
+    text = f._OWN_MEMORY.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
     text = f._INTRODUCTION.sub("", text)
@@ -26,7 +27,6 @@ def _every_rewrite(text: str) -> str:
                 text = f._STATEMENT_RIGHT.sub("", text)
     text = f._CONFIRMATION_LEAD.sub(" ", text)
     text = f._SOURCED_CLAIM.sub(" ", text)
-    text = f._OWN_MEMORY.sub("", text)
     text = f._PUT_TO_ITS_SOURCE.sub("", text)
     text = f._ATTRIBUTED.sub("", text)
     text = f._ARTICLE_AS_SOURCE.sub(" ", text)
@@ -51,7 +51,9 @@ def _framed(count: int) -> list[str]:
         "Someone in my group said", "Retired here,", "in the third paragraph", "attributed to",
         "Find the date in the article.", "yes?", "wrong", "the case", "suppose", "told me",
         "Sorry for dumb question,", "or did I misread that", "stupid q -",
-        "My mum asked whether", "My dad thinks", "my uncle read that",
+        "My mum asked whether", "My dad thinks", "my uncle read that", "Is that right",
+        "I have written in my notes that", "or did I record the wrong day?", "Our group wrote",
+        "or have I confused it with something else", "for our class report on the park,",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -275,6 +275,7 @@ def test_other_forms_of_a_lexicon_word_join_its_group(a: str, b: str) -> None:
         ("groups", "grouping"),
         ("designed", "designation"),
         ("the article covers the ceremony", "the article the ceremony"),
+        ("what level of innovation center", "how much innovation center"),  # which one
     ],
 )
 def test_words_that_only_share_a_stem_with_a_lexicon_word_keep_their_meaning(
@@ -860,6 +861,12 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ),
         ("old-style industrial parks", "traditional industrial parks"),
         ("harder to find", "hard to find"),
+        ("the biggest park at present", "the biggest park"),
+        ("why do they regard it as important", "why is it important"),
+        ("what level of output is expected", "how much output is expected"),
+        ("what the ceremony set in motion", "what the ceremony launched"),
+        ("more parks in the years ahead", "more parks in the future"),
+        ("what is the zone supposed to become", "what is the zone in future"),
     ],
 )
 def test_intensifiers_and_reporting_verbs_say_nothing_of_the_topic(said: str, meant: str) -> None:
@@ -877,6 +884,14 @@ def test_short_scales_read_as_the_scale() -> None:
         ("Sorry for dumb question, Haizhu is part of which city?", "Haizhu is part of which city?"),
         ("stupid question but where is the park?", "where is the park?"),
         ("lol 20 more parks planned? or did I misread that", "lol 20 more parks planned?"),
+        (
+            "I have written in my notes that it opened in May. Is that correct, or did I record "
+            "the wrong day?",
+            "it opened in May.",
+        ),
+        ("Our group wrote that it opened in May", "it opened in May"),
+        ("did it open in May, or have I confused it with something else?", "did it open in May"),
+        ("For our class report on Riverton's history, when did it open?", "when did it open?"),
         (
             "why are they special compared to normal ones",
             "why are they special compared to traditional ones",
