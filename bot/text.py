@@ -347,6 +347,22 @@ def _its_industry(match: re.Match[str]) -> str:
     return f"what {match.group(1)}industry" if named else match.group(0)
 
 
+# "Is Meishang a tech company?", "is HYCAN an EV maker": a check of what kind of company a
+# named one is asks its line of business, as "What kind of company is it?" does
+_KIND_NOUNS = ("company", "firm", "business", "brand", "maker", "manufacturer", "startup")
+_ITS_KIND = re.compile(
+    r"\b(is|was|are|were) ((?:[a-z]+ ){1,3}?)(an?) ((?:[a-z-]+ ){1,2})"
+    rf"(?:{'|'.join(_KIND_NOUNS)}|enterprise)\b"
+)
+
+
+def _kind_as_industry(match: re.Match[str]) -> str:
+    """Only of a name: "Is the park a tech company?" is no check of a company's kind."""
+    verb, name, article, kind = match.groups()
+    named = any(not is_english_word(word) for word in name.split())
+    return f"{verb} {name}{article} {kind}industry" if named else match.group(0)
+
+
 def _front(text: str) -> str:
     """Short forms: "what's", "whats", "don't"; a possessive "'s" goes."""
     text = _CONTRACTION.sub(r"\1 is", text)
@@ -438,6 +454,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = f"which{text[4:]}"
     if "what does " in text:
         text = _WHAT_IT_DOES.sub(_its_industry, text)
+    if any(noun in text for noun in _KIND_NOUNS) or "enterprise" in text:
+        text = _ITS_KIND.sub(_kind_as_industry, text)
     if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
         if _AREA_UNIT.search(text):
             text = _AREA_VERB.sub("", text)

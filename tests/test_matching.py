@@ -552,6 +552,28 @@ def test_what_the_entry_answers_is_still_answered_beside_what_it_leaves_open(
     assert decide(question, matcher_with(SIGNING), THRESHOLDS).entry == SIGNING
 
 
+KORVANE = Entry(
+    "korvane",
+    ("Did Korvane sign?", "What is Korvane's role?", "Is Korvane one of the companies?"),
+    "Korvane is one of the companies that signed; the article says nothing else about it.",
+    ARTICLE,
+    "bridge.yaml",
+    1,
+    not_in_article=("What kind of company is Korvane?",),
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["Is Korvane a tech company or something else?", "is korvane an EV maker"]
+)
+def test_checking_a_named_company_s_kind_asks_what_kind_it_is(question: str) -> None:
+    reply = decide(question, matcher_with(KORVANE), THRESHOLDS)
+    assert (reply.status, reply.left_open) == ("none", KORVANE)
+    assert decide("Is Korvane one of the companies?", matcher_with(KORVANE), THRESHOLDS).entry == (
+        KORVANE
+    )
+
+
 def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> None:
     """ "Which companies signed?" fits "Which companies signed in total?" as well as any own
     question once "in total" is read as filler: only a word of its own ("many") declines."""

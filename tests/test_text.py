@@ -998,3 +998,18 @@ def test_pulling_in_businesses_is_attracting_them_and_factories_are_industry() -
 )
 def test_what_a_named_company_does_is_its_industry(said: str, read: str) -> None:
     assert Normaliser().normalise(said) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("Is Meishang a tech company?", "is meishang a technology industry"),
+        ("is HYCAN an EV maker", "is hycan an ev industry"),
+        ("Is the park a tech company?", "is the park a technology company"),  # no name
+        ("Is Meishang a company that signed?", "is meishang a company that sign"),  # no kind
+    ],
+)
+def test_checking_what_kind_of_company_a_named_one_is_asks_its_industry(
+    said: str, read: str
+) -> None:
+    assert Normaliser().normalise(said) == read
