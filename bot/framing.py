@@ -148,6 +148,17 @@ _OWN_MEMORY = re.compile(
     r"missed (?:it|that|the news))\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "..., as one of my students claims?", "... as my friend says": who claims it is not what is
+# claimed; "... so that my students understand the main points": nor what the answer is for
+_CLAIMED_BY = re.compile(
+    r",?\s+as (?:one of |some of )?(?:my|our|a|the|some) (?:[a-z]+ ){0,2}[a-z]+ "
+    r"(?:claims?|claimed|says?|said|thinks?|thought|believes?|believed|told me|tells me|wrote"
+    r"|suggests?|suggested|insists?|insisted)\s*[?!.]*\s*$"
+    r"|,?\s+so (?:that )?(?:i|we|my [a-z]+|our [a-z]+|the [a-z]+|they|he|she)"
+    r" (?:can |could |will )?(?:understand|know|learn|get|grasp|follow|see|explain|include|use)\b"
+    r"[^?!]*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
 # what was said
 _ATTRIBUTED = re.compile(r",?\s*\battributed to\b[^.?!]*", re.IGNORECASE)
@@ -297,6 +308,8 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
     if "attributed" in text:
         text = _ATTRIBUTED.sub("", text)
+    if "as" in words or "so" in words:
+        text = _CLAIMED_BY.sub("", text)
     if not _ARTICLE_WORDS.isdisjoint(words):
         text = _ARTICLE_AS_SOURCE.sub(" ", text)
         text = _WHERE_TO_LOOK.sub(r"\1\2", text)

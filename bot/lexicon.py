@@ -192,6 +192,10 @@ PHRASES: dict[str, str] = {
     "or somewhere else": "",
     "or something else": "",
     "or something different": "",
+    # "Could you explain it in simpler terms?": how to say it, not what is asked
+    **{f"in {plain} terms": "" for plain in ("simpler", "simple", "plain", "layman", "laymans")},
+    "in plain english": "",
+    "the statement that": "",  # "What is meant by the statement that the park will ..."
     "about something different": "",
     # "the biggest at present", "in the years ahead": now, and what comes
     "at present": "",

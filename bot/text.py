@@ -433,6 +433,14 @@ def _has_phrase(words: list[str], text: str) -> bool:
     return False
 
 
+# "What did the manager mean when he compared ...?", "Who spoke when the park opened?": a
+# "when" joining a clause to a question asking something else says when, it does not ask it
+_JOINING_WHEN = re.compile(
+    r"^((?:[a-z0-9]+ ){0,2}(?:what|who|whom|which|why|how|where)\b(?:(?! and | or ).)*?)"
+    r" when (?=(?:he|she|they|it|we|i|you|the|this|that|these|those|his|her|their|its)\b)"
+)
+
+
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
     opening more, "name the ...", an area's verb, "past" a figure, "a
@@ -456,6 +464,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _WHAT_IT_DOES.sub(_its_industry, text)
     if any(noun in text for noun in _KIND_NOUNS) or "enterprise" in text:
         text = _ITS_KIND.sub(_kind_as_industry, text)
+    if " when " in text:
+        text = _JOINING_WHEN.sub(r"\1 ", text)
     if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
         if _AREA_UNIT.search(text):
             text = _AREA_VERB.sub("", text)

@@ -29,6 +29,7 @@ def _every_rewrite(text: str) -> str:
     text = f._SOURCED_CLAIM.sub(" ", text)
     text = f._PUT_TO_ITS_SOURCE.sub("", text)
     text = f._ATTRIBUTED.sub("", text)
+    text = f._CLAIMED_BY.sub("", text)
     text = f._ARTICLE_AS_SOURCE.sub(" ", text)
     return f._WHERE_TO_LOOK.sub(r"\1\2", text)
 
@@ -54,6 +55,8 @@ def _framed(count: int) -> list[str]:
         "My mum asked whether", "My dad thinks", "my uncle read that", "Is that right",
         "I have written in my notes that", "or did I record the wrong day?", "Our group wrote",
         "or have I confused it with something else", "for our class report on the park,",
+        "as one of my students claims?", "as my friend says", "so that my students understand",
+        "so I can follow", "as", "so",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

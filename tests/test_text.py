@@ -892,6 +892,10 @@ def test_short_scales_read_as_the_scale() -> None:
         ("Our group wrote that it opened in May", "it opened in May"),
         ("did it open in May, or have I confused it with something else?", "did it open in May"),
         ("For our class report on Riverton's history, when did it open?", "when did it open?"),
+        ("Did it open in May, as one of my students claims?", "Did it open in May?"),
+        ("Give me a summary so that my students understand the main points", "Give me a summary"),
+        ("Could you explain it in simpler terms?", "Could you explain it?"),
+        ("What is meant by the statement that it will help?", "What is meant by it will help?"),
         (
             "why are they special compared to normal ones",
             "why are they special compared to traditional ones",
@@ -998,6 +1002,19 @@ def test_pulling_in_businesses_is_attracting_them_and_factories_are_industry() -
 )
 def test_what_a_named_company_does_is_its_industry(said: str, read: str) -> None:
     assert Normaliser().normalise(said) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("What did the mayor mean when he praised it?", "what did the mayor mean he praised it"),
+        ("who spoke when the bridge opened", "who spoke the bridge opened"),
+        ("what was signed and when the bridge opens", "what was signed and when the bridge opens"),
+        ("when did it open", "when did it open"),
+    ],
+)
+def test_a_when_joining_a_clause_to_another_question_asks_no_date(said: str, read: str) -> None:
+    assert Normaliser().words(said) == Normaliser().words(read)
 
 
 @pytest.mark.parametrize(
