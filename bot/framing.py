@@ -39,7 +39,11 @@ _CONFIRMATION_SENTENCE = re.compile(
     r"(?: (?:the|this|what|your))?(?: (?:article|report|story|piece|knowledge|records?))?"
     r"(?: says?)?"
     r"|(?:does|did) (?:the|this|your) (?:article|report|story|piece|source|text)"
-    r" (?:agree|confirm (?:it|this|that)|say so|back (?:it|this|that) up)"
+    r" (?:agree|confirm (?:it|this|that)|say so|back (?:it|this|that) up|support (?:it|this|that))"
+    # "Is that the figure the article gives?", "Is that what the story says?"
+    r"|(?:is|was) (?:that|this|it) (?:the (?:figure|number|date|name|title|wording|term)(?: that)?"
+    r"|what) (?:the|your) (?:article|report|story|piece|text) (?:gives|says|uses|has|states"
+    r"|reports)"
     # "Please verify the exact figure.", "Can you confirm those names?", "Correct number?"
     r"|(?:(?:please|(?:can|could) you)(?: please)? )?(?:confirm|verify|check)"
     r"(?: (?:that|this|it|those|these|the))?(?: (?:exact|correct|right|real))?"
@@ -72,6 +76,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
     r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
+    # "Can we call the park Haizhu's largest ...?": may the claim be written
+    r"|(?:can|could|may) (?:we|i) (?:call|describe|say|write|claim)(?: that)?"
     r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)|^\W*heard(?: that)?"
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
     r"|(?:i|we) (?:(?:still |always |kind of |sort of )?(?:remember|recall|think|thought|believe"
@@ -105,6 +111,7 @@ _SOURCED_CLAIM = re.compile(
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|put"
     r"|puts|identified|identifies|describe|describes|described|call|calls|called|list|lists"
     r"|listed|mention|mentions|mentioned|report|reported|reports|told|tells|give|gives|gave"
+    r"|has|have|had"
     # "My uncle read that ...", "My dad thinks ...", "My mum asked whether ...": on their behalf
     r"|read|reads|heard|hears|think|thinks|thought|believes|believed|reckons|asked|asks"
     r"|(?:is|was) (?:asking|wondering)|wonders|wondered|wants? to know|wanted to know)"
@@ -140,6 +147,8 @@ _OWN_MEMORY = re.compile(
     r"|that) up)|i forg[eo]t|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
     r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong"
     # "... or did I record the wrong day?", "... or have I confused it with something else?"
+    r"|or (?:is|would) (?:that|this|it) (?:be )?(?:overstating|overstate|an overstatement"
+    r"|a stretch|going too far|too strong|exaggerating|an exaggeration)(?: it| things)?"
     r"|or (?:did|have|had) (?:i|we) (?:(?:get|got|record|recorded|write|written|wrote|note|noted"
     r"|copy|copied|put|jot|jotted)(?: down)? (?:the|a) wrong [a-z]+(?: down)?"
     r"|(?:confuse|confused|mix|mixed) (?:it|this|that|them)(?: up)?(?: with [^?.!]*)?)"
@@ -159,6 +168,18 @@ _CLAIMED_BY = re.compile(
     r"[^?!]*[?!.]*\s*$",
     re.IGNORECASE,
 )
+# "Need it for the dateline.", ", for the lede", ", want to get it exactly right": what the
+# answer is needed for is not what is asked
+_NEEDED_FOR = re.compile(
+    r"(?:[.?!,;]\s*|\s+-\s+)(?:(?:i|we) )?(?:need|needed|want|wanted|it['\u2019]?s|this is)"
+    r"(?: (?:it|this|that|the answer))?(?: for| to use (?:it )?(?:for|in)| to put in)"
+    r" (?:the|my|our|a) [a-z]+(?: [a-z]+)?\s*[?!.]*\s*$"
+    r"|,\s*for (?:the|my|our) (?:lede|lead|dateline|headline|caption|copy|budget|news budget"
+    r"|intro|standfirst|subhead|byline)\s*[?!.]*\s*$"
+    r"|(?:[.?!,;]\s*|\s+-\s+)(?:(?:i|we) )?(?:want|need|have) to get (?:it|this|that|the [a-z]+)"
+    r"(?: exactly| just)? right\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
 # what was said
 _ATTRIBUTED = re.compile(r",?\s*\battributed to\b[^.?!]*", re.IGNORECASE)
@@ -176,7 +197,8 @@ _WHERE_TO_LOOK = re.compile(
 _LEAD_WORDS = frozenset(
     """true correct accurate case right confirm verify wrong fair heard told tell tells read saw
     seen said say says remember recall think thought believe believed understand understood
-    assume assumed guess guessed suppose supposed written wrote noted down""".split()  # noqa: SIM905
+    assume assumed guess guessed suppose supposed written wrote noted down call describe write
+    claim""".split()  # noqa: SIM905
 )
 _ARTICLE_WORDS = frozenset(
     "article report story piece coverage text passage author writer reporter".split()  # noqa: SIM905
@@ -191,7 +213,8 @@ _SOURCE_WORDS = frozenset(
 )
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
-    misunderstand misremembered misremembering confuse confused mix mixed""".split()  # noqa: SIM905
+    misunderstand misremembered misremembering confuse confused mix mixed overstating overstate
+    overstatement stretch far strong exaggerating exaggeration""".split()  # noqa: SIM905
 )
 _SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
@@ -310,6 +333,8 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _ATTRIBUTED.sub("", text)
     if "as" in words or "so" in words:
         text = _CLAIMED_BY.sub("", text)
+    if "for" in words or "right" in words:
+        text = _NEEDED_FOR.sub("", text)
     if not _ARTICLE_WORDS.isdisjoint(words):
         text = _ARTICLE_AS_SOURCE.sub(" ", text)
         text = _WHERE_TO_LOOK.sub(r"\1\2", text)

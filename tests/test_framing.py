@@ -30,6 +30,7 @@ def _every_rewrite(text: str) -> str:
     text = f._PUT_TO_ITS_SOURCE.sub("", text)
     text = f._ATTRIBUTED.sub("", text)
     text = f._CLAIMED_BY.sub("", text)
+    text = f._NEEDED_FOR.sub("", text)
     text = f._ARTICLE_AS_SOURCE.sub(" ", text)
     return f._WHERE_TO_LOOK.sub(r"\1\2", text)
 
@@ -56,7 +57,9 @@ def _framed(count: int) -> list[str]:
         "I have written in my notes that", "or did I record the wrong day?", "Our group wrote",
         "or have I confused it with something else", "for our class report on the park,",
         "as one of my students claims?", "as my friend says", "so that my students understand",
-        "so I can follow", "as", "so",
+        "so I can follow", "as", "so", "Need it for the dateline.", ", for the lede", "for",
+        "want to get it exactly right", "or is that overstating it?", "Can we call", "Draft has",
+        "Is that the figure the article gives?", "Does the article support that?",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

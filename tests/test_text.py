@@ -895,6 +895,12 @@ def test_short_scales_read_as_the_scale() -> None:
         ("Did it open in May, as one of my students claims?", "Did it open in May?"),
         ("Give me a summary so that my students understand the main points", "Give me a summary"),
         ("Could you explain it in simpler terms?", "Could you explain it?"),
+        ("Where is the bridge? Need it for the dateline.", "Where is the bridge?"),
+        ("Who opened it, for the lede.", "Who opened it?"),
+        ("the bridge's full name, want to get it exactly right", "the bridge's full name"),
+        ("Can we call it the longest bridge, or is that overstating it?", "the longest bridge?"),
+        ("Draft has 240 metres. Is that the figure the article gives?", "240 metres."),
+        ("Our copy says it opened in May. Does the article support that?", "it opened in May."),
         ("What is meant by the statement that it will help?", "What is meant by it will help?"),
         (
             "why are they special compared to normal ones",
