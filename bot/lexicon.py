@@ -366,6 +366,31 @@ PHRASES: dict[str, str] = {
     "in a few sentences": "summary",
     "in two sentences": "summary",
     "in 2 sentences": "summary",
+    # "a two-sentence rundown", "the two-line executive summary": a summary, however long
+    **{
+        f"{count} {unit} {kind}": "summary"
+        for count in ("1", "2", "3", "one", "two", "three", "a few", "few")
+        for unit in ("line", "lines", "sentence", "sentences", "paragraph", "word", "minute")
+        for kind in ("summary", "executive summary", "rundown", "overview", "recap", "gist")
+    },
+    "executive summary": "summary",
+    # "How does it rank by size": which is largest; GFA is gross floor area
+    "rank by size": "rank largest",
+    "ranks by size": "ranks largest",
+    "gfa": "construction area",
+    "gross floor area": "construction area",
+    # "the tenant mix": which industries the tenants are in
+    "tenant mix": "industries",
+    "in the pipeline": "planned",
+    # "what was being kicked off": launched
+    "kick off": "launch",
+    "kicks off": "launch",
+    "kicked off": "launch",
+    "kicking off": "launch",
+    "q1": "first quarter",
+    # "once the park is up and running": in the future
+    "up and running": "future",
+    "or is the focus elsewhere": "",
     "in terms of": "about",
     "how come": "why",
     # greetings in front of a question are not its topic (hi, hello are stopwords already)
