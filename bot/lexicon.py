@@ -128,6 +128,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("display", "displays", "displayed", "displaying", "show", "shows", "showing", "shown"),
     ("first", "initial", "initially", "earliest"),
     ("full", "complete", "entire"),
+    # a park being finished or completed ("complete" alone is whole, above)
+    ("finish", "finished", "finishes", "finishing", "completed", "completion", "completes"),
     ("series", "program", "sequence", "lineup", "lineups"),
     ("central", "downtown"),
     # "city industry", "industry in the city": what the article calls urban industry
@@ -391,6 +393,9 @@ PHRASES: dict[str, str] = {
     # "once the park is up and running": in the future
     "up and running": "future",
     "or is the focus elsewhere": "",
+    # "when is construction done", "once it's all done": finished ("What has Haizhu done?"
+    # keeps "done" a light word)
+    **{f"{verb} done": "finish" for verb in ("is", "be", "are", "get", "gets", "all")},
     "in terms of": "about",
     "how come": "why",
     # greetings in front of a question are not its topic (hi, hello are stopwords already)

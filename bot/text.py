@@ -441,6 +441,10 @@ _JOINING_WHEN = re.compile(
 )
 
 
+# "when is construction of the park done?": asking when it ends is asking when it is finished
+_ASKS_WHEN_DONE = re.compile(r"(?:when|by when|how soon|how long until|how long till)\b")
+
+
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
     opening more, "name the ...", an area's verb, "past" a figure, "a
@@ -466,6 +470,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _ITS_KIND.sub(_kind_as_industry, text)
     if " when " in text:
         text = _JOINING_WHEN.sub(r"\1 ", text)
+    if text.endswith(" done") and _ASKS_WHEN_DONE.match(text):  # "when is the park done"
+        text = f"{text[:-5]} finish"
     if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
         if _AREA_UNIT.search(text):
             text = _AREA_VERB.sub("", text)

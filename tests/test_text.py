@@ -874,6 +874,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("how many more are in the pipeline", "how many more are planned"),
         ("what was kicked off in Q1", "what was launched in the first quarter"),
         ("output once it is up and running", "output in the future"),
+        ("when is construction of the bridge done", "when will construction of the bridge finish"),
+        ("how many towers once it's all done", "how many towers once it is finished"),
+        ("when will it be completed", "when will it be finished"),
+        ("What has the city done?", "What has the city?"),  # a light verb where nothing ends
         ("what is the zone supposed to become", "what is the zone in future"),
     ],
 )
