@@ -341,6 +341,10 @@ _WHAT_IT_DOES = re.compile(
 )
 
 
+# "What is Yuanzhi Technology's business?" (its "'s" gone by then): its line of business too
+_ITS_BUSINESS = re.compile(r"\bwhat is ((?:[a-z]+ ){1,3}?)(?:business|line of business)$")
+
+
 def _its_industry(match: re.Match[str]) -> str:
     """Only of a name ("Meishang"): what the manager does is his role."""
     named = any(not is_english_word(word) for word in match.group(1).split())
@@ -466,6 +470,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = f"which{text[4:]}"
     if "what does " in text:
         text = _WHAT_IT_DOES.sub(_its_industry, text)
+    if text.endswith("business") and "what is " in text:
+        text = _ITS_BUSINESS.sub(_its_industry, text)
     if any(noun in text for noun in _KIND_NOUNS) or "enterprise" in text:
         text = _ITS_KIND.sub(_kind_as_industry, text)
     if " when " in text:

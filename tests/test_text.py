@@ -1016,6 +1016,8 @@ def test_pulling_in_businesses_is_attracting_them_and_factories_are_industry() -
         ("What did HYCAN do?", "what do hycan do"),  # an action, not a line of business
         ("What does the manager do?", "what does the manager do"),  # a role: no name
         ("what does HYCAN do at the park", "what does hycan do at the park"),
+        ("What is Yuanzhi Technology's business?", "what yuanzhi technology industry"),
+        ("What is the park's business?", "what is the park company"),  # no name
     ],
 )
 def test_what_a_named_company_does_is_its_industry(said: str, read: str) -> None:
