@@ -456,6 +456,8 @@ PHRASES: dict[str, str] = {
     "fit into this": "role",
     "fit into all this": "role",
     "fit in": "role",
+    "fit into": "role in",  # "How does the park fit into Haizhu's plans?"
+    "fits into": "role in",
     # ranking or comparing by size asks which is largest, not how big one is
     "rank in size": "rank largest",
     "ranks in size": "rank largest",

@@ -877,6 +877,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("when is construction of the bridge done", "when will construction of the bridge finish"),
         ("how many towers once it's all done", "how many towers once it is finished"),
         ("when will it be completed", "when will it be finished"),
+        (
+            "how does the bridge fit into the city's plans",
+            "how is the bridge's role in the city's plans",
+        ),
         ("What has the city done?", "What has the city?"),  # a light verb where nothing ends
         ("what is the zone supposed to become", "what is the zone in future"),
     ],
