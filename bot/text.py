@@ -333,10 +333,10 @@ def _normalise_rest_in_order(text: str) -> str:
 
 
 # "What does Yuanzhi Technology actually do?": what a company does is its line of business;
-# "what did HYCAN do" (read "what do hycan do" by then), "what does the park do for Haizhu"
-# ask other things
+# "what did HYCAN do" (read "what do hycan do" by then), "what does the park do for Haizhu",
+# "what does Meishang plan to do" ask other things
 _WHAT_IT_DOES = re.compile(
-    r"\bwhat does ((?:[a-z]+ ){1,3}?)(?:actually |really |even |exactly )?do\b"
+    r"\bwhat does ((?:(?!to )[a-z]+ ){1,3}?)(?:actually |really |even |exactly )?do\b"
     r"(?!\s+(?:at|in|for|with|to|about|on|there|here|that|this|it)\b)"
 )
 

@@ -1022,6 +1022,7 @@ def test_pulling_in_businesses_is_attracting_them_and_factories_are_industry() -
         ("what does HYCAN do at the park", "what does hycan do at the park"),
         ("What is Yuanzhi Technology's business?", "what yuanzhi technology industry"),
         ("What is the park's business?", "what is the park company"),  # no name
+        ("What does Meishang plan to do?", "what does meishang plan to do"),  # its plans
     ],
 )
 def test_what_a_named_company_does_is_its_industry(said: str, read: str) -> None:
