@@ -264,6 +264,11 @@ _INTRODUCTION = re.compile(
     # "Sorry, not from China - where is Haizhu?", "New to Guangzhou, ...": where the asker is from
     r"|^\W*(?:sorry\W+)?(?:i(?:['\u2019]m|\s+am)\s+)?(?:not\s+from|new\s+(?:to|in))\s+"
     r"(?:here|[a-z]+(?:\s+[a-z]+)?)\s*[.,:;!\u2013\u2014-]+\s*"
+    # "Sorry, my English not so good.", "Excuse my English,": how the asker writes
+    r"|^\W*(?:(?:sorry|excuse me|pardon)\W+)?"
+    r"(?:(?:sorry for|excuse|pardon) my (?:bad |poor )?english"
+    r"|my english (?:is )?(?:not (?:so |very |too )?good|bad|poor|not great))"
+    r"\s*[.,:;!\u2013\u2014-]+\s*"
     # "Sorry for dumb question, ...", "Stupid question but ...": what the asker thinks of it
     r"|^\W*(?:sorry\s+(?:for|if)\s+(?:this\s+is\s+)?(?:the|a|my)?\s*|(?:maybe|probably)\s+a\s+)?"
     r"(?:dumb|stupid|silly|naive|noob|newbie)\s+(?:question|q)\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)",
@@ -294,6 +299,7 @@ def without_framing(text: str) -> str:
         or "not from" in lowered
         or "new to" in lowered
         or "new in" in lowered
+        or "english" in lowered
         or not _SELF_DEPRECATING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)

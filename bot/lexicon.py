@@ -26,7 +26,7 @@ FILLERS = frozenset(
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
-    anyway considered regarded deemed pretty harder saw main proper regard regards
+    anyway considered regarded deemed pretty harder saw main proper regard regards alone
     """.split()  # noqa: SIM905
 )
 
@@ -224,6 +224,8 @@ PHRASES: dict[str, str] = {
     "years to come": "future",
     # "a one-off or part of something bigger?" asks whether it is one of a series, not of size
     "one off": "series",
+    "stand alone": "series",  # "a stand-alone event, or one of several?"
+    "standalone": "series",
     "something bigger": "something",
     "something larger": "something",
     # "I saw it mentioned somewhere": where a claim was seen, not where the thing is

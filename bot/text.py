@@ -123,6 +123,11 @@ _SAID_ABOUT = re.compile(
 )
 # "bigger than 100000 square meters?" bounds a size, where "bigger than this one?" asks a rank
 _SIZE_BOUND = re.compile(r"\b(?:(?:bigger|larger|smaller) than|as (?:big|large) as) (?=\d)")
+# "How big is the park compared with other parks in Haizhu?": how it ranks, not its size
+_SIZE_AGAINST_OTHERS = re.compile(
+    r"\bhow (?:big|large)\b(?=.*\b(?:compared?|compares|against|versus|vs)(?: with| to)? "
+    r"(?:the )?(?:other|others|rest)\b)"
+)
 # "how many square meters does the park cover": the size asked, whatever verb holds it (an
 # article that "covers" a ceremony reports on it: only beside an area unit)
 _AREA_UNIT = re.compile(r"\b(?:square|sqm|sq|m2|hectares?|acres?)\b")
@@ -464,6 +469,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
+    if "how big" in text or "how large" in text:
+        text = _SIZE_AGAINST_OTHERS.sub("how largest", text)
     if "open" in text and _OPEN_MORE.search(text):
         text = _OPEN.sub("add", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which

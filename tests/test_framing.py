@@ -60,6 +60,7 @@ def _framed(count: int) -> list[str]:
         "so I can follow", "as", "so", "Need it for the dateline.", ", for the lede", "for",
         "want to get it exactly right", "or is that overstating it?", "Can we call", "Draft has",
         "Is that the figure the article gives?", "Does the article support that?",
+        "Sorry, my English not so good.", "Excuse my English,", "english",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -882,6 +882,14 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
             "how is the bridge's role in the city's plans",
         ),
         ("What has the city done?", "What has the city?"),  # a light verb where nothing ends
+        ("Sorry, my English not so good. When did it open?", "When did it open?"),
+        ("Excuse my English, where is bridge?", "where is bridge?"),
+        ("was it a stand-alone event", "was it one of a series of events"),
+        ("will the bridge alone cost that much", "will the bridge cost that much"),
+        (
+            "how big is the bridge compared with the other bridges",
+            "how largest is the bridge compared with the other bridges",
+        ),
         ("what is the zone supposed to become", "what is the zone in future"),
     ],
 )
