@@ -100,6 +100,7 @@ def decide(
     stay with it as related questions.
     """
     reply = decide_by_entries(question, matcher, thresholds, max_chars)
+    reply = _of_the_one_named(reply, matcher, thresholds)
     # the entry answering, or the nearest one: its article may leave the question open
     nearest = reply.entry or (reply.candidates[0].entry if reply.candidates else None)
     if nearest is not None and nearest.not_in_article:
@@ -121,6 +122,43 @@ def decide(
         f"{thresholds.quote:g}"
     )
     return replace(reply, status="answer", score=quote.score, reason=why, quote=quote)
+
+
+# a question asking which others, or naming one as an example of many, asks the list
+_ASKS_FOR_THE_LIST = frozenset(
+    """which who whom whose besides apart other others else along beside except excluding
+    including like such""".split()  # noqa: SIM905
+)
+
+
+def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:
+    """An answer by a list ("Meishang, Yuanzhi Technology and HYCAN signed ...") to a question
+    about one of its members ("Is HYCAN among the first batch?"), given by the member's own
+    entry when that is a candidate worth offering: both hold the fact, the member's is
+    about what was asked."""
+    if reply.status != "answer" or reply.entry is None or reply.corrects:
+        return reply
+    if not _ASKS_FOR_THE_LIST.isdisjoint(basic_normalise(reply.question).split()):
+        return reply  # "Besides HYCAN, which companies signed?" asks the list
+    named = {
+        entry.id: (word.term, entry)
+        for word in matcher.query_words(reply.question, names_as_one=False)
+        if word.known
+        and is_name_like(word.surface)
+        and (entry := matcher.about(word.term)) is not None
+    }
+    if len(named) != 1:
+        return reply
+    term, member = next(iter(named.values()))
+    if member is reply.entry or term in matcher.question_terms(reply.entry):
+        return reply
+    if term not in set(matcher.normaliser.words(reply.entry.answer)):
+        return reply  # the answer does not name it: no list it is in
+    found = next((c for c in reply.candidates if c.entry is member), None)
+    if found is None or found.score < thresholds.clarify:
+        return reply
+    why = f"names {term!r}, which '{member.id}' is about, in the list of '{reply.entry.id}'"
+    return replace(reply, entry=member, score=found.score, reason=f"{why}: {reply.reason}")
 
 
 def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:

@@ -575,6 +575,44 @@ def test_checking_a_named_company_s_kind_asks_what_kind_it_is(question: str) -> 
     )
 
 
+SIGNERS = entry(
+    "signers",
+    "At the opening, Korvane, Talmiro and Besko signed up as the first batch of tenants.",
+    "Which companies signed up as the first batch of tenants?",
+    "first batch of tenants",
+    "Who are the first tenants?",
+)
+TALMIRO = entry(
+    "talmiro",
+    "Talmiro is one of the companies that signed up as a first tenant of the bridge's shops.",
+    "Did Talmiro sign up?",
+    "Is Talmiro one of the first tenants?",
+    "What did Talmiro sign?",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is Talmiro among the first batch of tenants?", "Talmiro - one of the first-batch tenants?"],
+)
+def test_a_check_of_one_member_of_a_list_is_answered_by_the_member_s_own_entry(
+    question: str,
+) -> None:
+    reply = decide(question, matcher_with(SIGNERS, TALMIRO), THRESHOLDS)
+    assert (reply.status, reply.entry) == ("answer", TALMIRO)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Besides Talmiro, which companies signed?", "Other than Talmiro, which companies signed up?"],
+)
+def test_a_question_naming_a_member_while_asking_for_the_list_gets_the_list(
+    question: str,
+) -> None:
+    reply = decide(question, matcher_with(SIGNERS, TALMIRO), THRESHOLDS)
+    assert (reply.status, reply.entry) == ("answer", SIGNERS)
+
+
 def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> None:
     """ "Which companies signed?" fits "Which companies signed in total?" as well as any own
     question once "in total" is read as filler: only a word of its own ("many") declines."""
