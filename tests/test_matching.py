@@ -613,6 +613,36 @@ def test_a_question_naming_a_member_while_asking_for_the_list_gets_the_list(
     assert (reply.status, reply.entry) == ("answer", SIGNERS)
 
 
+LAUNCH_DATE = entry(
+    "launch-date",
+    "The launch ceremony was held on Feb 18, 2022, marking the start of work on the tower.",
+    "When was the launch ceremony held?",
+    "On what date did work on the tower start?",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "weighed_down"),
+    [
+        ("Did the ceremony start work on the tower?", True),  # asks what it started
+        ("When did work on the tower start?", False),
+        ("Did work on the tower start in February?", False),  # a month: asks when
+        ("ceremony tower work", False),  # keywords ask nothing of it: may be its date
+    ],
+)
+def test_a_date_entry_asked_with_no_time_word_is_weighed_down(
+    monkeypatch: pytest.MonkeyPatch, question: str, weighed_down: bool
+) -> None:
+    def score() -> float:
+        found = matcher_with(LAUNCH_DATE).match(question)
+        return next(c.score for c in found if c.entry is LAUNCH_DATE)
+
+    penalised = score()
+    monkeypatch.setattr("bot.matching.UNTIMED_PENALTY", 1.0)
+    whole = score()
+    assert penalised == (pytest.approx(round(whole * 0.9, 1), abs=0.1) if weighed_down else whole)
+
+
 def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> None:
     """ "Which companies signed?" fits "Which companies signed in total?" as well as any own
     question once "in total" is read as filler: only a word of its own ("many") declines."""
