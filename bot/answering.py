@@ -138,6 +138,14 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
     about what was asked."""
     if reply.status != "answer" or reply.entry is None or reply.corrects:
         return reply
+    # the names the answer lists that its entry's questions do not ask of (most answers list
+    # none, and nothing more is worked out)
+    said = matcher.normaliser.normalise(reply.entry.answer).split()
+    listed = {stem(word) for word in said if is_name_like(word)} - matcher.question_terms(
+        reply.entry
+    )
+    if not listed:
+        return reply
     if not _ASKS_FOR_THE_LIST.isdisjoint(basic_normalise(reply.question).split()):
         return reply  # "Besides HYCAN, which companies signed?" asks the list
     named = {
@@ -150,10 +158,8 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
     if len(named) != 1:
         return reply
     term, member = next(iter(named.values()))
-    if member is reply.entry or term in matcher.question_terms(reply.entry):
-        return reply
-    if term not in set(matcher.normaliser.words(reply.entry.answer)):
-        return reply  # the answer does not name it: no list it is in
+    if member is reply.entry or term not in listed:
+        return reply  # the answer does not list it, or the entry asks of it itself
     found = next((c for c in reply.candidates if c.entry is member), None)
     if found is None or found.score < thresholds.clarify:
         return reply

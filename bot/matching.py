@@ -397,7 +397,7 @@ class Matcher:
             return None
         doc = int(docs[0])
         phrasings = self._phrasing_terms(doc)
-        holding = sum(term in terms for terms, _ in phrasings)
+        holding = sum(term in terms for terms, _, _ in phrasings)
         return self._entries[doc] if 2 * holding >= len(phrasings) else None
 
     def around(self, entry: Entry) -> frozenset[str]:
@@ -484,12 +484,18 @@ class Matcher:
         candidates.sort(key=_rank)
         return candidates[:limit]
 
-    def _phrasing_terms_uncached(self, doc: int) -> tuple[tuple[frozenset[str], float], ...]:
-        """Each phrasing's terms and their total weight (kept for recently scored entries)."""
+    def _phrasing_terms_uncached(
+        self, doc: int
+    ) -> tuple[tuple[frozenset[str], float, tuple[str, ...]], ...]:
+        """Each phrasing's terms, their total weight, and the terms once each in the order the
+        phrasing says them: summed in that order, a score is the same in every process (a
+        set's order changes with the hash seed) (kept for recently scored entries)."""
         found = []
         for normalised in self._phrasings[doc]:
             terms = [stem(w) for w in normalised.split() if w not in STOPWORDS]
-            found.append((frozenset(terms), sum(self._idf[t] for t in terms)))
+            found.append(
+                (frozenset(terms), sum(self._idf[t] for t in terms), tuple(dict.fromkeys(terms)))
+            )
         return tuple(found)
 
     def score(
@@ -519,15 +525,15 @@ class Matcher:
         asked: dict[str, float] = {}  # each query term's share of the question
         for word in query:
             asked[word.term] = asked.get(word.term, 0.0) + word.weight
-        for number, (terms, weight) in enumerate(self._phrasing_terms(doc)):
+        for number, (terms, weight, in_order) in enumerate(self._phrasing_terms(doc)):
             if terms.isdisjoint(asked):
                 overlap = 0.0
                 if overlap > best_overlap:
                     best, best_overlap = number, overlap
                 continue
-            # summed exactly: a set's order varies with the hash seed, and a tie between two
-            # phrasings must not be broken by rounding in one process and not in another
-            covered = math.fsum(self._idf[t] * query_terms.get(t, 0.0) for t in terms)
+            # in the phrasing's order: a tie between two phrasings must not be broken by
+            # rounding in one process and not in another
+            covered = sum(self._idf[t] * query_terms.get(t, 0.0) for t in in_order)
             of_phrasing = covered / weight if weight else 0.0
             share = sum(w for t, w in asked.items() if t in terms)
             of_question = share / total if total else 0.0
