@@ -138,13 +138,8 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
     about what was asked."""
     if reply.status != "answer" or reply.entry is None or reply.corrects:
         return reply
-    # the names the answer lists that its entry's questions do not ask of (most answers list
-    # none, and nothing more is worked out)
-    said = matcher.normaliser.normalise(reply.entry.answer).split()
-    listed = {stem(word) for word in said if is_name_like(word)} - matcher.question_terms(
-        reply.entry
-    )
-    if not listed:
+    listed = matcher.listed_names(reply.entry)
+    if not listed:  # most answers: nothing more is worked out
         return reply
     if not _ASKS_FOR_THE_LIST.isdisjoint(basic_normalise(reply.question).split()):
         return reply  # "Besides HYCAN, which companies signed?" asks the list

@@ -216,6 +216,7 @@ class Matcher:
         # the terms of each phrasing of entries' questions and questions left open
         self._own_terms: dict[tuple[str, ...], tuple[frozenset[str], ...]] = {}
         self._around: dict[str, frozenset[str]] = {}  # entries' article terms beyond their own
+        self._listed: dict[str, frozenset[str]] = {}  # names entries' answers list, not ask of
         self._article_terms: dict[tuple[str, str], frozenset[str]] = {}  # by file and link
         self._phrasing_terms = lru_cache(maxsize=PHRASING_CACHE)(self._phrasing_terms_uncached)
 
@@ -417,6 +418,20 @@ class Matcher:
                 self._around.clear()
                 self._article_terms.clear()
             found = self._around[entry.id] = said - own - QUESTION_WORDS
+        return found
+
+    def listed_names(self, entry: Entry) -> frozenset[str]:
+        """The names the entry's answer gives that its questions do not ask of ("Meishang,
+        Yuanzhi Technology and HYCAN signed"): what it lists (English lacks a name's word)."""
+        found = self._listed.get(entry.id)
+        if found is None:
+            said = self.normaliser.normalise(entry.answer).split()
+            named = {
+                stem(w) for w in said if len(w) >= 3 and w.isalpha() and not is_english_word(w)
+            }
+            if len(self._listed) >= PHRASING_CACHE:
+                self._listed.clear()
+            found = self._listed[entry.id] = frozenset(named) - self.question_terms(entry)
         return found
 
     def question_terms(self, entry: Entry) -> frozenset[str]:

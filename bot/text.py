@@ -358,10 +358,12 @@ def _its_industry(match: re.Match[str]) -> str:
 
 # "Is Meishang a tech company?", "is HYCAN an EV maker": a check of what kind of company a
 # named one is asks its line of business, as "What kind of company is it?" does
-_KIND_NOUNS = ("company", "firm", "business", "brand", "maker", "manufacturer", "startup")
+_KIND_WORDS = frozenset(
+    ("company", "firm", "business", "brand", "maker", "manufacturer", "startup", "enterprise")
+)
 _ITS_KIND = re.compile(
     r"\b(is|was|are|were) ((?:[a-z]+ ){1,3}?)(an?) ((?:[a-z-]+ ){1,2})"
-    rf"(?:{'|'.join(_KIND_NOUNS)}|enterprise)\b"
+    rf"(?:{'|'.join(sorted(_KIND_WORDS))})\b"
 )
 
 
@@ -479,7 +481,7 @@ def _normalise_tail(words: list[str]) -> str:
         text = _WHAT_IT_DOES.sub(_its_industry, text)
     if text.endswith("business") and "what is " in text:
         text = _ITS_BUSINESS.sub(_its_industry, text)
-    if any(noun in text for noun in _KIND_NOUNS) or "enterprise" in text:
+    if not _KIND_WORDS.isdisjoint(words):
         text = _ITS_KIND.sub(_kind_as_industry, text)
     if " when " in text:
         text = _JOINING_WHEN.sub(r"\1 ", text)
