@@ -297,9 +297,12 @@ def _replaced_word(text: str, word: str, by: str) -> str:
 def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds) -> Reply:
     """The decision on `text` as written: its asking clause first, then the whole of it."""
     clause = question_clause(text)  # context before the question must not decide the answer
-    if clause is not None and _says_what_it_asks(clause, matcher):
+    # a clause opening the message has nothing before it to point back to ("Where is this
+    # park? I live nearby."): "this park" is the park it asks about
+    opening = clause is not None and text.lstrip().startswith(clause)
+    if clause is not None and _says_what_it_asks(clause, matcher, can_point_back=not opening):
         focused = _decide_read_again(clause, truncated, matcher, thresholds)
-        if focused.status == "answer" and _points_back(clause, matcher):
+        if focused.status == "answer" and not opening and _points_back(clause, matcher):
             # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
             # a name the context gives must be one the answering entry knows
             at = text.rfind(clause)  # the clause ends at its sentence's end, not the text's
@@ -791,11 +794,11 @@ def _as_when(text: str, matcher: Matcher) -> str:
     return f"{matcher.normaliser.normalise(text)} when"
 
 
-def _says_what_it_asks(clause: str, matcher: Matcher) -> bool:
+def _says_what_it_asks(clause: str, matcher: Matcher, can_point_back: bool = True) -> bool:
     """Whether the clause names what it asks about; one pointing back needs two words, and
     an amount is no topic: "Is it over 1 billion yuan?" after "... the projected output
     figure." is asked of the output, which only the sentence before names."""
-    back = _points_back(clause, matcher)
+    back = can_point_back and _points_back(clause, matcher)
     words = matcher.query_words(clause)
     terms = {w.term for w in words}
     amount = back and not terms.isdisjoint(SCALES | _CURRENCIES)  # a date is a topic: "18 feb?"

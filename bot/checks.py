@@ -11,6 +11,7 @@ same kind. A year after the article stays in the question: it sets the scope ("c
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import pairwise
 
 from bot.english import is_english_word
@@ -79,7 +80,16 @@ def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):
         return True
-    return question.rstrip().endswith("?") and not ASKS_WH.search(question)
+    return _without_trailing_symbols(question).endswith("?") and not ASKS_WH.search(question)
+
+
+def _without_trailing_symbols(text: str) -> str:
+    """The text without the emoji and spaces it ends with ("5 new parks? 🤷"): the "?"
+    before them still ends the question."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1])[0] in "SCM"):
+        end -= 1
+    return text[:end]
 
 
 def is_checked_figure(term: str, reported_until: int | None = None) -> bool:

@@ -264,6 +264,9 @@ _INTRODUCTION = re.compile(
     # "Sorry, not from China - where is Haizhu?", "New to Guangzhou, ...": where the asker is from
     r"|^\W*(?:sorry\W+)?(?:i(?:['\u2019]m|\s+am)\s+)?(?:not\s+from|new\s+(?:to|in))\s+"
     r"(?:here|[a-z]+(?:\s+[a-z]+)?)\s*[.,:;!\u2013\u2014-]+\s*"
+    # "I'm job hunting in Guangzhou. ...", "I am writing a report on Haizhu. ...": what the
+    # asker is doing, before what they ask
+    r"|^\W*i(?:['\u2019]m|\s+am)\s+(?:[a-z]+\s+){0,2}[a-z]+ing\b[^.?!]{0,60}[.!]+\s+(?=\S)"
     # "Sorry, my English not so good.", "Excuse my English,": how the asker writes
     r"|^\W*(?:(?:sorry|excuse me|pardon)\W+)?"
     r"(?:(?:sorry for|excuse|pardon) my (?:bad |poor )?english"
@@ -276,6 +279,10 @@ _INTRODUCTION = re.compile(
 )
 
 
+# "@anna no wait, ...": in a group chat, who a message answers is not what it asks
+_MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
+
+
 def without_framing(text: str) -> str:
     """The text without what frames its question (most texts hold nothing of it).
 
@@ -283,6 +290,8 @@ def without_framing(text: str) -> str:
     knowledge base comes here, and a guard searching for any of many words (a case-blind
     alternation most of all) cost more than the rewrites it saved (12.5 -> 4.7 us an answer).
     """
+    if "@" in text:
+        text = _MENTION.sub("", text)
     lowered = text.lower()
     words = [word.strip(_AROUND_A_WORD) for word in lowered.split()]
     if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it

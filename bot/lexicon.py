@@ -194,6 +194,8 @@ PHRASES: dict[str, str] = {
     "or somewhere else": "",
     "or something else": "",
     "or something different": "",
+    # "pretty sure it's only the 3rd largest", "not sure, but ...": how sure the asker is
+    **{f"{how} sure": "" for how in ("pretty", "quite", "fairly", "not", "i am", "im", "so")},
     # "Could you explain it in simpler terms?": how to say it, not what is asked
     **{f"in {plain} terms": "" for plain in ("simpler", "simple", "plain", "layman", "laymans")},
     "in plain english": "",
@@ -515,6 +517,12 @@ PHRASES: dict[str, str] = {
     "old fashioned": "traditional",
     "normal ones": "traditional ones",  # "special compared to normal ones"
     "usual ones": "traditional ones",
+    # "a big deal vs normal industrial parks": the traditional ones
+    **{
+        f"{usual} {kind}": f"traditional {kind}"
+        for usual in ("normal", "regular", "ordinary", "usual", "typical")
+        for kind in ("industrial parks", "industrial park", "parks", "industrial estates")
+    },
     "the usual kind": "the traditional kind",
     "step up": "accelerate",
     "steps up": "accelerate",

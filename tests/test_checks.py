@@ -29,6 +29,8 @@ MATCHER = Matcher(KNOWLEDGE)
         "bridge cost 900,000 yuan?",  # a statement asked
         "the bridge opened in may yeah?",
         "the bridge is 900 metres long is that true",  # dictated, no comma
+        "bridge cost 900,000 yuan? 🤷",  # an emoji after the question mark
+        "it opened in June? 👍🏽",
     ],
 )
 def test_checks_of_a_statement_are_told_from_questions_for_a_fact(question: str) -> None:

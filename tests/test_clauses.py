@@ -70,6 +70,18 @@ def test_context_before_the_question_does_not_stop_the_answer() -> None:
     assert reply.question == message  # what the user sent is what is recorded
 
 
+def test_a_question_opening_the_message_points_back_to_nothing_before_it() -> None:
+    """A first sentence's "this bridge" is the bridge asked about, not one named earlier."""
+    where = entry(
+        "bridge-location", "The bridge crosses the Wend at Mill Lane.", "Where is the bridge?"
+    )
+    question = (
+        "Where exactly is this bridge? I live in Riverton and want to know if I could walk there."
+    )
+    reply = decide(question, matcher_with(where), Thresholds())
+    assert (reply.status, reply.entry) == ("answer", where)
+
+
 def test_a_clause_that_lost_its_subject_is_not_answered_alone() -> None:
     reply = decide(
         "My friend told me about the new tunnel, how long will it be?", MATCHER, Thresholds()

@@ -12,6 +12,7 @@ from bot import framing as f
 
 def _every_rewrite(text: str) -> str:
     """without_framing with no guard: each rewrite tried on every text, in the same order."""
+    text = f._MENTION.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
@@ -60,7 +61,8 @@ def _framed(count: int) -> list[str]:
         "so I can follow", "as", "so", "Need it for the dateline.", ", for the lede", "for",
         "want to get it exactly right", "or is that overstating it?", "Can we call", "Draft has",
         "Is that the figure the article gives?", "Does the article support that?",
-        "Sorry, my English not so good.", "Excuse my English,", "english",
+        "Sorry, my English not so good.", "Excuse my English,", "english", "@anna", "@leo,",
+        "mail@example.org",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

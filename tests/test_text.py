@@ -883,6 +883,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ),
         ("What has the city done?", "What has the city?"),  # a light verb where nothing ends
         ("Sorry, my English not so good. When did it open?", "When did it open?"),
+        ("@anna no wait, when did it open?", "no wait, when did it open?"),  # who it answers
+        ("@leo pretty sure it opened in May", "it opened in May"),
+        ("a big deal vs normal industrial parks", "a big deal vs traditional industrial parks"),
+        ("I'm job hunting in Riverton. Who built the bridge?", "Who built the bridge?"),
         ("Excuse my English, where is bridge?", "where is bridge?"),
         ("was it a stand-alone event", "was it one of a series of events"),
         ("will the bridge alone cost that much", "will the bridge cost that much"),
