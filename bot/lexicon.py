@@ -194,6 +194,8 @@ PHRASES: dict[str, str] = {
     "or somewhere else": "",
     "or something else": "",
     "or something different": "",
+    # "aren't there loads of industrial parks around Guangzhou?": many
+    **{f"{lot} of": "many" for lot in ("loads", "tons", "a ton", "heaps", "a bunch", "bags")},
     # "pretty sure it's only the 3rd largest", "not sure, but ...": how sure the asker is
     **{f"{how} sure": "" for how in ("pretty", "quite", "fairly", "not", "i am", "im", "so")},
     # "Could you explain it in simpler terms?": how to say it, not what is asked

@@ -886,6 +886,7 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("@anna no wait, when did it open?", "no wait, when did it open?"),  # who it answers
         ("@leo pretty sure it opened in May", "it opened in May"),
         ("a big deal vs normal industrial parks", "a big deal vs traditional industrial parks"),
+        ("aren't there loads of bridges", "aren't there many bridges"),
         ("I'm job hunting in Riverton. Who built the bridge?", "Who built the bridge?"),
         ("Excuse my English, where is bridge?", "where is bridge?"),
         ("was it a stand-alone event", "was it one of a series of events"),
