@@ -128,6 +128,7 @@ _ARTICLE_AS_SOURCE = re.compile(
     r" (?:the|this|that|your) (?:article|report|story|piece|coverage|text|passage|author"
     r"|writer|reporter)"
     r"(?: (?:says|goes|describes it|tells it|reports it|puts it|is concerned))?"
+    r"|\bbased on (?:the|this|that|your) (?:article|report|story|piece|coverage|text|passage)"
     r"|\b(?:referred to|mentioned|named|described|cited|discussed) in (?:the|this) "
     r"(?:article|report|story|piece|coverage|text|passage))\b",
     re.IGNORECASE,
@@ -147,6 +148,8 @@ _OWN_MEMORY = re.compile(
     r"|that) up)|i forg[eo]t|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
     r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong"
     # "... or did I record the wrong day?", "... or have I confused it with something else?"
+    r"|or (?:should|would|could|is|was|must) (?:it|that|this) be (?:a |an |in )?(?:different"
+    r"|another|other)\b[^?.!]*"
     r"|or (?:is|would) (?:that|this|it) (?:be )?(?:overstating|overstate|an overstatement"
     r"|a stretch|going too far|too strong|exaggerating|an exaggeration)(?: it| things)?"
     r"|or (?:did|have|had) (?:i|we) (?:(?:get|got|record|recorded|write|written|wrote|note|noted"
@@ -214,7 +217,7 @@ _SOURCE_WORDS = frozenset(
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
     misunderstand misremembered misremembering confuse confused mix mixed overstating overstate
-    overstatement stretch far strong exaggerating exaggeration""".split()  # noqa: SIM905
+    overstatement stretch far strong exaggerating exaggeration different another""".split()  # noqa: SIM905
 )
 _SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"

@@ -194,6 +194,8 @@ PHRASES: dict[str, str] = {
     "or somewhere else": "",
     "or something else": "",
     "or something different": "",
+    # "what will it build in the area of artificial intelligence?": in it, no area asked
+    **{f"in the {field} of": "in" for field in ("area", "areas", "field", "fields", "domain")},
     # "aren't there loads of industrial parks around Guangzhou?": many
     **{f"{lot} of": "many" for lot in ("loads", "tons", "a ton", "heaps", "a bunch", "bags")},
     # "pretty sure it's only the 3rd largest", "not sure, but ...": how sure the asker is

@@ -62,7 +62,7 @@ def _framed(count: int) -> list[str]:
         "want to get it exactly right", "or is that overstating it?", "Can we call", "Draft has",
         "Is that the figure the article gives?", "Does the article support that?",
         "Sorry, my English not so good.", "Excuse my English,", "english", "@anna", "@leo,",
-        "mail@example.org",
+        "mail@example.org", "based on the article", "or should it be a different part",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -887,6 +887,12 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("@leo pretty sure it opened in May", "it opened in May"),
         ("a big deal vs normal industrial parks", "a big deal vs traditional industrial parks"),
         ("aren't there loads of bridges", "aren't there many bridges"),
+        ("what is the bridge, based on the article?", "what is the bridge?"),
+        ("what will it build in the area of transport", "what will it build in transport"),
+        (
+            "it opened in May. Is that right, or should it be a different month?",
+            "it opened in May.",
+        ),
         ("I'm job hunting in Riverton. Who built the bridge?", "Who built the bridge?"),
         ("Excuse my English, where is bridge?", "where is bridge?"),
         ("was it a stand-alone event", "was it one of a series of events"),
