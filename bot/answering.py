@@ -529,15 +529,35 @@ def _without(
 
 
 def _checked_without_names(
-    reply: Reply, names: list[str], matcher: Matcher, thresholds: Thresholds
+    reply: Reply, names: list[str], matcher: Matcher, thresholds: Thresholds, group: bool
 ) -> Reply:
     """A check of a name the knowledge lacks, matched without it: the entry that then answers
-    must itself name something (the right place, outlet or person)."""
+    must itself name something (the right place, outlet or person). Claimed one of a group,
+    it is answered by the group's list over its members' entries."""
     again = _without(reply.question, names, reply, matcher, thresholds)
+    if again.status == "clarify" and group:
+        again = _the_list_among(again, matcher)
     if again.entry is None or not names_something(again.entry.answer):
         return reply
     why = f"a yes/no check of {', '.join(names)}, matched without it: {again.reason}"
     return replace(again, question=reply.question, reason=why, corrects=tuple(names))
+
+
+def _the_list_among(reply: Reply, matcher: Matcher) -> Reply:
+    """A "did you mean" between a list ("Meishang, Yuanzhi Technology and HYCAN signed") and
+    the entries about its members: a name the knowledge lacks, claimed to be one of them
+    ("Did Huawei sign up as a first tenant?"), is answered by the list of who is."""
+    lists = [c for c in reply.choices if len(matcher.listed_names(c.entry)) >= 2]
+    if len(lists) != 1:
+        return reply
+    listing = lists[0]
+    members = {matcher.about(name) for name in matcher.listed_names(listing.entry)}
+    if any(c is not listing and c.entry not in members for c in reply.choices):
+        return reply
+    why = f"the one list among {len(reply.choices)} choices, the rest its members"
+    return replace(
+        reply, status="answer", entry=listing.entry, score=listing.score, choices=(), reason=why
+    )
 
 
 _ARTICLE_TERM = stem("article")
@@ -744,7 +764,9 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         if not w.known and is_name_like(w.surface) and (member or w.surface in placed)
     ]
     if names and not checked:
-        again = _checked_without_names(reply, names, matcher, thresholds)
+        # claimed of a group: "one of the signers", or with other names ("Huawei and Tencent")
+        group = member or sum(is_name_like(w.surface) for w in words) >= 2
+        again = _checked_without_names(reply, names, matcher, thresholds, group)
         if again is not reply:
             return again
     sources = _claimed_sources(text, words, matcher) if not checked else []

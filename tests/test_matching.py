@@ -486,12 +486,14 @@ def test_a_confirmation_pointing_back_asks_of_the_whole_claim_before_it(shipped:
     assert reply.entry.id == "new-parks-target"
 
 
-def test_a_near_tie_naming_something_the_knowledge_lacks_is_still_no_answer(
+def test_a_near_tie_naming_something_the_knowledge_lacks_goes_to_no_one_member(
     shipped: Matcher,
 ) -> None:
-    assert decide("Will Tencent be one of the first tenants?", shipped, THRESHOLDS).status != (
-        "answer"
-    )
+    """Tencent is none of the signers the article names: the list of them answers, saying
+    the article has it otherwise, never one signer's entry."""
+    reply = decide("Will Tencent be one of the first tenants?", shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert (reply.entry.id, reply.corrects) == ("company-agreements", ("tencent",))
 
 
 @pytest.mark.parametrize(
@@ -611,6 +613,29 @@ def test_a_question_naming_a_member_while_asking_for_the_list_gets_the_list(
 ) -> None:
     reply = decide(question, matcher_with(SIGNERS, TALMIRO), THRESHOLDS)
     assert (reply.status, reply.entry) == ("answer", SIGNERS)
+
+
+BESKO = entry(
+    "besko",
+    "Besko is one of the companies that signed up as a first tenant of the bridge's shops.",
+    "Did Besko sign up?",
+    "Is Besko one of the first tenants?",
+    "What did Besko sign?",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Zorbex sign up to be one of the first tenants?",
+        "Is it true that Zorbex and Quilan signed up as the first tenants?",
+    ],
+)
+def test_a_name_claimed_one_of_a_group_is_answered_by_the_group_s_list(question: str) -> None:
+    """The list says who signed; the entries about its members only that each one did."""
+    reply = decide(question, matcher_with(SIGNERS, TALMIRO, BESKO), THRESHOLDS)
+    assert (reply.status, reply.entry) == ("answer", SIGNERS)
+    assert reply.corrects  # the reply says the article has it otherwise
 
 
 LAUNCH_DATE = entry(
