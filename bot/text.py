@@ -457,9 +457,10 @@ _ASKS_WHEN_DONE = re.compile(r"(?:when|by when|how soon|how long until|how long 
 
 
 def _normalise_tail(words: list[str]) -> str:
-    """What reads across words: idioms, "what ... for", roles, "say about", a size bound,
-    opening more, "name the ...", an area's verb, "past" a figure, "a
-    company called ..."; then meanings."""
+    """What reads across words: idioms, "what ... for", roles, "say about", a size bound or
+    against others, opening more, "name the ...", a named company's line of business or kind,
+    a joining "when", "when ... done", an area's verb, "past" a figure, "a company called
+    ..."; then meanings."""
     text = " ".join(words)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: IDIOMS[m.group(1)], text)
