@@ -189,6 +189,7 @@ _NEEDED_FOR = re.compile(
 # the words one of these rewrites needs: most texts have none, and skip their search
 _CLAIMED_BY_WORDS = frozenset((*_CLAIMING, *_TAKING_IN))
 _NEEDED_FOR_WORDS = frozenset(("need", "needed", "want", "wanted", *_NEWSROOM))
+_TAIL_WORDS = _CLAIMED_BY_WORDS | _NEEDED_FOR_WORDS
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
 # what was said
 _ATTRIBUTED = re.compile(r",?\s*\battributed to\b[^.?!]*", re.IGNORECASE)
@@ -355,10 +356,11 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
     if "attributed" in text:
         text = _ATTRIBUTED.sub("", text)
-    if ("as" in words or "so" in words) and not _CLAIMED_BY_WORDS.isdisjoint(words):
-        text = _CLAIMED_BY.sub("", text)
-    if not _NEEDED_FOR_WORDS.isdisjoint(words):
-        text = _NEEDED_FOR.sub("", text)
+    if not _TAIL_WORDS.isdisjoint(words):  # one look for both: most texts have neither
+        if not _CLAIMED_BY_WORDS.isdisjoint(words) and ("as" in words or "so" in words):
+            text = _CLAIMED_BY.sub("", text)
+        if not _NEEDED_FOR_WORDS.isdisjoint(words):
+            text = _NEEDED_FOR.sub("", text)
     if not _ARTICLE_WORDS.isdisjoint(words):
         text = _ARTICLE_AS_SOURCE.sub(" ", text)
         text = _WHERE_TO_LOOK.sub(r"\1\2", text)

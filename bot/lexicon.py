@@ -376,14 +376,7 @@ PHRASES: dict[str, str] = {
     "in a few sentences": "summary",
     "in two sentences": "summary",
     "in 2 sentences": "summary",
-    # "a two-sentence rundown", "the two-line executive summary": a summary, however long
-    **{
-        f"{count} {unit} {kind}": "summary"
-        for count in ("1", "2", "3", "one", "two", "three", "a few", "few")
-        for unit in ("line", "lines", "sentence", "sentences", "paragraph", "word", "minute")
-        for kind in ("summary", "executive summary", "rundown", "overview", "recap", "gist")
-    },
-    "executive summary": "summary",
+    "executive summary": "summary",  # its length ("the two-line ...") is read in bot/text.py
     # "How does it rank by size": which is largest; GFA is gross floor area
     "rank by size": "rank largest",
     "ranks by size": "ranks largest",

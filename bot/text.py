@@ -452,8 +452,31 @@ _JOINING_WHEN = re.compile(
 )
 
 
+# "a two-sentence rundown", "the 2 line executive summary": a summary, however long
+_SUMMARY_WORDS = frozenset(("summary", "rundown", "overview", "recap", "gist", "synopsis"))
+_SUMMARY_LENGTH = re.compile(
+    r"\b(?:\d+|a few|few|a couple of) (?:lines?|sentences?|paragraphs?|words?|minutes?) "
+    r"(?=(?:executive )?(?:summary|rundown|overview|recap|gist|synopsis)\b)"
+)
+
+
 # "when is construction of the park done?": asking when it ends is asking when it is finished
 _ASKS_WHEN_DONE = re.compile(r"(?:when|by when|how soon|how long until|how long till)\b")
+# a word one of the rarest rewrites needs: most texts have none
+_RARE_CUES = frozenset(("big", "large", "business", "when", "done", *_KIND_WORDS, *_SUMMARY_WORDS))
+
+
+def _rare_rewrites(text: str, words: list[str]) -> str:
+    """A named company's line of business or kind, a joining "when", "when ... done"."""
+    if text.endswith("business") and "what is " in text:
+        text = _ITS_BUSINESS.sub(_its_industry, text)
+    if not _KIND_WORDS.isdisjoint(words):
+        text = _ITS_KIND.sub(_kind_as_industry, text)
+    if " when " in text:
+        text = _JOINING_WHEN.sub(r"\1 ", text)
+    if text.endswith(" done") and _ASKS_WHEN_DONE.match(text):  # "when is the park done"
+        text = f"{text[:-5]} finish"
+    return text
 
 
 def _normalise_tail(words: list[str]) -> str:
@@ -462,6 +485,9 @@ def _normalise_tail(words: list[str]) -> str:
     a joining "when", "when ... done", an area's verb, "past" a figure, "a company called
     ..."; then meanings."""
     text = " ".join(words)
+    rare = not _RARE_CUES.isdisjoint(words)  # one look for the rarest rewrites below
+    if rare and not _SUMMARY_WORDS.isdisjoint(words):
+        text = _SUMMARY_LENGTH.sub("", text)
     if _has_phrase(words, text):
         text = _PHRASE.sub(lambda m: IDIOMS[m.group(1)], text)
     if text.endswith(" for"):
@@ -472,7 +498,7 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SAID_ABOUT.sub(r"\1 about ", text)
     if " than " in text or " as " in text:
         text = _SIZE_BOUND.sub("big ", text)
-    if "how big" in text or "how large" in text:
+    if rare and ("how big" in text or "how large" in text):
         text = _SIZE_AGAINST_OTHERS.sub("how largest", text)
     if "open" in text and _OPEN_MORE.search(text):
         text = _OPEN.sub("add", text)
@@ -480,14 +506,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = f"which{text[4:]}"
     if "what does " in text:
         text = _WHAT_IT_DOES.sub(_its_industry, text)
-    if text.endswith("business") and "what is " in text:
-        text = _ITS_BUSINESS.sub(_its_industry, text)
-    if not _KIND_WORDS.isdisjoint(words):
-        text = _ITS_KIND.sub(_kind_as_industry, text)
-    if " when " in text:
-        text = _JOINING_WHEN.sub(r"\1 ", text)
-    if text.endswith(" done") and _ASKS_WHEN_DONE.match(text):  # "when is the park done"
-        text = f"{text[:-5]} finish"
+    if rare:
+        text = _rare_rewrites(text, words)
     if _LATER_CUES.search(text):  # one look for the three rewrites below: most texts have none
         if _AREA_UNIT.search(text):
             text = _AREA_VERB.sub("", text)
