@@ -28,6 +28,7 @@ from bot.checks import (
 from bot.clauses import asking_parts, parts_before, question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
+from bot.lexicon import FILLERS
 from bot.matching import SHORT_UNKNOWN_WEIGHT, Candidate, Matcher, QueryWord
 from bot.quoting import Quote, QuoteFinder
 from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise, stem
@@ -807,7 +808,9 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
 
 
 def _normalised(text: str, matcher: Matcher) -> str:
-    return matcher.normaliser.normalise(text)
+    """The text as the matcher reads it, its fillers aside ("Where is Haizhu anyway?" is
+    "Where is Haizhu?" word for word)."""
+    return " ".join(w for w in matcher.normaliser.normalise(text).split() if w not in FILLERS)
 
 
 def _as_when(text: str, matcher: Matcher) -> str:

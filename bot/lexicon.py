@@ -194,6 +194,12 @@ PHRASES: dict[str, str] = {
     "or somewhere else": "",
     "or something else": "",
     "or something different": "",
+    # "Is the park mainly about biotech?", "mostly for tech companies?": what it focuses on
+    **{
+        f"{mostly} {about}": "focus on"
+        for mostly in ("mainly", "mostly", "primarily", "chiefly", "largely")
+        for about in ("about", "for", "on", "into")
+    },
     # "what will it build in the area of artificial intelligence?": in it, no area asked
     **{f"in the {field} of": "in" for field in ("area", "areas", "field", "fields", "domain")},
     # "aren't there loads of industrial parks around Guangzhou?": many

@@ -486,6 +486,17 @@ def test_a_confirmation_pointing_back_asks_of_the_whole_claim_before_it(shipped:
     assert reply.entry.id == "new-parks-target"
 
 
+@pytest.mark.parametrize("question", ["Where is Haizhu anyway?", "where even is haizhu"])
+def test_a_phrasing_asked_word_for_word_but_a_filler_still_settles_a_near_tie(
+    shipped: Matcher, question: str
+) -> None:
+    """The entry's "Where is Haizhu?", with "anyway": the park's location entry, a point or
+    four behind through "Which part of Haizhu is the park in?", makes it no guess."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert (reply.status, reply.entry.id) == ("answer", "haizhu-district")
+
+
 def test_a_near_tie_naming_something_the_knowledge_lacks_goes_to_no_one_member(
     shipped: Matcher,
 ) -> None:
