@@ -194,6 +194,13 @@ PHRASES: dict[str, str] = {
     "or somewhere else": "",
     "or something else": "",
     "or something different": "",
+    # "Did HYCAN sign a final contract?": what kind of agreement it claims is checked against
+    # the one the entry states, not asked as a word of its own
+    **{
+        f"{kind} {deal}": "agreement"
+        for kind in ("full", "final", "binding", "formal", "firm", "actual", "real", "proper")
+        for deal in ("contract", "contracts", "agreement", "agreements")
+    },
     # "Is the park mainly about biotech?", "mostly for tech companies?": what it focuses on
     **{
         f"{mostly} {about}": "focus on"
