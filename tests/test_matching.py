@@ -490,8 +490,8 @@ def test_a_confirmation_pointing_back_asks_of_the_whole_claim_before_it(shipped:
 def test_a_phrasing_asked_word_for_word_but_a_filler_still_settles_a_near_tie(
     shipped: Matcher, question: str
 ) -> None:
-    """The entry's "Where is Haizhu?", with "anyway": the park's location entry, a point or
-    four behind through "Which part of Haizhu is the park in?", makes it no guess."""
+    """The entry's "Where is Haizhu?", with "anyway": the park's location entry, under four
+    points behind through "Which part of Haizhu is the park in?", makes it no guess."""
     reply = decide(question, shipped, THRESHOLDS)
     assert reply.entry is not None
     assert (reply.status, reply.entry.id) == ("answer", "haizhu-district")
