@@ -205,7 +205,7 @@ PHRASES: dict[str, str] = {
     **{
         f"{mostly} {about}": "focus on"
         for mostly in ("mainly", "mostly", "primarily", "chiefly", "largely")
-        for about in ("about", "for", "on", "into")
+        for about in ("about", "for", "on", "into", "going to be for", "meant for", "aimed at")
     },
     # "what will it build in the area of artificial intelligence?": in it, no area asked
     **{f"in the {field} of": "in" for field in ("area", "areas", "field", "fields", "domain")},

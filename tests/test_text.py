@@ -889,6 +889,7 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("aren't there loads of bridges", "aren't there many bridges"),
         ("is the park mainly about biotech", "does the park focus on biotech"),
         ("is it mostly for tech companies", "does it focus on tech companies"),
+        ("is it mainly going to be for tech companies", "does it focus on tech companies"),
         ("did they sign a final contract", "did they sign an agreement"),
         ("were those binding agreements", "were those agreements"),
         ("what is the bridge, based on the article?", "what is the bridge?"),
