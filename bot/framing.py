@@ -167,8 +167,8 @@ _CLAIMING = """claim claims claimed say says said think thinks thought believe b
 _TAKING_IN = "understand know learn get grasp follow see explain include use".split()  # noqa: SIM905
 _CLAIMED_BY = re.compile(
     r",?\s+as (?:one of |some of )?(?:my|our|a|the|some) (?:[a-z]+ ){0,2}[a-z]+ "
-    r"(?:claims?|claimed|says?|said|thinks?|thought|believes?|believed|told me|tells me|wrote"
-    r"|suggests?|suggested|insists?|insisted)\s*[?!.]*\s*$"
+    rf"(?:{'|'.join(w for w in _CLAIMING if w not in ('told', 'tells'))}|told me|tells me)"
+    r"\s*[?!.]*\s*$"
     r"|,?\s+so (?:that )?(?:i|we|my [a-z]+|our [a-z]+|the [a-z]+|they|he|she)"
     rf" (?:can |could |will )?(?:{'|'.join(_TAKING_IN)})\b"
     r"[^?!]*[?!.]*\s*$",

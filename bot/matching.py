@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from bot.checks import MONTHS
+from bot.checks import MONTHS, is_name_like
 from bot.english import is_english_word, is_manner_adverb, rarity
 from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
@@ -426,9 +426,7 @@ class Matcher:
         found = self._listed.get(entry.id)
         if found is None:
             said = self.normaliser.normalise(entry.answer).split()
-            named = {
-                stem(w) for w in said if len(w) >= 3 and w.isalpha() and not is_english_word(w)
-            }
+            named = {stem(w) for w in said if is_name_like(w)}
             if len(self._listed) >= PHRASING_CACHE:
                 self._listed.clear()
             found = self._listed[entry.id] = frozenset(named) - self.question_terms(entry)

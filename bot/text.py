@@ -350,10 +350,14 @@ _WHAT_IT_DOES = re.compile(
 _ITS_BUSINESS = re.compile(r"\bwhat is ((?:[a-z]+ ){1,3}?)(?:business|line of business)$")
 
 
+def _names_one(words: str) -> bool:
+    """Whether the words hold a name: one no English dictionary has ("Meishang")."""
+    return any(not is_english_word(word) for word in words.split())
+
+
 def _its_industry(match: re.Match[str]) -> str:
     """Only of a name ("Meishang"): what the manager does is his role."""
-    named = any(not is_english_word(word) for word in match.group(1).split())
-    return f"what {match.group(1)}industry" if named else match.group(0)
+    return f"what {match.group(1)}industry" if _names_one(match.group(1)) else match.group(0)
 
 
 # "Is Meishang a tech company?", "is HYCAN an EV maker": a check of what kind of company a
@@ -370,8 +374,7 @@ _ITS_KIND = re.compile(
 def _kind_as_industry(match: re.Match[str]) -> str:
     """Only of a name: "Is the park a tech company?" is no check of a company's kind."""
     verb, name, article, kind = match.groups()
-    named = any(not is_english_word(word) for word in name.split())
-    return f"{verb} {name}{article} {kind}industry" if named else match.group(0)
+    return f"{verb} {name}{article} {kind}industry" if _names_one(name) else match.group(0)
 
 
 def _front(text: str) -> str:

@@ -612,6 +612,11 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
     normalise, number = normaliser.normalise, _texts.number  # 400k phrasings at a cold start
     with _keys_lock:
         numbers = [number(normalise(q)) for entry in parsed.entries for q in entry.questions]
+        left_open = [
+            (number(normalise(question)), entry, index)
+            for entry in parsed.entries
+            for index, question in enumerate(entry.not_in_article)
+        ]
     lonely = [
         Problem(
             parsed.path, entry.mark.line, entry.mark.column, f"{entry.field}.questions",
@@ -622,12 +627,6 @@ def _file_keys(parsed: ParsedFile, normaliser: Normaliser) -> _FileKeys:
         if len(entry.questions) == 1
     ]  # fmt: skip
     lonely += _left_open_in_vain(parsed, normaliser)
-    with _keys_lock:
-        left_open = [
-            (number(normalise(question)), entry, index)
-            for entry in parsed.entries
-            for index, question in enumerate(entry.not_in_article)
-        ]
     keys = _FileKeys(
         np.array(numbers, dtype=np.int64),
         np.array([len(entry.questions) for entry in parsed.entries], dtype=np.int64),
