@@ -105,8 +105,11 @@ def _asked_first(message: str) -> str | None:
     if found is None:
         return None
     first = found.group(1)
-    asking = [part for part in _BOUNDARY.split(first) if part and _ASKING.search(part)]
-    if not asking or len(first.split()) < MIN_WORDS:
+    # "Haizhu is in which city? I am new here.": its question mark asks, whatever the order
+    asks = first.endswith("?") or any(
+        part and _ASKING.search(part) for part in _BOUNDARY.split(first)
+    )
+    if not asks or len(first.split()) < MIN_WORDS:
         return None
     if any(c.isdigit() for c in message[found.end() :]):
         return None

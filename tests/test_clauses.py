@@ -37,6 +37,8 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
         ("Too long, didn't read. Give me the gist.", "Give me the gist."),  # a remark first
         ("wait when did the bridge open? totally missed it", "wait when did the bridge open"),
         ("hmm, ok so who cut the ribbon? asking for a friend", "ok so who cut the ribbon"),
+        # a question mark asks, whatever the order of the words before it
+        ("The bridge is in which town? I am new here.", "The bridge is in which town"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:
