@@ -291,6 +291,13 @@ _INTRODUCTION = re.compile(
 
 # "@anna no wait, ...": in a group chat, who a message answers is not what it asks
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
+# "gm all 👋 ...", "gm! ...": a chat's good morning (good night), not a general manager ("gm
+# of the park?" keeps it)
+_CHAT_GREETING = re.compile(
+    r"^\s*g[mn](?:\s+(?:all|everyone|everybody|guys|folks|fam|frens|friends|people|ppl|y'?all"
+    r"|team|gang|chat)\b[^\w\s]*|\s*[^\w\s'@]+)\s*",
+    re.IGNORECASE,
+)
 
 
 def without_framing(text: str) -> str:
@@ -303,6 +310,9 @@ def without_framing(text: str) -> str:
     if "@" in text:
         text = _MENTION.sub("", text)
     lowered = text.lower()
+    if lowered.lstrip()[:2] in ("gm", "gn"):
+        text = _CHAT_GREETING.sub("", text)
+        lowered = text.lower()
     words = [word.strip(_AROUND_A_WORD) for word in lowered.split()]
     if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it
         text = _OWN_MEMORY.sub("", text)

@@ -21,7 +21,7 @@ FILLERS = frozenset(
     think thought believe guess suppose assume reckon
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due mid whole according
-    relate relates even early forward goes supplied supply supplies quoted quote quotes local
+    relate relates even early forward goes supplied supply supplies local
     exact precise specific effort efforts accompanying accompanies broader wider ask asking
     concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
@@ -432,6 +432,9 @@ PHRASES: dict[str, str] = {
     "what for": "why",
     # "which part of the city" asks where; "is Haizhu part of Guangzhou" asks whether it is in it
     "which part of": "where",
+    # "Is the new park in that area?", "... near Pazhou, is it in the area?": where it is, no
+    # size asked ("in the area of AI" is "in", above)
+    **{f"in {that} area": "where" for that in ("that", "this", "the", "the same", "my", "our")},
     "what part of": "where",
     "which end of": "where",
     "which bit of": "where",

@@ -13,6 +13,7 @@ from bot import framing as f
 def _every_rewrite(text: str) -> str:
     """without_framing with no guard: each rewrite tried on every text, in the same order."""
     text = f._MENTION.sub("", text)
+    text = f._CHAT_GREETING.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
@@ -63,6 +64,7 @@ def _framed(count: int) -> list[str]:
         "Is that the figure the article gives?", "Does the article support that?",
         "Sorry, my English not so good.", "Excuse my English,", "english", "@anna", "@leo,",
         "mail@example.org", "based on the article", "or should it be a different part",
+        "gm all 👋", "gm!", "gm", "GN everyone,", "gn", "gm of the park",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -509,6 +509,16 @@ def test_a_near_tie_naming_something_the_knowledge_lacks_goes_to_no_one_member(
 
 @pytest.mark.parametrize(
     "question",
+    ["@anna and who's the guy from the park they quoted?", "who was the guy they quoted"],
+)
+def test_asking_who_was_quoted_asks_for_the_person_quoted(shipped: Matcher, question: str) -> None:
+    """ "quoted" is what sets the one person apart from every other entry answering "who"."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "pan-hongping")
+
+
+@pytest.mark.parametrize(
+    "question",
     ["Who is the general manager of the park?", "What is the underground construction area?"],
 )
 def test_a_term_the_synonyms_fold_into_is_no_name_to_describe(

@@ -885,6 +885,9 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("Sorry, my English not so good. When did it open?", "When did it open?"),
         ("@anna no wait, when did it open?", "no wait, when did it open?"),  # who it answers
         ("@leo pretty sure it opened in May", "it opened in May"),
+        ("gm all 👋 when did it open?", "when did it open?"),  # a chat's good morning
+        ("gm! who built the bridge", "who built the bridge"),
+        ("is the bridge in that area?", "is the bridge where?"),  # where it is, not its area
         ("a big deal vs normal industrial parks", "a big deal vs traditional industrial parks"),
         ("aren't there loads of bridges", "aren't there many bridges"),
         ("is the park mainly about biotech", "does the park focus on biotech"),
