@@ -205,7 +205,10 @@ PHRASES: dict[str, str] = {
     **{
         f"{mostly} {about}": "focus on"
         for mostly in ("mainly", "mostly", "primarily", "chiefly", "largely")
-        for about in ("about", "for", "on", "into", "going to be for", "meant for", "aimed at")
+        for about in (
+            *("about", "for", "on", "into", "going to be for", "meant for", "aimed at"),
+            *("a", "an"),  # "is it mainly a biotech park?"
+        )
     },
     # "what will it build in the area of artificial intelligence?": in it, no area asked
     **{f"in the {field} of": "in" for field in ("area", "areas", "field", "fields", "domain")},
@@ -220,6 +223,8 @@ PHRASES: dict[str, str] = {
     "about something different": "",
     # "the biggest at present", "in the years ahead": now, and what comes
     "at present": "",
+    # "push it more fast", "more quickly": faster, as a second language says it
+    **{f"more {fast}": "faster" for fast in ("fast", "quick", "quickly", "rapid", "rapidly")},
     "in the years ahead": "future",
     "years ahead": "future",
     # "what level of output": how much of it ("what level of center": which one); "set in
@@ -432,6 +437,9 @@ PHRASES: dict[str, str] = {
     "what for": "why",
     # "which part of the city" asks where; "is Haizhu part of Guangzhou" asks whether it is in it
     "which part of": "where",
+    # "which site posted this?": a website that published it, not the park's site
+    **{f"site {verb}": f"website {verb}" for verb in ("published", "ran", "carried")},
+    "site posted": "website published",
     # "Is the new park in that area?", "... near Pazhou, is it in the area?": where it is, no
     # size asked ("in the area of AI" is "in", above)
     **{f"in {that} area": "where" for that in ("that", "this", "the", "the same", "my", "our")},

@@ -892,6 +892,9 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("aren't there loads of bridges", "aren't there many bridges"),
         ("is the park mainly about biotech", "does the park focus on biotech"),
         ("is it mostly for tech companies", "does it focus on tech companies"),
+        ("is it mainly a tech park", "does it focus on tech park"),
+        ("when did they push it more fast", "when did they push it faster"),
+        ("which site posted this?", "which website published this?"),  # not the park's site
         ("is it mainly going to be for tech companies", "does it focus on tech companies"),
         ("did they sign a final contract", "did they sign an agreement"),
         ("were those binding agreements", "were those agreements"),
