@@ -50,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("directory", nargs="?", type=Path, help="default: NEWSBOT_KNOWLEDGE_DIR")
     check.add_argument("--strict", action="store_true", help="exit 2 on warnings")
     ev = commands.add_parser("eval", help="run a regression question set")
-    ev.add_argument("file", nargs="?", type=Path, help="default: NEWSBOT_EVAL_FILE")
+    ev.add_argument(
+        "file",
+        nargs="*",
+        type=Path,
+        help="default: NEWSBOT_EVAL_FILE; several give a line each and their total",
+    )
     ev.add_argument("--min-accuracy", type=float, help="exit 1 below this (0-1 or percent)")
     ev.add_argument("--max-answered-unanswerable", type=float, help="exit 1 above this (0-1)")
     ev.add_argument("--scorer", choices=SCORERS, default="weighted", help="matcher scorer")
@@ -204,7 +209,10 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
     if args.plot is not None and not plotting.available():
         print(f"Error: --plot needs matplotlib ({plotting.INSTALL_HINT})", file=sys.stderr)
         return 1
-    path = args.file or engine.settings.eval_file
+    paths = args.file or [engine.settings.eval_file]
+    if len(paths) > 1:
+        return cmd_eval_sets(engine, paths, args)
+    path = paths[0]
     try:
         cases = load_cases(path, engine.knowledge)
     except EvalFileError as error:
@@ -230,6 +238,53 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
     else:
         print_report(report, quoting=bool(quotes and quotes.passages))
     return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
+
+
+def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespace) -> int:
+    """Several question sets at once: how each fares and all of them together, what a change to
+    the matching must be weighed on (a rule written from one set's misses moves the others)."""
+    if args.compare or args.sweep or args.plot is not None or args.leave_out:
+        print("Error: --compare, --sweep, --plot and --leave-out take one file", file=sys.stderr)
+        return 2
+    sets: list[tuple[Path, list[Case]]] = []
+    problems = []
+    for path in paths:
+        try:
+            sets.append((path, load_cases(path, engine.knowledge)))
+        except EvalFileError as error:
+            problems.extend(error.problems)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if problems:
+        return 1
+    matcher = engine.snapshot.matcher if args.scorer == "weighted" else None
+    matcher = matcher or Matcher(engine.knowledge, args.scorer)
+    quotes = engine.snapshot.quotes if args.scorer == "weighted" else None
+    thresholds, max_chars = engine.settings.thresholds, engine.settings.max_question_chars
+    reports = [
+        (display_path(path), evaluate(cases, matcher, thresholds, max_chars, quotes))
+        for path, cases in sets
+    ]
+    total = Report(tuple(outcome for _, report in reports for outcome in report.outcomes))
+    if args.json:
+        listed = [{"file": shown, **report.as_dict()} for shown, report in reports]
+        print(json.dumps({"sets": listed, "total": total.as_dict()}))
+    else:
+        print(format_set_table([*reports, (f"all {len(reports)} sets", total)]))
+    return _eval_exit(total, args.min_accuracy, args.max_answered_unanswerable)
+
+
+def format_set_table(rows: Sequence[tuple[str, Report]]) -> str:
+    """One line per set: its size and the figures `print_report` gives for one."""
+    width = max(len("set"), *(len(name) for name, _ in rows))
+    lines = [f"{'set':<{width}}  questions  unanswerable   right  wrong entry  answered  clarify"]
+    for name, r in rows:
+        lines.append(
+            f"{name:<{width}}  {len(r.outcomes):>9}  {len(r.unanswerable):>12}"
+            f"  {r.accuracy:>6.1%}  {r.wrong_answers_to_answerable:>11.1%}"
+            f"  {r.answered_unanswerable:>8.1%}  {r.clarify_rate:>7.1%}"
+        )
+    return "\n".join(lines)
 
 
 def cmd_sweep(

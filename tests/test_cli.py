@@ -497,6 +497,70 @@ def test_eval_file_that_does_not_exist_is_an_error(
     assert err.startswith("missing.yaml:1:1: (file): cannot read: ")
 
 
+MISSED = """\
+version: 1
+questions:
+  - q: When did the footbridge open?
+    expect: bridge-opening
+  - q: zebra quantum lasagna
+    expect: bridge-architect
+"""
+
+
+def test_eval_of_several_sets_gives_a_line_each_and_their_total(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
+    write_eval(tmp_path / "a.yaml", EVAL)
+    write_eval(tmp_path / "b.yaml", MISSED)
+    code, out, err = run(capsys, "eval", "a.yaml", "b.yaml")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "set         questions  unanswerable   right  wrong entry  answered  clarify",
+        "a.yaml              3             1  100.0%         0.0%      0.0%     0.0%",
+        "b.yaml              2             0   50.0%         0.0%      0.0%     0.0%",
+        "all 2 sets          5             1   75.0%         0.0%      0.0%     0.0%",
+    ]
+
+
+def test_eval_of_several_sets_exits_on_their_total_and_gives_each_in_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    paths = [
+        str(write_eval(tmp_path / "a.yaml", EVAL)),
+        str(write_eval(tmp_path / "b.yaml", MISSED)),
+    ]
+    code, out, err = run(capsys, "eval", *paths, "--json", "--min-accuracy", "80")
+    assert (code, err) == (1, "FAIL: accuracy 75.0% < 80.0%\n")
+    figures = json.loads(out)
+    assert [s["accuracy"] for s in figures["sets"]] == [1.0, 0.5]
+    assert figures["total"]["questions"] == 5
+
+
+def test_eval_of_several_sets_reports_every_broken_file_and_evaluates_none(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
+    write_eval(tmp_path / "a.yaml", EVAL)
+    write_eval(tmp_path / "b.yaml", "version: 1\nquestions:\n  - q: Who?\n")
+    code, out, err = run(capsys, "eval", "missing.yaml", "a.yaml", "b.yaml")
+    assert (code, out) == (1, "")
+    assert err.startswith("missing.yaml:1:1: (file): cannot read: ")
+    assert err.endswith("b.yaml:3:5: questions[0]: needs 'expect' (an entry id, or none)\n")
+
+
+@pytest.mark.parametrize("option", ["--compare", "--sweep", "--leave-out"])
+def test_eval_options_made_for_one_set_refuse_several(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str
+) -> None:
+    paths = [str(write_eval(tmp_path / n, EVAL)) for n in ("a.yaml", "b.yaml")]
+    code, out, err = run(capsys, "eval", *paths, option)
+    assert (code, out) == (2, "")
+    assert "take one file" in err
+
+
 # --- settings -------------------------------------------------------------------------------
 
 
