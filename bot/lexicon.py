@@ -223,6 +223,9 @@ PHRASES: dict[str, str] = {
     "about something different": "",
     # "the biggest at present", "in the years ahead": now, and what comes
     "at present": "",
+    # "How many buildings are they planning to top out this year?": what they will do ("How
+    # many more parks are planned?" asks of plans, and keeps them)
+    "planning to": "",
     # "push it more fast", "more quickly": faster, as a second language says it
     **{f"more {fast}": "faster" for fast in ("fast", "quick", "quickly", "rapid", "rapidly")},
     "in the years ahead": "future",

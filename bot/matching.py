@@ -290,6 +290,8 @@ class Matcher:
                 continue
             term = stem(word)
             if term in self._idf:
+                if is_manner_adverb(word):  # "officially": how, even where a phrasing has it
+                    continue
                 result.append(QueryWord(word, term, self._idf[term], 1.0, True))
                 continue
             corrected = self._mender.correct(word)

@@ -108,8 +108,12 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
-# "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose
-_WHAT_FOR = re.compile(r"^(.*?\bwhat\b.*) for$")
+# "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose;
+# "what kind of industries is the park for", "what firms is it for" ask which ones
+_WHAT_FOR = re.compile(
+    r"^(.*?\bwhat (?:is|was|are|were|do|does|did|will|would|can|could|should|has|have|had"
+    r"|the|it|its|this|that|these|those|they|their|all|exactly)\b.*) for$"
+)
 # "a company called Meishang" names it; "what is the park called" asks the name, and stays
 _NAMED_CALLED = re.compile(r"\b((?:a|an|some|one) \w+) (?:called|named)\b")
 # "Where does HYCAN come into it?" (read as "... role" by the idioms) asks no place

@@ -507,6 +507,13 @@ def test_a_near_tie_naming_something_the_knowledge_lacks_goes_to_no_one_member(
     assert (reply.entry.id, reply.corrects) == ("company-agreements", ("tencent",))
 
 
+def test_a_manner_adverb_a_phrasing_happens_to_use_is_still_no_topic(shipped: Matcher) -> None:
+    """ "officially" says how it was launched; the date's phrasing "did construction officially
+    start" must not pull a question about what was launched."""
+    reply = decide("What got officially kicked off at the event in Haizhu?", shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "ceremony-purpose")
+
+
 @pytest.mark.parametrize(
     "question",
     ["@anna and who's the guy from the park they quoted?", "who was the guy they quoted"],

@@ -895,6 +895,9 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("is it mainly a tech park", "does it focus on tech park"),
         ("when did they push it more fast", "when did they push it faster"),
         ("which site posted this?", "which website published this?"),  # not the park's site
+        ("how many towers are they planning to build", "how many towers are they build"),
+        ("what was the bridge for?", "what was the bridge why?"),  # a purpose
+        ("what kind of traffic is the bridge for?", "what kind of traffic is the bridge for?"),
         ("is it mainly going to be for tech companies", "does it focus on tech companies"),
         ("did they sign a final contract", "did they sign an agreement"),
         ("were those binding agreements", "were those agreements"),
