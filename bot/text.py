@@ -108,6 +108,10 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
+# "plans for more parks", "how many more companies": new ones ("more details", "more than")
+_MORE_OF_THEM = re.compile(
+    r"\bmore (?!details\b|facts\b|specifics\b|words\b|things\b)(?=[a-z]{3,}s\b)"
+)
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose;
 # "what kind of industries is the park for", "what firms is it for" ask which ones
 _WHAT_FOR = re.compile(
@@ -509,6 +513,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SIZE_AGAINST_OTHERS.sub("how largest", text)
     if "open" in text and _OPEN_MORE.search(text):
         text = _OPEN.sub("add", text)
+    if "more " in text:
+        text = _MORE_OF_THEM.sub("new ", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which
         text = f"which{text[4:]}"
     if "what does " in text:

@@ -896,6 +896,8 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("when did they push it more fast", "when did they push it faster"),
         ("which site posted this?", "which website published this?"),  # not the park's site
         ("how many towers are they planning to build", "how many towers are they build"),
+        ("are more bridges planned", "are new bridges planned"),  # more of them are new ones
+        ("tell me more details", "tell me more details"),
         ("what was the bridge for?", "what was the bridge why?"),  # a purpose
         ("what kind of traffic is the bridge for?", "what kind of traffic is the bridge for?"),
         ("is it mainly going to be for tech companies", "does it focus on tech companies"),
