@@ -37,6 +37,13 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 3  # "how big?" alone has lost what it asks about
+
+
+def _word_count(text: str) -> int:
+    """Words with a letter or digit: an emoji or "??" is none ("what for 🤔" is two words)."""
+    return sum(any(c.isalnum() for c in token) for token in text.split())
+
+
 # a request with nothing in it ("Could you tell me?", "Can you help?") asks the clause before it
 _REQUEST_WORDS = STOPWORDS | {"help", "explain", "answer", "confirm", "clarify", "share"}
 
@@ -57,7 +64,7 @@ def question_clause(message: str) -> str | None:
         if _ASKING.search(parts[index]) and not _is_bare_request(parts[index]):
             clause = _to_sentence_end(" ".join(parts[index:]), message, parts[index])
             context = parts[:index]
-            if len(clause.split()) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
+            if _word_count(clause) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
                 return None
             if any(_ASKING.search(part) for part in context):
                 return None  # "will the park have parking, how many spaces?" is one question
@@ -78,7 +85,7 @@ def asking_parts(message: str) -> list[str]:
     return [
         part
         for part in _parts(message)
-        if _ASKING.search(part) and not _is_bare_request(part) and len(part.split()) >= MIN_WORDS
+        if _ASKING.search(part) and not _is_bare_request(part) and _word_count(part) >= MIN_WORDS
     ]
 
 
@@ -109,7 +116,7 @@ def _asked_first(message: str) -> str | None:
     asks = first.endswith("?") or any(
         part and _ASKING.search(part) for part in _BOUNDARY.split(first)
     )
-    if not asks or len(first.split()) < MIN_WORDS:
+    if not asks or _word_count(first) < MIN_WORDS:
         return None
     if any(c.isdigit() for c in message[found.end() :]):
         return None

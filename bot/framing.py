@@ -84,7 +84,7 @@ _CONFIRMATION_LEAD = re.compile(
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
     # article" is a remark
-    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|they|there)\b| \d"
+    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|its|they|there)\b| \d"
     r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b)"
     # "I have written in my notes that ...", "Our group wrote that ...": a claim to check
     r"|(?:i|we|our group|my group|our team|my notes|our notes)(?:'ve| have)? (?:written|wrote"

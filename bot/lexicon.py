@@ -507,6 +507,20 @@ PHRASES: dict[str, str] = {
     "ramps up": "accelerate",
     "ramping up": "accelerate",
     "ramped up": "accelerate",
+    # "who put this out", "didn't Haizhu start speeding this up": the verb split by its object
+    **{
+        f"{verb} {what} {particle}": meaning
+        for verbs, particle, meaning in (
+            (("put", "puts", "putting"), "out", "publish"),
+            (
+                ("speed", "speeds", "speeding", "sped", "ramp", "ramps", "ramping"),
+                "up",
+                "accelerate",
+            ),
+        )
+        for verb in verbs
+        for what in ("this", "it", "that", "things", "them")
+    },
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
     # what line a company is in: its industry ("What kind of business is Meishang in?")
     **{

@@ -110,7 +110,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇"
 _DIGIT = re.compile(r"\d")
 # "plans for more parks", "how many more companies": new ones ("more details", "more than")
 _MORE_OF_THEM = re.compile(
-    r"\bmore (?!details\b|facts\b|specifics\b|words\b|things\b)(?=[a-z]{3,}s\b)"
+    r"\bmore (?!(?:than|of|about|details|facts|specifics|words|things)\b)"
+    r"(?=(?:[a-z]+ ){0,2}[a-z]{3,}s\b)"  # "20 more urban industrial parks"
 )
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose;
 # "what kind of industries is the park for", "what firms is it for" ask which ones

@@ -57,6 +57,7 @@ def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: s
         "Who spoke at the opening, other than the mayor?",  # after a comma: it narrows
         "When did the bridge open? I thought it was 2019.",  # the figure is what is checked
         "Since when has the bridge been open, and by what means has it been paid for?",
+        "wait the mayor is in this? what for 🤔",  # an emoji is no third word to ask with
     ],
 )
 def test_a_message_that_is_all_question_has_no_separate_clause(message: str) -> None:

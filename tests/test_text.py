@@ -887,6 +887,7 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("@leo pretty sure it opened in May", "it opened in May"),
         ("gm all 👋 when did it open?", "when did it open?"),  # a chat's good morning
         ("gm! who built the bridge", "who built the bridge"),
+        ("@leo i read its only the 2nd longest bridge?", "the 2nd longest bridge?"),  # a claim
         ("is the bridge in that area?", "is the bridge where?"),  # where it is, not its area
         ("a big deal vs normal industrial parks", "a big deal vs traditional industrial parks"),
         ("aren't there loads of bridges", "aren't there many bridges"),
@@ -898,6 +899,9 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("how many towers are they planning to build", "how many towers are they build"),
         ("are more bridges planned", "are new bridges planned"),  # more of them are new ones
         ("tell me more details", "tell me more details"),
+        ("20 more steel bridges?", "20 new steel bridges?"),
+        ("who put this out", "who publish"),  # the verb split by its object
+        ("did they start speeding it up", "did they start accelerate"),
         ("what was the bridge for?", "what was the bridge why?"),  # a purpose
         ("what kind of traffic is the bridge for?", "what kind of traffic is the bridge for?"),
         ("is it mainly going to be for tech companies", "does it focus on tech companies"),
