@@ -193,12 +193,24 @@ PHRASES: dict[str, str] = {
     # "is it X or somewhere else?": the alternative left open asks nothing of its own
     "or somewhere else": "",
     "or something else": "",
+    # "was this the first one or were there others before?": the other answer to the same question
+    **{
+        f"or {be} there {others}{tail}": ""
+        for be in ("are", "were", "is", "was")
+        for others in ("others", "other ones", "more", "any others", "any more", "another")
+        for tail in ("", " before", " earlier", " too", " as well")
+    },
     "or something different": "",
     # "Did HYCAN sign a final contract?": what kind of agreement it claims is checked against
     # the one the entry states, not asked as a word of its own
     **{
         f"{kind} {deal}": "agreement"
-        for kind in ("full", "final", "binding", "formal", "firm", "actual", "real", "proper")
+        for kind in (
+            *("full", "final", "binding", "formal", "firm", "actual", "real", "proper"),
+            *("investment", "lease", "leasing", "rental", "purchase", "land", "tenancy"),
+            *("full investment", "final investment", "binding investment", "formal investment"),
+            *("full lease", "final lease", "binding lease", "formal lease"),
+        )
         for deal in ("contract", "contracts", "agreement", "agreements")
     },
     # "Is the park mainly about biotech?", "mostly for tech companies?": what it focuses on

@@ -907,6 +907,8 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("is it mainly going to be for tech companies", "does it focus on tech companies"),
         ("did they sign a final contract", "did they sign an agreement"),
         ("were those binding agreements", "were those agreements"),
+        ("did they sign a full investment contract", "did they sign an agreement"),
+        ("was it the first or were there others before", "was it the first"),
         ("what is the bridge, based on the article?", "what is the bridge?"),
         ("what will it build in the area of transport", "what will it build in transport"),
         (
