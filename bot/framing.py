@@ -133,12 +133,25 @@ _ARTICLE_AS_SOURCE = re.compile(
     r"(?:article|report|story|piece|coverage|text|passage))\b",
     re.IGNORECASE,
 )
+# who is quoted, by title: "the manager", "the park's assistant general manager"
+_SPEAKER = (
+    r"(?:the|this|that|your) (?:[a-z]+['\u2019]s )?(?:(?:assistant|deputy|vice|general) )*"
+    r"(?:manager|gm|official|officials|spokesman|spokeswoman|spokesperson|speaker)"
+)
 # "Did the article say the park is 50,000 sqm?", "Did the manager say ten buildings ...?": a
 # claim put to its source is a check of the claim ("Did the article say who ...?" asks who)
 _PUT_TO_ITS_SOURCE = re.compile(
-    r"^\W*(?:did|does|do) (?:the|this|that|your) (?:article|report|story|piece|text|author|writer"
-    r"|reporter|manager|official|officials|spokesman|spokeswoman|spokesperson|speaker)"
+    r"^\W*(?:did|does|do) (?:(?:the|this|that|your) (?:article|report|story|piece|text|author"
+    rf"|writer|reporter)|{_SPEAKER})"
     r" (?:say|mention|state|claim|report|write|confirm|tell us)(?: that)?\b(?=\W+\w+\W+\w)",
+    re.IGNORECASE,
+)
+# "According to the park's assistant general manager, ten buildings ...": the claim is checked
+# ("according to the manager, how rare are parks?" asks what he said, and keeps him)
+_ACCORDING_TO_SPEAKER = re.compile(
+    rf"^\W*according to {_SPEAKER}\s*,\s*"
+    r"(?!\s|(?:what|which|who|whom|whose|how|when|where|why|is|are|was|were|did|does|do|can"
+    r"|could|will|would)\b)",
     re.IGNORECASE,
 )
 # "..., I keep forgetting", "... or am I mixing it up with something else?", "totally missed
@@ -364,6 +377,8 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _SOURCED_CLAIM.sub(" ", text)
     if "did" in words or "does" in words or "do" in words:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
+    if "according" in words:
+        text = _ACCORDING_TO_SPEAKER.sub("", text)
     if "attributed" in text:
         text = _ATTRIBUTED.sub("", text)
     if not _TAIL_WORDS.isdisjoint(words):  # one look for both: most texts have neither
