@@ -898,6 +898,21 @@ def _swaps(words: Sequence[str]) -> dict[str, str]:
 _SWAPPED = _swaps(_FUNCTION_WORDS)
 
 
+COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
+
+
+def _swapped_into_a_word(word: str) -> bool:
+    """Whether two neighbouring letters swapped make a common English word other than a
+    function word: the slip of a topic word, whose meaning must not go."""
+    for i in range(len(word) - 1):
+        slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
+        if slip != word and slip not in _FUNCTION_WORDS:
+            seen = rarity(slip)
+            if seen is not None and seen < COMMON_WORD_RARITY:
+                return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _mend_function_word(word: str) -> str | None:
     """Mend "wen", "wat", "hw", "teh": typos of question and function words, never of topic
@@ -909,6 +924,8 @@ def _mend_function_word(word: str) -> str | None:
         return None
     if word in QUESTION_WORDS:
         return word
+    if _swapped_into_a_word(word):  # "opne" is "open" typed fast, not "one"
+        return None
     choices = [w for w in _FUNCTION_WORDS if w[0] == word[0]]  # "tall" is not "all"
     found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80)
     if found is None or word.startswith(found[0]):

@@ -58,6 +58,15 @@ def test_a_function_word_typed_with_two_letters_swapped_is_read_as_that_word() -
     assert status_and_entry("hwen did teh bridge open") == ("answer", "bridge-opening")
 
 
+def test_a_topic_word_typed_with_two_letters_swapped_is_not_read_as_a_function_word(
+    shipped: Matcher,
+) -> None:
+    """ "opne" is one letter from "one", but it is "open" typed fast: the meaning must stay,
+    whether the knowledge has the word or not."""
+    assert status_and_entry("when did the bridge opne") == ("answer", "bridge-opening")
+    assert decide("When will the park opne?", shipped, THRESHOLDS).status != "answer"
+
+
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
 def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
     assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
