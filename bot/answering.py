@@ -184,6 +184,7 @@ def decide_by_entries(
 ) -> Reply:
     """The decision from the knowledge entries alone."""
     text, truncated = prepare(question, max_chars)
+    text = matcher.with_slips_mended(text)  # "Waht is ...?" asks, as "What is ...?" does
     reply = _decide_text(text, truncated, matcher, thresholds)
     # a voice message writes names as words that sound like them ("high zoo" for Haizhu)
     heard = matcher.heard_names(text) if reply.status != "answer" else None

@@ -238,6 +238,7 @@ PHRASES: dict[str, str] = {
     # "How many buildings are they planning to top out this year?": what they will do ("How
     # many more parks are planned?" asks of plans, and keeps them)
     "planning to": "",
+    "how any": "how many",  # "How any parks ...?": "any" after "how" is "many" short of a letter
     # "push it more fast", "more quickly": faster, as a second language says it
     **{f"more {fast}": "faster" for fast in ("fast", "quick", "quickly", "rapid", "rapidly")},
     "in the years ahead": "future",

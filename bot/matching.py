@@ -259,6 +259,24 @@ class Matcher:
         """How much a knowledge term tells entries apart (unknown terms tell the most)."""
         return self._idf.get(term, self._unknown_weight)
 
+    def with_slips_mended(self, question: str) -> str:
+        """`question` with its typos of question words written as meant ("Waht is", "hwen"):
+        what reads the question's words before matching (its clauses, whether it asks or
+        claims) must see them too, not only the terms."""
+        return _A_WORD.sub(self._mended_slip, question)
+
+    def _mended_slip(self, found: re.Match[str]) -> str:
+        word = found.group(0)
+        lowered = word.lower()
+        if lowered in STOPWORDS or lowered in QUESTION_WORDS or lowered in self._surface:
+            return word
+        if lowered[-1] == "s" and lowered[:-1] in QUESTION_WORDS:  # "whos" is "who's"
+            return word
+        mended = _mend_function_word(lowered)
+        if mended not in QUESTION_WORDS or mended == lowered or _is_common_word(lowered):
+            return word  # "hong" of a name is no "how", "were" no "where"; "wat" is "what"
+        return mended.capitalize() if word[0].isupper() else mended
+
     def heard_names(self, question: str) -> str | None:
         """`question` with the knowledge's names that speech-to-text wrote as other words
         ("high zoo") written as the knowledge writes them; None when it has none."""
@@ -880,7 +898,12 @@ def _question_word_weight(word: str) -> float:
 
 _ASPECT_WORDS = frozenset(WORD_MAP.values())
 _LONG_FILLERS = frozenset(w for w in STOPWORDS if len(w) >= 5)
-_FUNCTION_WORDS: Sequence[str] = sorted(QUESTION_WORDS | {w for w in STOPWORDS if len(w) >= 3})
+# question words first: a slip as near one as another word ("wat": "what", "wait") is the
+# question word, which the first best match gives
+_FUNCTION_WORDS: Sequence[str] = [
+    *sorted(QUESTION_WORDS),
+    *sorted(w for w in STOPWORDS if len(w) >= 3 and w not in QUESTION_WORDS),
+]
 
 
 def _swaps(words: Sequence[str]) -> dict[str, str]:
@@ -896,9 +919,15 @@ def _swaps(words: Sequence[str]) -> dict[str, str]:
 
 
 _SWAPPED = _swaps(_FUNCTION_WORDS)
+_A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of "it's", "HY-5"
 
 
 COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
+
+
+def _is_common_word(word: str) -> bool:
+    seen = rarity(word)
+    return seen is not None and seen < COMMON_WORD_RARITY
 
 
 def _swapped_into_a_word(word: str) -> bool:
@@ -906,10 +935,8 @@ def _swapped_into_a_word(word: str) -> bool:
     function word: the slip of a topic word, whose meaning must not go."""
     for i in range(len(word) - 1):
         slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
-        if slip != word and slip not in _FUNCTION_WORDS:
-            seen = rarity(slip)
-            if seen is not None and seen < COMMON_WORD_RARITY:
-                return True
+        if slip != word and slip not in _FUNCTION_WORDS and _is_common_word(slip):
+            return True
     return False
 
 

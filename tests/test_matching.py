@@ -67,6 +67,22 @@ def test_a_topic_word_typed_with_two_letters_swapped_is_not_read_as_a_function_w
     assert decide("When will the park opne?", shipped, THRESHOLDS).status != "answer"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Haizhu district?",
+        "Whta is the population of Haizhu district?",
+        "Wat is the population of Haizhu district?",
+        "hWat is the population of Haizhu district?",
+    ],
+)
+def test_a_question_word_typed_wrong_still_asks(shipped: Matcher, question: str) -> None:
+    """Mended only among the terms, "Whta is the population of X?" read as a claim that X has
+    a population, and the claim's entry answered; the slip is mended before anything reads
+    the question."""
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
 def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
     assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
