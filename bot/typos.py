@@ -29,6 +29,9 @@ CLIPPED_RARITY = 4.25  # English words more common than this (bot/english.rarity
 MENDED_RARITY = 6.0
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 class TypoMender:
     """Built once per knowledge load from every word that normalises to a knowledge term."""
 
@@ -46,12 +49,14 @@ class TypoMender:
 
     def _correct(self, word: str) -> tuple[str, float] | None:
         """Mend a typo by the closest knowledge word; None when nothing is close enough."""
-        if len(word) < 4 or word[0].isdigit():
+        if len(word) < 3 or word[0].isdigit():
             return None
+        real = is_english_word(word)
+        if len(word) == 3:  # "pak", "mny": a letter short of one knowledge word, no other
+            return None if real else self._one_letter_short(word)
         # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
         # typos rarely hit the first letter, and "designed" must not become "signed"
         # and a real English word ("last", "play") is what the user meant, not a slip
-        real = is_english_word(word)
         if not real or (rarity(word) or MENDED_RARITY) >= MENDED_RARITY:
             edits = 1 if len(word) < 8 or real else 2
             by_length = self._buckets.get(word[0], {})
@@ -62,6 +67,10 @@ class TypoMender:
                 close = self._closest_by_ratio(word, by_length)
                 if close is not None:
                     return self._correctable[close], TYPO_CREDIT**2
+            if not real:  # the rarer slip of the first letter: "ahizhu", "aizhu" for "haizhu"
+                first = self._first_letter_slip(word)
+                if first is not None:
+                    return self._correctable[first], TYPO_CREDIT
         # a clipped word ("tech" for "technology"): the shortest knowledge word it begins;
         # an everyday word ("down", "part") is not clipped, only rarer ones ("info", "pic")
         common = rarity(word)
@@ -74,6 +83,21 @@ class TypoMender:
         if longer:
             return self._correctable[min(longer, key=len)], PREFIX_CREDIT
         return self._longer_form(word)
+
+    def _one_letter_short(self, word: str) -> tuple[str, float] | None:
+        found = [
+            v
+            for v in self._buckets.get(word[0], {}).get(len(word) + 1, [])
+            if OSA.distance(word, v, score_cutoff=1) <= 1
+        ]
+        return (self._correctable[found[0]], TYPO_CREDIT) if len(found) == 1 else None
+
+    def _first_letter_slip(self, word: str) -> str | None:
+        """The one knowledge word `word` is with its first two letters swapped or its first
+        letter dropped; None when there is none, or more than one."""
+        found = {f"{word[1]}{word[0]}{word[2:]}"} | {f"{c}{word}" for c in _LETTERS}
+        known = sorted(v for v in found if v in self._correctable)
+        return known[0] if len(known) == 1 else None
 
     def _longer_form(self, word: str) -> tuple[str, float] | None:
         """A longer form of a knowledge word ("signers" for "sign")."""

@@ -27,7 +27,7 @@ from bot.snapshots import flush as flush_snapshots
 from bot.termtables import forget as forget_terms
 from bot.textcache import forget as forget_texts
 from bot.textcache import knowledge_normaliser
-from bot.typos import PREFIX_CREDIT, TypoMender
+from bot.typos import PREFIX_CREDIT, TYPO_CREDIT, TypoMender
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = Thresholds()
@@ -145,6 +145,24 @@ def test_a_rare_english_word_one_letter_from_a_knowledge_word_is_taken_as_a_slip
     assert mender.correct("caped") is not None  # "caped" is English, but rarely meant
     assert mender.correct("storey") is not None
     assert mender.correct("cape") is None  # common enough to be meant
+
+
+def test_a_slip_of_the_first_letter_is_mended_when_one_knowledge_word_fits() -> None:
+    mender = TypoMender({"haizhu": "haizhu", "event": "event", "vent": "vent", "urban": "urban"})
+    assert mender.correct("ahizhu") == ("haizhu", TYPO_CREDIT)  # the first two swapped
+    assert mender.correct("aizhu") == ("haizhu", TYPO_CREDIT)  # the first one dropped
+    assert mender.correct("ruban") == ("urban", TYPO_CREDIT)
+    assert mender.correct("veent") == ("vent", TYPO_CREDIT)  # a slip after the first letter first
+    two = TypoMender({"xqzit": "x", "yqzit": "y"})
+    assert two.correct("qzit") is None  # "xqzit" or "yqzit": two words fit
+
+
+def test_a_three_letter_slip_is_mended_only_into_the_one_word_a_letter_longer() -> None:
+    mender = TypoMender({"park": "park", "many": "mani", "pact": "pact", "pace": "pace"})
+    assert mender.correct("prk") == ("park", TYPO_CREDIT)
+    assert mender.correct("mny") == ("mani", TYPO_CREDIT)
+    assert mender.correct("pac") is None  # "pact" or "pace"
+    assert mender.correct("ark") is None  # an English word is meant as written
 
 
 ARTICLE_FILE = """\
