@@ -52,12 +52,14 @@ class TypoMender:
         if len(word) < 3 or word[0].isdigit():
             return None
         real = is_english_word(word)
-        if len(word) == 3:  # "pak", "mny": a letter short of one knowledge word, no other
-            return None if real else self._one_letter_short(word)
+        # a real English word ("last", "play") is what the user meant, not a slip; a rare one
+        # ("caped") is more often a slip of a knowledge word
+        slip = not real or (rarity(word) or MENDED_RARITY) >= MENDED_RARITY
+        if len(word) == 3:  # "pak", "mny", "uan": a letter short of one knowledge word
+            return (self._one_letter_short(word) or self._first_letter_slip(word)) if slip else None
         # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
         # typos rarely hit the first letter, and "designed" must not become "signed"
-        # and a real English word ("last", "play") is what the user meant, not a slip
-        if not real or (rarity(word) or MENDED_RARITY) >= MENDED_RARITY:
+        if slip:
             edits = 1 if len(word) < 8 or real else 2
             by_length = self._buckets.get(word[0], {})
             found = self._closest_by_edits(word, by_length, edits)
@@ -67,10 +69,9 @@ class TypoMender:
                 close = self._closest_by_ratio(word, by_length)
                 if close is not None:
                     return self._correctable[close], TYPO_CREDIT**2
-            if not real:  # the rarer slip of the first letter: "ahizhu", "aizhu" for "haizhu"
-                first = self._first_letter_slip(word)
-                if first is not None:
-                    return self._correctable[first], TYPO_CREDIT
+            first = self._first_letter_slip(word)  # the rarer slip: "ahizhu", "aizhu"
+            if first is not None:
+                return first
         # a clipped word ("tech" for "technology"): the shortest knowledge word it begins;
         # an everyday word ("down", "part") is not clipped, only rarer ones ("info", "pic")
         common = rarity(word)
@@ -92,12 +93,12 @@ class TypoMender:
         ]
         return (self._correctable[found[0]], TYPO_CREDIT) if len(found) == 1 else None
 
-    def _first_letter_slip(self, word: str) -> str | None:
+    def _first_letter_slip(self, word: str) -> tuple[str, float] | None:
         """The one knowledge word `word` is with its first two letters swapped or its first
-        letter dropped; None when there is none, or more than one."""
+        letter dropped ("ahizhu", "aizhu" for "haizhu"); None when none is, or several."""
         found = {f"{word[1]}{word[0]}{word[2:]}"} | {f"{c}{word}" for c in _LETTERS}
-        known = sorted(v for v in found if v in self._correctable)
-        return known[0] if len(known) == 1 else None
+        known = [v for v in found if v in self._correctable]
+        return (self._correctable[known[0]], TYPO_CREDIT) if len(known) == 1 else None
 
     def _longer_form(self, word: str) -> tuple[str, float] | None:
         """A longer form of a knowledge word ("signers" for "sign")."""
