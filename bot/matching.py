@@ -27,6 +27,7 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.checks import MONTHS, is_name_like
 from bot.english import is_english_word, is_manner_adverb, rarity
@@ -263,7 +264,7 @@ class Matcher:
         """`question` with its typos of question words written as meant ("Waht is", "hwen"):
         what reads the question's words before matching (its clauses, whether it asks or
         claims) must see them too, not only the terms."""
-        return _A_WORD.sub(self._mended_slip, question)
+        return _OPENING_SLIP.sub(_opening_question_word, _A_WORD.sub(self._mended_slip, question))
 
     def _mended_slip(self, found: re.Match[str]) -> str:
         word = found.group(0)
@@ -919,6 +920,26 @@ def _swaps(words: Sequence[str]) -> dict[str, str]:
 
 
 _SWAPPED = _swaps(_FUNCTION_WORDS)
+# a sentence opening with a common word a letter from a question word, and a verb after it:
+# "Hat is the name ...?", "Hen did ...?", "Were will ...?" ("Here is ..." says something)
+_OPENING_SLIP = re.compile(
+    r"(?:^|(?<=[.!?] ))\W*\b(hat|hen|hy|were|here|wen|wat|wo|ow)\b(?= (?:is|was|are|were|will"
+    r"|did|does|do|can|could|should|would|has|have|had)\b)",
+    re.IGNORECASE,
+)
+
+
+def _opening_question_word(found: re.Match[str]) -> str:
+    word = found.group(1)
+    after = found.string[found.end() + 1 : found.end() + 5].lower()
+    if word.lower() == "here" and after.startswith(("is", "are")):
+        return found.group(0)
+    meant = min(QUESTION_WORDS, key=lambda q: (OSA.distance(word.lower(), q), q))
+    if OSA.distance(word.lower(), meant) != 1:
+        return found.group(0)
+    return found.group(0).replace(word, meant.capitalize() if word[0].isupper() else meant)
+
+
 _A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of "it's", "HY-5"
 
 

@@ -74,6 +74,7 @@ def test_a_topic_word_typed_with_two_letters_swapped_is_not_read_as_a_function_w
         "Whta is the population of Haizhu district?",
         "Wat is the population of Haizhu district?",
         "hWat is the population of Haizhu district?",
+        "Hat is the population of Haizhu district?",  # a word of its own, where "what" goes
     ],
 )
 def test_a_question_word_typed_wrong_still_asks(shipped: Matcher, question: str) -> None:
@@ -81,6 +82,13 @@ def test_a_question_word_typed_wrong_still_asks(shipped: Matcher, question: str)
     a population, and the claim's entry answered; the slip is mended before anything reads
     the question."""
     assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
+def test_an_opening_word_a_letter_from_a_question_word_asks_only_before_a_verb() -> None:
+    mended = MATCHER.with_slips_mended("Were will the bridge open? Hen did they plan it?")
+    assert mended == "Where will the bridge open? When did they plan it?"
+    kept = "Here is my question. Were there other bridges? What hat did the mayor wear?"
+    assert MATCHER.with_slips_mended(kept) == kept
 
 
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
