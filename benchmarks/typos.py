@@ -49,6 +49,8 @@ def with_one_slip(question: str, rng: random.Random) -> Slip | None:
     swapped = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
     dropped = f"{word[:i]}{word[i + 1 :]}"
     typed = rng.choice((swapped, dropped))
+    if typed == word:  # "oo" swapped is no slip
+        typed = dropped
     words[at] = words[at].replace(word, typed, 1)
     return Slip(word, typed, " ".join(words))
 
