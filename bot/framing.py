@@ -61,7 +61,7 @@ _BARE_CONFIRMATION_TAG = re.compile(rf"\s+(?:{_AGREEING}|{_YES})\s*\?+\s*$", re.
 # it; "which way do I turn right" asks something, and keeps its "right"
 _STATEMENT_RIGHT = re.compile(rf"\s+(?:{_AGREEING})\s*$", re.IGNORECASE)
 # every tag above ends with one of these: a text ending otherwise skips their search
-_TAG_WORDS = frozenset((*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong"))
+TAG_WORDS = frozenset((*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong"))
 _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
@@ -365,7 +365,7 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
     without_framing (the rewrites before only take words away, so a word absent there is
     absent here)."""
     last = text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]
-    if last in _TAG_WORDS:
+    if last in TAG_WORDS:
         text = _CONFIRMATION_TAG.sub("", text)
         if text.count(" ") >= 3:
             text = _BARE_CONFIRMATION_TAG.sub("", text)

@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 
 from bot.checks import MONTHS, is_name_like
 from bot.english import is_english_word, is_manner_adverb, rarity
+from bot.framing import TAG_WORDS
 from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
@@ -274,9 +275,40 @@ class Matcher:
         if lowered[-1] == "s" and lowered[:-1] in QUESTION_WORDS:  # "whos" is "who's"
             return word
         mended = _mend_function_word(lowered)
-        if mended not in QUESTION_WORDS or mended == lowered or _is_common_word(lowered):
+        swapped = _SWAPPED.get(lowered) == mended  # "cmoe", "teh": a function word for sure
+        if mended is None and not is_english_word(lowered):
+            mended = _slip_of_a_tag(lowered)  # "..., rihgt?" asks as "..., right?" does
+            swapped = mended is not None
+        if mended is None or mended == lowered or _is_common_word(lowered):
+            # "pak" in "the new pak": a word of a name or phrase the synonyms rewrite must be
+            # whole for the phrase to be found ("new park")
+            mended = self._phrase_word(lowered)
+            if mended is None:
+                return word
+        elif mended not in QUESTION_WORDS and not swapped:
             return word  # "hong" of a name is no "how", "were" no "where"; "wat" is "what"
         return mended.capitalize() if word[0].isupper() else mended
+
+    def _phrase_word(self, word: str) -> str | None:
+        if is_english_word(word) or word[:1].isdigit():
+            return None
+        corrected = self._mender.correct(word)
+        meant = None if corrected is None else self._phrase_words.get(corrected[0])
+        if meant is None or meant.endswith("s") != word.endswith("s"):
+            return None  # "parcs" are parks: "park" would make "new parcs" the new park
+        return meant
+
+    @cached_property
+    def _phrase_words(self) -> dict[str, str]:
+        """The words of the synonyms' phrases by their term ("park" of "new park")."""
+        return {
+            stem(word): word
+            for canonical, variants in self.knowledge.synonyms.items()
+            for phrase in (canonical, *variants)
+            if " " in phrase.strip()
+            for word in basic_normalise(phrase).split()
+            if word not in STOPWORDS and not word[:1].isdigit()
+        }
 
     def heard_names(self, question: str) -> str | None:
         """`question` with the knowledge's names that speech-to-text wrote as other words
@@ -944,6 +976,13 @@ _A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of
 
 
 COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
+
+
+@lru_cache(maxsize=4096)
+def _slip_of_a_tag(word: str) -> str | None:
+    """The one tag word ("right", "correct", "true") `word` is a slip of, if any."""
+    near = [tag for tag in TAG_WORDS if len(tag) >= 4 and OSA.distance(word, tag) == 1]
+    return near[0] if len(near) == 1 else None
 
 
 def _is_common_word(word: str) -> bool:

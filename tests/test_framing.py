@@ -21,7 +21,7 @@ def _every_rewrite(text: str) -> str:
     text = f._WHICH_PARAGRAPH.sub("", text)
     text = f._CONFIRMATION_SENTENCE.sub("", text)
     last = text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]
-    if last in f._TAG_WORDS:  # what the tags ask of the text, not a guard
+    if last in f.TAG_WORDS:  # what the tags ask of the text, not a guard
         text = f._CONFIRMATION_TAG.sub("", text)
         if text.count(" ") >= 3:
             text = f._BARE_CONFIRMATION_TAG.sub("", text)

@@ -91,6 +91,16 @@ def test_an_opening_word_a_letter_from_a_question_word_asks_only_before_a_verb()
     assert MATCHER.with_slips_mended(kept) == kept
 
 
+def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: Matcher) -> None:
+    """ "the new pak" must still be "the new park", the synonyms' name of the park; "new
+    parcs" are other parks, and "rihgt" in a tag is the "right" the tag rules look for."""
+    assert shipped.with_slips_mended("Whats the name of the new prak?").endswith("new park?")
+    assert shipped.with_slips_mended("how many new parcs?") == "how many new parcs?"
+    assert shipped.with_slips_mended("it is in Guangzhou, rihgt?") == "it is in Guangzhou, right?"
+    reply = decide("Whats the name of the new prak?", shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-name")
+
+
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
 def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
     assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
