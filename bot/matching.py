@@ -27,15 +27,14 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.checks import MONTHS, is_name_like
-from bot.english import is_english_word, is_manner_adverb, rarity
-from bot.framing import TAG_WORDS
+from bot.english import is_manner_adverb, rarity
 from bot.gcpause import paused_gc
 from bot.index import IN_ANSWER, IN_QUESTION, Docs, member
 from bot.knowledge import Entry, KnowledgeBase
 from bot.lexicon import WORD_MAP
+from bot.slips import TextSlips, mend_function_word
 from bot.snapshots import code_version, later
 from bot.soundalike import SoundAlikes
 from bot.termtables import Phrasings, Tables, build_tables, read_cached, write_cached
@@ -262,53 +261,13 @@ class Matcher:
         return self._idf.get(term, self._unknown_weight)
 
     def with_slips_mended(self, question: str) -> str:
-        """`question` with its typos of question words written as meant ("Waht is", "hwen"):
-        what reads the question's words before matching (its clauses, whether it asks or
-        claims) must see them too, not only the terms."""
-        return _OPENING_SLIP.sub(_opening_question_word, _A_WORD.sub(self._mended_slip, question))
-
-    def _mended_slip(self, found: re.Match[str]) -> str:
-        word = found.group(0)
-        lowered = word.lower()
-        if lowered in STOPWORDS or lowered in QUESTION_WORDS or lowered in self._surface:
-            return word
-        if lowered[-1] == "s" and lowered[:-1] in QUESTION_WORDS:  # "whos" is "who's"
-            return word
-        mended = _mend_function_word(lowered)
-        swapped = _SWAPPED.get(lowered) == mended  # "cmoe", "teh": a function word for sure
-        if mended is None and not is_english_word(lowered):
-            mended = _slip_of_a_tag(lowered)  # "..., rihgt?" asks as "..., right?" does
-            swapped = mended is not None
-        if mended is None or mended == lowered or _is_common_word(lowered):
-            # "pak" in "the new pak": a word of a name or phrase the synonyms rewrite must be
-            # whole for the phrase to be found ("new park")
-            mended = self._phrase_word(lowered)
-            if mended is None:
-                return word
-        elif mended not in QUESTION_WORDS and not swapped:
-            return word  # "hong" of a name is no "how", "were" no "where"; "wat" is "what"
-        return mended.capitalize() if word[0].isupper() else mended
-
-    def _phrase_word(self, word: str) -> str | None:
-        if is_english_word(word) or word[:1].isdigit():
-            return None
-        corrected = self._mender.correct(word)
-        meant = None if corrected is None else self._phrase_words.get(corrected[0])
-        if meant is None or meant.endswith("s") != word.endswith("s"):
-            return None  # "parcs" are parks: "park" would make "new parcs" the new park
-        return meant
+        """`question` with the slips the rules reading its words must not miss mended
+        (bot/slips.py): "Whta is ...?", "..., rihgt?", "the new pak"."""
+        return self._text_slips.mended(question)
 
     @cached_property
-    def _phrase_words(self) -> dict[str, str]:
-        """The words of the synonyms' phrases by their term ("park" of "new park")."""
-        return {
-            stem(word): word
-            for canonical, variants in self.knowledge.synonyms.items()
-            for phrase in (canonical, *variants)
-            if " " in phrase.strip()
-            for word in basic_normalise(phrase).split()
-            if word not in STOPWORDS and not word[:1].isdigit()
-        }
+    def _text_slips(self) -> TextSlips:  # on first use: most questions have none
+        return TextSlips(self._surface, self._mender, self.knowledge.synonyms)
 
     def heard_names(self, question: str) -> str | None:
         """`question` with the knowledge's names that speech-to-text wrote as other words
@@ -330,7 +289,7 @@ class Matcher:
         for word in words:
             if word in STOPWORDS:
                 continue
-            mended = _mend_function_word(word) if word not in self._surface else None
+            mended = mend_function_word(word) if word not in self._surface else None
             if mended is not None:
                 if mended in QUESTION_WORDS:
                     weight = _question_word_weight(mended)
@@ -931,90 +890,3 @@ def _question_word_weight(word: str) -> float:
 
 _ASPECT_WORDS = frozenset(WORD_MAP.values())
 _LONG_FILLERS = frozenset(w for w in STOPWORDS if len(w) >= 5)
-# question words first: a slip as near one as another word ("wat": "what", "wait") is the
-# question word, which the first best match gives
-_FUNCTION_WORDS: Sequence[str] = [
-    *sorted(QUESTION_WORDS),
-    *sorted(w for w in STOPWORDS if len(w) >= 3 and w not in QUESTION_WORDS),
-]
-
-
-def _swaps(words: Sequence[str]) -> dict[str, str]:
-    """Each word with two neighbouring letters typed the wrong way round ("teh", "waht",
-    "thier"), the commonest slip; one that could be either of two words ("hwo") is left out."""
-    found: dict[str, str | None] = {}
-    for word in words:
-        for i in range(len(word) - 1):
-            if word[i] != word[i + 1]:
-                slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
-                found[slip] = word if found.get(slip, word) == word else None
-    return {slip: word for slip, word in found.items() if word is not None}
-
-
-_SWAPPED = _swaps(_FUNCTION_WORDS)
-# a sentence opening with a common word a letter from a question word, and a verb after it:
-# "Hat is the name ...?", "Hen did ...?", "Were will ...?" ("Here is ..." says something)
-_OPENING_SLIP = re.compile(
-    r"(?:^|(?<=[.!?] ))\W*\b(hat|hen|hy|were|here|wen|wat|wo|ow)\b(?= (?:is|was|are|were|will"
-    r"|did|does|do|can|could|should|would|has|have|had)\b)",
-    re.IGNORECASE,
-)
-
-
-def _opening_question_word(found: re.Match[str]) -> str:
-    word = found.group(1)
-    after = found.string[found.end() + 1 : found.end() + 5].lower()
-    if word.lower() == "here" and after.startswith(("is", "are")):
-        return found.group(0)
-    meant = min(QUESTION_WORDS, key=lambda q: (OSA.distance(word.lower(), q), q))
-    if OSA.distance(word.lower(), meant) != 1:
-        return found.group(0)
-    return found.group(0).replace(word, meant.capitalize() if word[0].isupper() else meant)
-
-
-_A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of "it's", "HY-5"
-
-
-COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
-
-
-@lru_cache(maxsize=4096)
-def _slip_of_a_tag(word: str) -> str | None:
-    """The one tag word ("right", "correct", "true") `word` is a slip of, if any."""
-    near = [tag for tag in TAG_WORDS if len(tag) >= 4 and OSA.distance(word, tag) == 1]
-    return near[0] if len(near) == 1 else None
-
-
-def _is_common_word(word: str) -> bool:
-    seen = rarity(word)
-    return seen is not None and seen < COMMON_WORD_RARITY
-
-
-def _swapped_into_a_word(word: str) -> bool:
-    """Whether two neighbouring letters swapped make a common English word other than a
-    function word: the slip of a topic word, whose meaning must not go."""
-    for i in range(len(word) - 1):
-        slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
-        if slip != word and slip not in _FUNCTION_WORDS and _is_common_word(slip):
-            return True
-    return False
-
-
-@lru_cache(maxsize=4096)
-def _mend_function_word(word: str) -> str | None:
-    """Mend "wen", "wat", "hw", "teh": typos of question and function words, never of topic
-    words, nor words of their own ("form" is not "from")."""
-    swapped = _SWAPPED.get(word)
-    if swapped is not None and word not in _FUNCTION_WORDS and not is_english_word(word):
-        return swapped
-    if len(word) > 4 or word.isdigit():
-        return None
-    if word in QUESTION_WORDS:
-        return word
-    if _swapped_into_a_word(word):  # "opne" is "open" typed fast, not "one"
-        return None
-    choices = [w for w in _FUNCTION_WORDS if w[0] == word[0]]  # "tall" is not "all"
-    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80)
-    if found is None or word.startswith(found[0]):
-        return None  # "owns" is not a typo of "own": an inflection carries its own meaning
-    return str(found[0])

@@ -1,0 +1,185 @@
+"""Slips of the keys on the small words: question words, function words and tags.
+
+"teh", "waht", "wen", "rihgt": the terms mend them (bot/matching.py asks `mend_function_word`
+for every word the knowledge lacks), but rules that read the question's own words run first:
+whether a clause asks ("Whta is the population of X?" read as a claim that X has one), the
+tags of a check ("..., rihgt?") and the synonyms' phrases ("the new pak" is the park's name).
+`TextSlips` mends those in the text itself, and leaves everything else as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import cached_property, lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.english import is_english_word, rarity
+from bot.framing import TAG_WORDS
+from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise, stem
+from bot.typos import TypoMender
+
+COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
+# question words first: a slip as near one as another word ("wat": "what", "wait") is the
+# question word, which the first best match gives
+_FUNCTION_WORDS: Sequence[str] = [
+    *sorted(QUESTION_WORDS),
+    *sorted(w for w in STOPWORDS if len(w) >= 3 and w not in QUESTION_WORDS),
+]
+
+
+def _swaps(words: Sequence[str]) -> dict[str, str]:
+    """Each word with two neighbouring letters typed the wrong way round ("teh", "waht",
+    "thier"), the commonest slip; one that could be either of two words ("hwo") is left out."""
+    found: dict[str, str | None] = {}
+    for word in words:
+        for i in range(len(word) - 1):
+            if word[i] != word[i + 1]:
+                slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
+                found[slip] = word if found.get(slip, word) == word else None
+    return {slip: word for slip, word in found.items() if word is not None}
+
+
+_SWAPPED = _swaps(_FUNCTION_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def mend_function_word(word: str) -> str | None:
+    """Mend "wen", "wat", "hw", "teh": typos of question and function words, never of topic
+    words, nor words of their own ("form" is not "from")."""
+    swapped = _swapped_function_word(word)
+    if swapped is not None:
+        return swapped
+    if len(word) > 4 or word.isdigit():
+        return None
+    if word in QUESTION_WORDS:
+        return word
+    if _swapped_into_a_word(word):  # "opne" is "open" typed fast, not "one"
+        return None
+    choices = [w for w in _FUNCTION_WORDS if w[0] == word[0]]  # "tall" is not "all"
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80)
+    if found is None or word.startswith(found[0]):
+        return None  # "owns" is not a typo of "own": an inflection carries its own meaning
+    return str(found[0])
+
+
+def _swapped_function_word(word: str) -> str | None:
+    """The function word `word` is with two letters swapped ("cmoe", "teh"), when it is no
+    word of its own."""
+    swapped = _SWAPPED.get(word)
+    if swapped is None or word in _FUNCTION_WORDS or is_english_word(word):
+        return None
+    return swapped
+
+
+def _swapped_into_a_word(word: str) -> bool:
+    """Whether two neighbouring letters swapped make a common English word other than a
+    function word: the slip of a topic word, whose meaning must not go."""
+    for i in range(len(word) - 1):
+        slip = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
+        if slip != word and slip not in _FUNCTION_WORDS and _is_common_word(slip):
+            return True
+    return False
+
+
+def _is_common_word(word: str) -> bool:
+    seen = rarity(word)
+    return seen is not None and seen < COMMON_WORD_RARITY
+
+
+@lru_cache(maxsize=4096)
+def _slip_of_a_tag(word: str) -> str | None:
+    """The one tag word ("right", "correct", "true") `word` is a slip of, if any."""
+    if is_english_word(word):
+        return None
+    near = [tag for tag in TAG_WORDS if len(tag) >= 4 and OSA.distance(word, tag) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+# a sentence opening with a common word a letter from a question word, and a verb after it:
+# "Hat is the name ...?", "Hen did ...?", "Were will ...?" ("Here is ..." says something)
+_OPENING_SLIP = re.compile(
+    r"(?:^|(?<=[.!?] ))\W*\b(hat|hen|hy|were|here|wen|wat|wo|ow)\b(?= (?:is|was|are|were|will"
+    r"|did|does|do|can|could|should|would|has|have|had)\b)",
+    re.IGNORECASE,
+)
+_A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of "it's", "HY-5"
+
+
+def _opening_question_word(found: re.Match[str]) -> str:
+    word = found.group(1)
+    after = found.string[found.end() + 1 : found.end() + 5].lower()
+    if word.lower() == "here" and after.startswith(("is", "are")):
+        return found.group(0)
+    meant = min(QUESTION_WORDS, key=lambda q: (OSA.distance(word.lower(), q), q))
+    if OSA.distance(word.lower(), meant) != 1:
+        return found.group(0)
+    return found.group(0).replace(word, meant.capitalize() if word[0].isupper() else meant)
+
+
+class TextSlips:
+    """The slips of one knowledge's questions that are mended in the text, before any rule."""
+
+    def __init__(
+        self,
+        surface: Mapping[str, str],
+        mender: TypoMender,
+        synonyms: Mapping[str, Sequence[str]],
+    ) -> None:
+        self._surface = surface  # the knowledge's own words are never slips
+        self._mender = mender
+        self._synonyms = synonyms
+
+    def mended(self, text: str) -> str:
+        return _OPENING_SLIP.sub(_opening_question_word, _A_WORD.sub(self._mended_word, text))
+
+    def _mended_word(self, found: re.Match[str]) -> str:
+        word = found.group(0)
+        lowered = word.lower()
+        if lowered in STOPWORDS or lowered in QUESTION_WORDS or lowered in self._surface:
+            return word
+        if lowered[-1] == "s" and lowered[:-1] in QUESTION_WORDS:  # "whos" is "who's"
+            return word
+        meant = (
+            self._question_word(lowered)
+            or _swapped_function_word(lowered)  # "cmoe out", "teh"
+            or _slip_of_a_tag(lowered)  # "..., rihgt?" asks as "..., right?" does
+            or self._phrase_word(lowered)  # "the new pak": the synonyms' "new park"
+        )
+        if meant is None:
+            return word
+        return meant.capitalize() if word[0].isupper() else meant
+
+    @staticmethod
+    def _question_word(word: str) -> str | None:
+        """ "Whta", "hWen", "wat": a question word ("hong" of a name is no "how", "were" no
+        "where": a common word is meant as typed)."""
+        meant = mend_function_word(word)
+        if meant not in QUESTION_WORDS or meant == word or _is_common_word(word):
+            return None
+        return meant
+
+    def _phrase_word(self, word: str) -> str | None:
+        """The word of a synonym's phrase `word` is a slip of: the phrase must be whole to be
+        found. A plural stays plural ("new parcs" are parks, not the new park)."""
+        if is_english_word(word) or word[:1].isdigit():
+            return None
+        corrected = self._mender.correct(word)
+        meant = None if corrected is None else self._phrase_words.get(corrected[0])
+        if meant is None or meant.endswith("s") != word.endswith("s"):
+            return None
+        return meant
+
+    @cached_property
+    def _phrase_words(self) -> dict[str, str]:
+        """The words of the synonyms' phrases by their term ("park" of "new park")."""
+        return {
+            stem(word): word
+            for canonical, variants in self._synonyms.items()
+            for phrase in (canonical, *variants)
+            if " " in phrase.strip()
+            for word in basic_normalise(phrase).split()
+            if word not in STOPWORDS and not word[:1].isdigit()
+        }
