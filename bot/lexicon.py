@@ -293,6 +293,13 @@ PHRASES: dict[str, str] = {
     "tldr": "summary",
     "sum up": "summary",
     "in a nutshell": "summary",
+    # "what's this story about?": its gist, not one of its facts ("What is the park about?" is
+    # not the story)
+    **{
+        f"what is {this} {story} about": "what is the summary of the article"
+        for this in ("this", "the", "that")
+        for story in ("story", "article", "piece", "news", "report", "news story")
+    },
     # politeness around a question is not part of it
     "would you mind": "please",
     "if you do not mind": "please",

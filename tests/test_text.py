@@ -901,6 +901,7 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("tell me more details", "tell me more details"),
         ("20 more steel bridges?", "20 new steel bridges?"),
         ("how any bridges are there", "how many bridges are there"),  # "many" a letter short
+        ("what's this story about?", "what is the summary of the article?"),  # its gist
         ("who put this out", "who publish"),  # the verb split by its object
         ("did they start speeding it up", "did they start accelerate"),
         ("what was the bridge for?", "what was the bridge why?"),  # a purpose
