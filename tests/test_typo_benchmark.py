@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
-from types import ModuleType
 
+from tests.benchmark_module import load_benchmark
 
-def _load_benchmark() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "typos.py"
-    spec = importlib.util.spec_from_file_location("typo_benchmark", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
-
-
-typos = _load_benchmark()
+typos = load_benchmark("typos")
 
 
 def test_one_word_of_four_letters_or_more_gets_one_swap_or_one_dropped_letter() -> None:
