@@ -5,6 +5,8 @@ lengths differ by at most k, and a `fuzz.ratio` of 85 only words whose lengths a
 their sum, so only those buckets are searched. The result is the same word a search over every
 word with the same first letter would find (ties go to the alphabetically first), but a
 newsroom's vocabulary of a few hundred thousand words costs a few buckets per typo, not all.
+Only when that finds nothing is the first letter taken for the slip ("ahizhu", "aizhu"), by
+looking the few words it could be up directly.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class TypoMender:
         return self._longer_form(word)
 
     def _one_letter_short(self, word: str) -> tuple[str, float] | None:
+        """The one knowledge word with the same first letter `word` is a letter short of."""
         found = [
             v
             for v in self._buckets.get(word[0], {}).get(len(word) + 1, [])
@@ -97,8 +100,8 @@ class TypoMender:
         """The one knowledge word `word` is with its first two letters swapped or its first
         letter dropped ("ahizhu", "aizhu" for "haizhu"); None when none is, or several."""
         found = {f"{word[1]}{word[0]}{word[2:]}"} | {f"{c}{word}" for c in _LETTERS}
-        known = [v for v in found if v in self._correctable]
-        return (self._correctable[known[0]], TYPO_CREDIT) if len(known) == 1 else None
+        terms = {self._correctable[v] for v in found if v in self._correctable}
+        return (terms.pop(), TYPO_CREDIT) if len(terms) == 1 else None
 
     def _longer_form(self, word: str) -> tuple[str, float] | None:
         """A longer form of a knowledge word ("signers" for "sign")."""
