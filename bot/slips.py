@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from bot.english import is_english_word, rarity
 from bot.framing import TAG_WORDS
-from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise, stem
+from bot.text import IDIOMS, QUESTION_WORDS, STOPWORDS, stem
 from bot.typos import TypoMender
 
 COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
@@ -89,13 +89,19 @@ def _is_common_word(word: str) -> bool:
     return seen is not None and seen < COMMON_WORD_RARITY
 
 
-@lru_cache(maxsize=4096)
-def _slip_of_a_tag(word: str) -> str | None:
-    """The one tag word ("right", "correct", "true") `word` is a slip of, if any."""
+# the small words rules read in the text besides question words: the tags of a check
+# ("..., right?"), "how many/much", "which other ones"
+_RULE_WORDS = TypoMender(
+    {w: w for w in (*TAG_WORDS, "many", "much", "other", "others", "else") if len(w) >= 4}
+)
+
+
+def _slip_of_a_rule_word(word: str) -> str | None:
+    """The rule word `word` is a slip of ("rihgt", "mnay", "othr"), when it is no word."""
     if is_english_word(word):
         return None
-    near = [tag for tag in TAG_WORDS if len(tag) >= 4 and OSA.distance(word, tag) == 1]
-    return near[0] if len(near) == 1 else None
+    found = _RULE_WORDS.correct(word)
+    return None if found is None else found[0]
 
 
 # a sentence opening with a common word a letter from a question word, and a verb after it:
@@ -105,6 +111,7 @@ _OPENING_SLIP = re.compile(
     r"|did|does|do|can|could|should|would|has|have|had)\b)",
     re.IGNORECASE,
 )
+_LETTERS_ONLY = re.compile(r"[a-z]+")
 _A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of "it's", "HY-5"
 
 
@@ -145,7 +152,7 @@ class TextSlips:
         meant = (
             self._question_word(lowered)
             or _swapped_function_word(lowered)  # "cmoe out", "teh"
-            or _slip_of_a_tag(lowered)  # "..., rihgt?" asks as "..., right?" does
+            or _slip_of_a_rule_word(lowered)  # "..., rihgt?" asks as "..., right?" does
             or self._phrase_word(lowered)  # "the new pak": the synonyms' "new park"
         )
         if meant is None:
@@ -162,24 +169,24 @@ class TextSlips:
         return meant
 
     def _phrase_word(self, word: str) -> str | None:
-        """The word of a synonym's phrase `word` is a slip of: the phrase must be whole to be
-        found. A plural stays plural ("new parcs" are parks, not the new park)."""
+        """The word of a synonym's or the lexicon's phrase `word` is a slip of: the phrase
+        must be whole to be found. A plural stays plural ("new parcs" are parks, not the new
+        park): of the phrases' forms of the term, the nearest with the same ending."""
         if is_english_word(word) or word[:1].isdigit():
             return None
         corrected = self._mender.correct(word)
-        meant = None if corrected is None else self._phrase_words.get(corrected[0])
-        if meant is None or meant.endswith("s") != word.endswith("s"):
-            return None
-        return meant
+        forms = [] if corrected is None else self._phrase_words.get(corrected[0], [])
+        same_ending = [f for f in forms if f.endswith("s") == word.endswith("s")]
+        return min(same_ending, key=lambda f: (OSA.distance(word, f), f), default=None)
 
     @cached_property
-    def _phrase_words(self) -> dict[str, str]:
-        """The words of the synonyms' phrases by their term ("park" of "new park")."""
-        return {
-            stem(word): word
-            for canonical, variants in self._synonyms.items()
-            for phrase in (canonical, *variants)
-            if " " in phrase.strip()
-            for word in basic_normalise(phrase).split()
-            if word not in STOPWORDS and not word[:1].isdigit()
-        }
+    def _phrase_words(self) -> dict[str, list[str]]:
+        """The words of the synonyms' and the lexicon's phrases by their term ("park" of "new
+        park", "company" of "kind of company")."""
+        phrases = [p for c, vs in self._synonyms.items() for p in (c, *vs) if " " in p.strip()]
+        forms: dict[str, set[str]] = {}
+        for phrase in (*phrases, *(p for p in IDIOMS if " " in p)):
+            for word in _LETTERS_ONLY.findall(phrase.casefold()):  # as written, not rewritten
+                if word not in STOPWORDS:
+                    forms.setdefault(stem(word), set()).add(word)
+        return {term: sorted(words) for term, words in forms.items()}

@@ -92,11 +92,14 @@ def test_an_opening_word_a_letter_from_a_question_word_asks_only_before_a_verb()
 
 
 def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: Matcher) -> None:
-    """ "the new pak" must still be "the new park", the synonyms' name of the park; "new
-    parcs" are other parks, and "rihgt" in a tag is the "right" the tag rules look for."""
+    """ "the new pak" must still be "the new park", the synonyms' name of the park, as "kind
+    of ocmpany" must be the lexicon's "kind of company"; "new parcs" stay plural; "rihgt"
+    in a tag, "mnay" and "othr" are the words the rules look for."""
     assert shipped.with_slips_mended("Whats the name of the new prak?").endswith("new park?")
-    assert shipped.with_slips_mended("how many new parcs?") == "how many new parcs?"
+    assert shipped.with_slips_mended("how many new parcs?") == "how many new parks?"  # plural
     assert shipped.with_slips_mended("it is in Guangzhou, rihgt?") == "it is in Guangzhou, right?"
+    assert shipped.with_slips_mended("How mnay othr parks?") == "How many other parks?"
+    assert shipped.with_slips_mended("what kind of ocmpany") == "what kind of company"  # lexicon
     reply = decide("Whats the name of the new prak?", shipped, THRESHOLDS)
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-name")
 
