@@ -74,7 +74,9 @@ _CONFIRMATION_LEAD = re.compile(
     r"|(?:(?:can|could|would) you (?:please )?|please )(?:confirm|verify)"
     r"(?: (?:the|this) (?:claim|statement|report|idea|figure))?(?: that)?"
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
-    r"|correct me if i(?:['\u2019]?m| am) wrong|is it right(?= that\b)"
+    r"|correct me if i(?:['\u2019]?m| am) wrong"
+    # "is it right the park is ...": a claim follows ("is it right next to ..." asks where)
+    r"|is it right(?= (?:that|the|this|these|those|they|it|its|he|she|we)\b)"
     r"|would it be (?:right|correct|true|fair|accurate) to (?:say|write|state|describe|claim)"
     # "Can we call the park Haizhu's largest ...?": may the claim be written
     r"|(?:can|could|may) (?:we|i) (?:call|describe|say|write|claim)(?: that)?"

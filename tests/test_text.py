@@ -960,6 +960,7 @@ def test_short_scales_read_as_the_scale() -> None:
         ("Can we call it the longest bridge, or is that overstating it?", "the longest bridge?"),
         ("Draft has 240 metres. Is that the figure the article gives?", "240 metres."),
         ("Our copy says it opened in May. Does the article support that?", "it opened in May."),
+        ("Is it right the bridge is 240 metres long?", "the bridge is 240 metres long?"),
         ("Did the bridge's general manager say it opened in May?", "it opened in May?"),
         ("According to the city's deputy spokesperson, it opened in May.", "it opened in May."),
         ("What is meant by the statement that it will help?", "What is meant by it will help?"),
