@@ -348,6 +348,11 @@ def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
     return None
 
 
+# "which sectors is the park targeting, is it biotech?": a guess at the answer to the question
+# before it, which that question's answer settles (a question of its own asks "what venue")
+_GUESSES_AN_ANSWER = re.compile(r"^\W*(?:is|are|was|were) (?:it|they|that|those|these)\b", re.I)
+
+
 def _one_of_its_questions(
     text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
 ) -> Reply | None:
@@ -363,7 +368,8 @@ def _one_of_its_questions(
         return None
     # "..., what venue, and at what time of day?": the rest asks what the knowledge has no word
     # for, a near miss the first part must not hide
-    if any(not w.known for part in rest for w in matcher.query_words(part)):
+    asked = [part for part in rest if not _GUESSES_AN_ANSWER.match(part)]
+    if any(not w.known for part in asked for w in matcher.query_words(part)):
         return None
     reply = _decide_read_again(first, truncated, matcher, thresholds)
     if reply.entry is None or reply.status != "answer":

@@ -125,6 +125,13 @@ def test_a_message_asking_two_things_gets_the_answer_to_the_first_it_can_give() 
     assert reply.question == message
 
 
+def test_a_guess_at_the_answer_after_a_question_is_settled_by_the_answer() -> None:
+    """ "..., was it Zhang Wei?" names someone the knowledge lacks, but guesses the answer to
+    the question before it rather than asking something of its own."""
+    reply = decide("Who cut the ribbon at the bridge, was it Zhang Wei?", MATCHER, Thresholds())
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "mayor-name")
+
+
 @pytest.mark.parametrize(
     "message",
     [
