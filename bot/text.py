@@ -113,6 +113,12 @@ _MORE_OF_THEM = re.compile(
     r"\bmore (?!(?:than|of|about|details|facts|specifics|words|things)\b)"
     r"(?=(?:[a-z]+ ){0,2}[a-z]{3,}s\b)"  # "20 more urban industrial parks"
 )
+# "fit into Haizhu's plan for a modern industrial system" (read "role in"): the role is in
+# what the plan is for ("fit into its plans" keeps them: no other thing is named)
+_ROLE_IN_A_PLAN_FOR = re.compile(
+    r"\brole in ((?:[a-z]+ )?)(?:(?:wider|broader|bigger|overall|big|long term) )?plans? "
+    r"(?:for|to build|to develop|to create) (?:a |an |the |its |their )?"
+)
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose;
 # "what kind of industries is the park for", "what firms is it for" ask which ones
 _WHAT_FOR = re.compile(
@@ -516,6 +522,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _OPEN.sub("add", text)
     if "more " in text:
         text = _MORE_OF_THEM.sub("new ", text)
+    if "role in " in text:
+        text = _ROLE_IN_A_PLAN_FOR.sub(r"role in \1", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which
         text = f"which{text[4:]}"
     if "what does " in text:

@@ -902,6 +902,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("20 more steel bridges?", "20 new steel bridges?"),
         ("how any bridges are there", "how many bridges are there"),  # "many" a letter short
         ("what's this story about?", "what is the summary of the article?"),  # its gist
+        (
+            "how does it fit into Riverton's plan for a green transport system",
+            "how does it role in Riverton's green transport system",
+        ),
         ("who put this out", "who publish"),  # the verb split by its object
         ("did they start speeding it up", "did they start accelerate"),
         ("what was the bridge for?", "what was the bridge why?"),  # a purpose
