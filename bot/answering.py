@@ -326,9 +326,47 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
     whole = _decide_read_again(text, truncated, matcher, thresholds)
     if whole.status != "answer":
         whole = _named_in_its_story(text, truncated, matcher, thresholds) or whole
+    if whole.status != "answer" and clause is not None and not opening:
+        whole = _asked_of_whoever_did_it(text, clause, truncated, matcher, thresholds) or whole
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
+
+
+# "... some big ceremony in Haizhu. What were they launching?": "they" are whoever did it
+_ASKS_WHAT_THEY_DID = re.compile(
+    r"^\W*(?:what|which|when|where|why|how)\b[^?]*\bthey\b(?!['\u2019])", re.IGNORECASE
+)
+
+
+def _asked_of_whoever_did_it(
+    text: str, clause: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply | None:
+    """A question asking what "they" did, after context about what the answering entry is
+    about ("... ceremony in Haizhu."): answered as asked. Not after a name the knowledge lacks
+    ("My aunt works at Acme Steel. When did they open it?": "they" are Acme), nor in a near
+    tie."""
+    if not _ASKS_WHAT_THEY_DID.match(clause):
+        return None
+    reply = _decide_read_again(clause, truncated, matcher, thresholds)
+    if reply.status != "answer" or reply.entry is None or _won_a_near_tie(reply, thresholds):
+        return None
+    at = text.rfind(clause)
+    context = text[:at] if at > 0 else text
+    words = matcher.query_words(context)
+    shared = {w.term for w in words if w.known and w.term not in QUESTION_WORDS}
+    if not shared & matcher.entry_terms(reply.entry) or _names_unknown_to(
+        reply.entry, context, matcher
+    ):
+        return None
+    unknown = {w.surface for w in words if not w.known}
+    if any(name.lower() in unknown for name in _MID_SENTENCE_CAPITAL.findall(context)):
+        return None
+    return replace(reply, question=text, reason=f"asked in {clause!r}: {reply.reason}")
+
+
+# a capitalised word inside a sentence: a name ("works at Acme Steel")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z'\u2019-]*")
 
 
 def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:

@@ -125,6 +125,21 @@ def test_a_message_asking_two_things_gets_the_answer_to_the_first_it_can_give() 
     assert reply.question == message
 
 
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("My aunt sent me photos of the new bridge. When did they open it?", "bridge-opening"),
+        ("My aunt works at Acme Steel. When did they open it?", None),  # "they" are Acme
+        ("My aunt sent me photos. When did they open it?", None),  # of what, nobody said
+    ],
+)
+def test_a_question_of_what_they_did_is_asked_of_what_the_context_is_about(
+    message: str, expected: str | None
+) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+
+
 def test_a_guess_at_the_answer_after_a_question_is_settled_by_the_answer() -> None:
     """ "..., was it Zhang Wei?" names someone the knowledge lacks, but guesses the answer to
     the question before it rather than asking something of its own."""
