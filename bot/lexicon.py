@@ -33,7 +33,7 @@ FILLERS = frozenset(
 EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("big", "large", "huge", "size", "sized", "vast", "spacious", "sizeable", "sizable"),
     ("largest", "biggest", "larger", "bigger", "greatest"),
-    ("located", "situated", "sited", "location", "locate", "locations", "whereabouts"),
+    ("located", "situated", "sited", "location", "locate", "locations", "whereabouts", "sits"),
     ("start", "begin", "began", "begun", "begins", "commence", "commenced", "starting"),
     ("build", "built", "construct", "constructed", "construction", "constructing", "building"),
     ("technology", "tech", "technologies", "technological"),
