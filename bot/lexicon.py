@@ -542,6 +542,8 @@ PHRASES: dict[str, str] = {
         for what in ("this", "it", "that", "things", "them")
     },
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
+    "easy to find": "hard to find",  # "are such parks easy to find?" asks how scarce they are
+    "in any way": "",  # "was Yuanzhi involved in the ceremony in any way?"
     # what line a company is in: its industry ("What kind of business is Meishang in?")
     **{
         f"{kind} of {thing}": "industry"

@@ -908,6 +908,8 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ),
         ("who put this out", "who publish"),  # the verb split by its object
         ("the bridge sits in the north", "the bridge is located in the north"),
+        ("are such bridges easy to find", "are such bridges hard to find"),  # how scarce
+        ("was the mayor involved in any way", "was the mayor involved"),
         ("did they start speeding it up", "did they start accelerate"),
         ("what was the bridge for?", "what was the bridge why?"),  # a purpose
         ("what kind of traffic is the bridge for?", "what kind of traffic is the bridge for?"),
