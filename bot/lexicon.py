@@ -542,6 +542,8 @@ PHRASES: dict[str, str] = {
         for what in ("this", "it", "that", "things", "them")
     },
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
+    "against other": "compared with other",  # "how does it rank in size against other parks"
+    "against the other": "compared with the other",
     "easy to find": "hard to find",  # "are such parks easy to find?" asks how scarce they are
     "in any way": "",  # "was Yuanzhi involved in the ceremony in any way?"
     # what line a company is in: its industry ("What kind of business is Meishang in?")

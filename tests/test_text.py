@@ -910,6 +910,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("the bridge sits in the north", "the bridge is located in the north"),
         ("are such bridges easy to find", "are such bridges hard to find"),  # how scarce
         ("was the mayor involved in any way", "was the mayor involved"),
+        (
+            "how does it rank against the other bridges",
+            "how does it rank compared with the other bridges",
+        ),
         ("did they start speeding it up", "did they start accelerate"),
         ("what was the bridge for?", "what was the bridge why?"),  # a purpose
         ("what kind of traffic is the bridge for?", "what kind of traffic is the bridge for?"),
