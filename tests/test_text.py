@@ -910,6 +910,7 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("the bridge sits in the north", "the bridge is located in the north"),
         ("are such bridges easy to find", "are such bridges hard to find"),  # how scarce
         ("was the mayor involved in any way", "was the mayor involved"),
+        ("what is the bridge meant to help create", "what is the bridge meant to create"),
         (
             "how does it rank against the other bridges",
             "how does it rank compared with the other bridges",
