@@ -545,9 +545,9 @@ PHRASES: dict[str, str] = {
     "against other": "compared with other",  # "how does it rank in size against other parks"
     "against the other": "compared with the other",
     "easy to find": "hard to find",  # "are such parks easy to find?" asks how scarce they are
-    "in any way": "",
+    "in any way": "",  # "was Yuanzhi involved in the ceremony in any way?"
     # "the cluster the park is meant to help create": what it creates, not a boost it gives
-    **{f"help {make}": make for make in ("create", "build", "develop", "form", "grow")},  # "was Yuanzhi involved in the ceremony in any way?"
+    **{f"help {make}": make for make in ("create", "build", "develop", "form", "grow")},
     # what line a company is in: its industry ("What kind of business is Meishang in?")
     **{
         f"{kind} of {thing}": "industry"
