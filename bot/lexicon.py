@@ -193,6 +193,7 @@ PHRASES: dict[str, str] = {
     # "is it X or somewhere else?": the alternative left open asks nothing of its own
     "or somewhere else": "",
     "or something else": "",
+    "or something different": "",
     # "was this the first one or were there others before?": the other answer to the same question
     **{
         f"or {be} there {others}{tail}": ""
@@ -200,7 +201,6 @@ PHRASES: dict[str, str] = {
         for others in ("others", "other ones", "more", "any others", "any more", "another")
         for tail in ("", " before", " earlier", " too", " as well")
     },
-    "or something different": "",
     # "Did HYCAN sign a final contract?": what kind of agreement it claims is checked against
     # the one the entry states, not asked as a word of its own
     **{
