@@ -31,6 +31,7 @@ from bot.evaluation import (
 from bot.knowledge import display_path, load_knowledge
 from bot.matching import SCORERS, Matcher
 from bot.replies import related, render_plain
+from bot.validation import Problem
 
 DESCRIPTION = "Newsbot: answers questions about news articles from a YAML knowledge base."
 SWEEP_TABLE_STEP = 5  # `eval --sweep` prints every 5th threshold, plus the ones that matter
@@ -222,8 +223,7 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
     thresholds = engine.settings.thresholds
     if args.compare:
         return print_comparison(engine, cases)
-    matcher = engine.snapshot.matcher if args.scorer == "weighted" else None
-    matcher = matcher or Matcher(engine.knowledge, args.scorer)
+    matcher = _eval_matcher(engine, args.scorer)
     if args.sweep or args.plot is not None:
         return cmd_sweep(cases, matcher, thresholds, path, args)
     max_chars = engine.settings.max_question_chars
@@ -240,6 +240,12 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
     return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
 
 
+def _eval_matcher(engine: Engine, scorer: str) -> Matcher:
+    """The live matcher for the bot's own scorer; another scorer gets one of its own."""
+    live = engine.snapshot.matcher if scorer == "weighted" else None
+    return live or Matcher(engine.knowledge, scorer)
+
+
 def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespace) -> int:
     """Several question sets at once: how each fares and all of them together, what a change to
     the matching must be weighed on (a rule written from one set's misses moves the others)."""
@@ -247,7 +253,7 @@ def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespac
         print("Error: --compare, --sweep, --plot and --leave-out take one file", file=sys.stderr)
         return 2
     sets: list[tuple[Path, list[Case]]] = []
-    problems = []
+    problems: list[Problem] = []
     for path in paths:
         try:
             sets.append((path, load_cases(path, engine.knowledge)))
@@ -257,8 +263,7 @@ def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespac
         print(problem.format(), file=sys.stderr)
     if problems:
         return 1
-    matcher = engine.snapshot.matcher if args.scorer == "weighted" else None
-    matcher = matcher or Matcher(engine.knowledge, args.scorer)
+    matcher = _eval_matcher(engine, args.scorer)
     quotes = engine.snapshot.quotes if args.scorer == "weighted" else None
     thresholds, max_chars = engine.settings.thresholds, engine.settings.max_question_chars
     reports = [
