@@ -115,6 +115,17 @@ _LETTERS_ONLY = re.compile(r"[a-z]+")
 _A_WORD = re.compile(r"(?<![\w'\u2019])[A-Za-z]+(?![\w'\u2019])")  # not part of "it's", "HY-5"
 
 
+# "hat" where a question starts is "what" whatever follows ("hat sectors is it targeting?"):
+# a message about a hat is no news question
+_HAT = re.compile(
+    r"(?:^|(?<=[.!?,] )|(?<=\band )|(?<=\bso )|(?<=\blike ))(\W*)\b(hat)\b(?!['\u2019])", re.I
+)
+
+
+def _what_for_hat(found: re.Match[str]) -> str:
+    return found.group(1) + ("What" if found.group(2)[0].isupper() else "what")
+
+
 def _opening_question_word(found: re.Match[str]) -> str:
     word = found.group(1)
     after = found.string[found.end() + 1 : found.end() + 5].lower()
@@ -140,7 +151,10 @@ class TextSlips:
         self._synonyms = synonyms
 
     def mended(self, text: str) -> str:
-        return _OPENING_SLIP.sub(_opening_question_word, _A_WORD.sub(self._mended_word, text))
+        text = _OPENING_SLIP.sub(_opening_question_word, _A_WORD.sub(self._mended_word, text))
+        if "hat" in self._surface:  # a knowledge about hats may be asked about them
+            return text
+        return _HAT.sub(_what_for_hat, text)
 
     def _mended_word(self, found: re.Match[str]) -> str:
         word = found.group(0)

@@ -119,6 +119,9 @@ _ROLE_IN_A_PLAN_FOR = re.compile(
     r"\brole in ((?:[a-z]+ )?)(?:(?:wider|broader|bigger|overall|big|long term) )?plans? "
     r"(?:for|to build|to develop|to create) (?:a |an |the |its |their )?"
 )
+# "How may buildings ...?", "how may more parks": "many" a letter short ("How may this help?"
+# asks what may be)
+_HOW_MAY = re.compile(r"\bhow may (?=more\b|(?!this\b|its\b|his\b|has\b|was\b|is\b|us\b)[a-z]+s\b)")
 # "What was the ceremony for?" asks why it was held: a question ending in "for" asks a purpose;
 # "what kind of industries is the park for", "what firms is it for" ask which ones
 _WHAT_FOR = re.compile(
@@ -520,6 +523,8 @@ def _normalise_tail(words: list[str]) -> str:
         text = _SIZE_AGAINST_OTHERS.sub("how largest", text)
     if "open" in text and _OPEN_MORE.search(text):
         text = _OPEN.sub("add", text)
+    if "how may " in text:
+        text = _HOW_MAY.sub("how many ", text)
     if "more " in text:
         text = _MORE_OF_THEM.sub("new ", text)
     if "role in " in text:

@@ -89,6 +89,9 @@ def test_an_opening_word_a_letter_from_a_question_word_asks_only_before_a_verb()
     assert mended == "Where will the bridge open? When did they plan it?"
     kept = "Here is my question. Were there other bridges? What hat did the mayor wear?"
     assert MATCHER.with_slips_mended(kept) == kept
+    assert MATCHER.with_slips_mended("hat day did it open, and hat did it cost") == (
+        "what day did it open, and what did it cost"  # "hat" where a question starts
+    )
 
 
 def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: Matcher) -> None:

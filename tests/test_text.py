@@ -901,6 +901,8 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("tell me more details", "tell me more details"),
         ("20 more steel bridges?", "20 new steel bridges?"),
         ("how any bridges are there", "how many bridges are there"),  # "many" a letter short
+        ("how may bridges are there", "how many bridges are there"),
+        ("how may this help the city", "how may this help the city"),  # what may be
         ("what's this story about?", "what is the summary of the article?"),  # its gist
         (
             "how does it fit into Riverton's plan for a green transport system",
