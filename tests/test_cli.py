@@ -93,6 +93,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = "") -> tupl
     return code, out, err
 
 
+@pytest.fixture
+def eval_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty working folder for eval files, the good knowledge set by its path."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
+    return tmp_path
+
+
 def write_eval(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -452,12 +460,10 @@ def test_eval_json_prints_the_figures(capsys: pytest.CaptureFixture[str], tmp_pa
 
 
 def test_malformed_eval_file_gives_file_line_errors_and_exit_1(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
     write_eval(
-        tmp_path / "questions.yaml",
+        eval_folder / "questions.yaml",
         "version: 1\n"
         "questions:\n"
         "  - q: When did the footbridge open?\n"
@@ -477,21 +483,17 @@ def test_malformed_eval_file_gives_file_line_errors_and_exit_1(
 
 
 def test_eval_file_with_broken_yaml_gives_a_syntax_line(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
-    write_eval(tmp_path / "questions.yaml", "questions:\n  - q: [unclosed\n")
+    write_eval(eval_folder / "questions.yaml", "questions:\n  - q: [unclosed\n")
     code, _, err = run(capsys, "eval", "questions.yaml")
     assert code == 1
     assert re.fullmatch(r"questions\.yaml:\d+:\d+: \(syntax\): .+\n", err)
 
 
 def test_eval_file_that_does_not_exist_is_an_error(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
     code, _, err = run(capsys, "eval", "missing.yaml")
     assert code == 1
     assert err.startswith("missing.yaml:1:1: (file): cannot read: ")
@@ -508,12 +510,10 @@ questions:
 
 
 def test_eval_of_several_sets_gives_a_line_each_and_their_total(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
-    write_eval(tmp_path / "a.yaml", EVAL)
-    write_eval(tmp_path / "b.yaml", MISSED)
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", MISSED)
     code, out, err = run(capsys, "eval", "a.yaml", "b.yaml")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
@@ -539,12 +539,10 @@ def test_eval_of_several_sets_exits_on_their_total_and_gives_each_in_json(
 
 
 def test_eval_of_several_sets_reports_every_broken_file_and_evaluates_none(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", str(GOOD))
-    write_eval(tmp_path / "a.yaml", EVAL)
-    write_eval(tmp_path / "b.yaml", "version: 1\nquestions:\n  - q: Who?\n")
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", "version: 1\nquestions:\n  - q: Who?\n")
     code, out, err = run(capsys, "eval", "missing.yaml", "a.yaml", "b.yaml")
     assert (code, out) == (1, "")
     assert err.startswith("missing.yaml:1:1: (file): cannot read: ")
