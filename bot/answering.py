@@ -307,8 +307,7 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         if focused.status == "answer" and not opening and _points_back(clause, matcher):
             # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
             # a name the context gives must be one the answering entry knows
-            at = text.rfind(clause)  # the clause ends at its sentence's end, not the text's
-            context = text[:at] if at > 0 else text
+            context = _context_of(clause, text)
             if _names_unknown_to(focused.entry, context, matcher) or (
                 _names_in(context, matcher) and _won_a_near_tie(focused, thresholds)
             ):
@@ -333,6 +332,13 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
 
 
+def _context_of(clause: str, text: str) -> str:
+    """What the text says before its asking clause (the clause ends at its sentence's end, not
+    the text's)."""
+    at = text.rfind(clause)
+    return text[:at] if at > 0 else text
+
+
 # "... some big ceremony in Haizhu. What were they launching?": "they" are whoever did it
 _ASKS_WHAT_THEY_DID = re.compile(
     r"^\W*(?:what|which|when|where|why|how)\b[^?]*\bthey\b(?!['\u2019])", re.IGNORECASE
@@ -351,8 +357,7 @@ def _asked_of_whoever_did_it(
     reply = _decide_read_again(clause, truncated, matcher, thresholds)
     if reply.status != "answer" or reply.entry is None or _won_a_near_tie(reply, thresholds):
         return None
-    at = text.rfind(clause)
-    context = text[:at] if at > 0 else text
+    context = _context_of(clause, text)
     words = matcher.query_words(context)
     shared = {w.term for w in words if w.known and w.term not in QUESTION_WORDS}
     if not shared & matcher.entry_terms(reply.entry) or _names_unknown_to(
