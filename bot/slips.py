@@ -105,9 +105,9 @@ def _slip_of_a_rule_word(word: str) -> str | None:
 
 
 # a sentence opening with a common word a letter from a question word, and a verb after it:
-# "Hat is the name ...?", "Hen did ...?", "Were will ...?" ("Here is ..." says something)
+# "Hen did ...?", "Were will ...?" ("Here is ..." says something; "hat" is below)
 _OPENING_SLIP = re.compile(
-    r"(?:^|(?<=[.!?] ))\W*\b(hat|hen|hy|were|here|wen|wat|wo|ow)\b(?= (?:is|was|are|were|will"
+    r"(?:^|(?<=[.!?] ))\W*\b(hen|hy|were|here|wen|wat|wo|ow)\b(?= (?:is|was|are|were|will"
     r"|did|does|do|can|could|should|would|has|have|had)\b)",
     re.IGNORECASE,
 )
