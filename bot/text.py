@@ -119,6 +119,17 @@ _ROLE_IN_A_PLAN_FOR = re.compile(
     r"\brole in ((?:[a-z]+ )?)(?:(?:wider|broader|bigger|overall|big|long term) )?plans? "
     r"(?:for|to build|to develop|to create) (?:a |an |the |its |their )?"
 )
+# "which area is this tech park in?", "what area of Guangzhou is it located in?": where it is,
+# no size asked (a region is an area whatever the thing named between)
+_AREA_IT_IS_IN = re.compile(
+    r"\b(?:which|what) areas? (?:of [a-z]+ )?(is|are|was|were|will) ((?:[a-z0-9]+ ){1,6}?)"
+    r"(?:located |situated |based |found )?in$"
+)
+# "In which area is the park (located)?" the same ("In what area is it focused?" asks a field)
+_IN_AREA_IT_IS = re.compile(
+    r"\bin (?:which|what) area (is|was) ((?:[a-z0-9]+ ){0,4}?(?![a-z]+(?:ed|ing)$)[a-z0-9]+)"
+    r"(?: located| situated| based)?$"
+)
 # "How may buildings ...?", "how may more parks": "many" a letter short ("How may this help?"
 # asks what may be)
 _HOW_MAY = re.compile(r"\bhow may (?=more\b|(?!this\b|its\b|his\b|has\b|was\b|is\b|us\b)[a-z]+s\b)")
@@ -527,6 +538,10 @@ def _normalise_tail(words: list[str]) -> str:
         text = _HOW_MAY.sub("how many ", text)
     if "more " in text:
         text = _MORE_OF_THEM.sub("new ", text)
+    if " area " in text:
+        if text.endswith(" in"):
+            text = _AREA_IT_IS_IN.sub(r"where \1 \2", text).rstrip()
+        text = _IN_AREA_IT_IS.sub(r"where \1 \2", text)
     if "role in " in text:
         text = _ROLE_IN_A_PLAN_FOR.sub(r"role in \1", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which

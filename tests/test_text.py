@@ -633,6 +633,26 @@ def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: 
     assert sorted(Normaliser().words(asked)) == sorted(Normaliser().words(plain))
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "I'm visiting Guangzhou, which area is this tech park in?",
+        "What area of Guangzhou is the park located in?",
+        "In which area is the park located?",
+        "in what area is the park",
+    ],
+)
+def test_the_area_a_thing_is_in_asks_where_it_is(asked: str) -> None:
+    words = Normaliser().normalise(asked).split()
+    assert "where" in words
+    assert "area" not in words
+
+
+def test_an_area_asked_of_a_field_or_a_size_keeps_its_word() -> None:
+    for asked in ("In what area is the park focused?", "What area does the park cover?"):
+        assert "area" in Normaliser().normalise(asked).split()
+
+
 def test_big_is_kept_where_it_asks_about_size() -> None:
     assert "big" in Normaliser().normalise("How big is the park? Is the park big?").split()
 
