@@ -107,6 +107,18 @@ def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: 
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-name")
 
 
+def test_the_new_park_by_its_kind_is_the_park_and_new_parks_are_the_target(
+    shipped: Matcher,
+) -> None:
+    for question, expected in [
+        ("What's the name of the new industrial park in Haizhu?", "park-name"),
+        ("name of the new urban industrial park", "park-name"),
+        ("How many new industrial parks will Haizhu add?", "new-parks-target"),
+    ]:
+        reply = decide(question, shipped, THRESHOLDS)
+        assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected), question
+
+
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
 def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
     assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
