@@ -148,6 +148,17 @@ _PUT_TO_ITS_SOURCE = re.compile(
     r" (?:say|mention|state|claim|report|write|confirm|tell us)(?: that)?\b(?=\W+\w+\W+\w)",
     re.IGNORECASE,
 )
+# "How many buildings did the manager say would be capped?", "What output does the report
+# expect?": who says it is where the answer comes from, not what is asked ("What did the
+# manager say about ...?" asks about what follows, below)
+_SAID_BY_ITS_SOURCE = re.compile(
+    r"^(\W*(?:how|what|which|when|where|why|who)\b(?: [\w'\u2019-]+){0,4}?)"
+    r" (?:did|does|do) (?:(?:the|this|that|your) (?:article|report|story|piece|text|author"
+    rf"|writer|reporter)|{_SPEAKER}|(?:the )?(?:officials|organi[sz]ers))"
+    r" (?:say|expect|estimate|predict|reckon|think|claim|state|forecast)(?: that)?\b"
+    r"(?=\W+\w)(?!\W+about\b)",
+    re.IGNORECASE,
+)
 # "According to the park's assistant general manager, ten buildings ...": the claim is checked
 # ("according to the manager, how rare are parks?" asks what he said, and keeps him)
 _ACCORDING_TO_SPEAKER = re.compile(
@@ -379,6 +390,7 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _SOURCED_CLAIM.sub(" ", text)
     if "did" in words or "does" in words or "do" in words:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
+        text = _SAID_BY_ITS_SOURCE.sub(r"\1", text)
     if "according" in words:
         text = _ACCORDING_TO_SPEAKER.sub("", text)
     if "attributed" in text:

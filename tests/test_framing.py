@@ -30,6 +30,7 @@ def _every_rewrite(text: str) -> str:
     text = f._CONFIRMATION_LEAD.sub(" ", text)
     text = f._SOURCED_CLAIM.sub(" ", text)
     text = f._PUT_TO_ITS_SOURCE.sub("", text)
+    text = f._SAID_BY_ITS_SOURCE.sub(r"\1", text)
     text = f._ACCORDING_TO_SPEAKER.sub("", text)
     text = f._ATTRIBUTED.sub("", text)
     text = f._CLAIMED_BY.sub("", text)
@@ -67,6 +68,7 @@ def _framed(count: int) -> list[str]:
         "mail@example.org", "based on the article", "or should it be a different part",
         "gm all 👋", "gm!", "gm", "GN everyone,", "gn", "gm of the park",
         "According to the park's assistant general manager,", "according to", "Did the GM say",
+        "How many buildings", "did the manager say", "does the report expect", "What",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

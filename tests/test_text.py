@@ -634,6 +634,22 @@ def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: 
 
 
 @pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        (
+            "How many buildings did the manager say would be capped?",
+            "How many buildings would be capped?",
+        ),
+        ("What output does the report expect the park to reach?", "What output the park to reach?"),
+        ("Why did the park's spokesman say such parks are rare?", "Why such parks are rare?"),
+        ("When did the organisers say the ceremony took place?", "When the ceremony took place?"),
+    ],
+)
+def test_who_a_question_says_gave_the_answer_is_not_asked(asked: str, plain: str) -> None:
+    assert Normaliser().words(asked) == Normaliser().words(plain)
+
+
+@pytest.mark.parametrize(
     "asked",
     [
         "I'm visiting Guangzhou, which area is this tech park in?",
