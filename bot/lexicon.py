@@ -182,6 +182,12 @@ PHRASES: dict[str, str] = {
     "in what way": "how",
     "a one time": "a series",
     "first of many": "first of a series",
+    "first one of many": "first of a series",
+    "first one of": "first of",
+    # "the first of a few planned" counts them: "a few" are several, where "few" are scarce
+    "a few": "several",
+    "quite a few": "many",
+    "latter half": "second half",
     "a run of": "a series of",
     "real estate": "property",  # not an estate that is a park (above)
     "in town": "urban",

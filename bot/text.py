@@ -130,6 +130,9 @@ _IN_AREA_IT_IS = re.compile(
     r"\bin (?:which|what) area (is|was) ((?:[a-z0-9]+ ){0,4}?(?![a-z]+(?:ed|ing)$)[a-z0-9]+)"
     r"(?: located| situated| based)?$"
 )
+# "since late 2021": the half of the year the article names ("early 2020" stays: a check of
+# when the push began, not the first quarter of the year)
+_LATE_IN_A_YEAR = re.compile(r"\blate ((?:19|20)\d\d)\b")
 # "How may buildings ...?", "how may more parks": "many" a letter short ("How may this help?"
 # asks what may be)
 _HOW_MAY = re.compile(r"\bhow may (?=more\b|(?!this\b|its\b|his\b|has\b|was\b|is\b|us\b)[a-z]+s\b)")
@@ -542,6 +545,8 @@ def _normalise_tail(words: list[str]) -> str:
         if text.endswith(" in"):
             text = _AREA_IT_IS_IN.sub(r"where \1 \2", text).rstrip()
         text = _IN_AREA_IT_IS.sub(r"where \1 \2", text)
+    if "late " in text:
+        text = _LATE_IN_A_YEAR.sub(r"second half of \1", text)
     if "role in " in text:
         text = _ROLE_IN_A_PLAN_FOR.sub(r"role in \1", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which
