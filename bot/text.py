@@ -116,8 +116,8 @@ _MORE_OF_THEM = re.compile(
 # "fit into Haizhu's plan for a modern industrial system" (read "role in"): the role is in
 # what the plan is for ("fit into its plans" keeps them: no other thing is named)
 _ROLE_IN_A_PLAN_FOR = re.compile(
-    r"\brole in ((?:[a-z]+ )?)(?:(?:wider|broader|bigger|overall|big|long term) )?plans? "
-    r"(?:for|to build|to develop|to create) (?:a |an |the |its |their )?"
+    r"\brole (?:in )?((?:[a-z]+ )?)(?:(?:wider|broader|bigger|overall|big|long term) )?plans? "
+    r"(?:for|to build|to develop|to create) (?:a |an |the |it is |its |their )?"
 )
 # "which area is this tech park in?", "what area of Guangzhou is it located in?": where it is,
 # no size asked (a region is an area whatever the thing named between)
@@ -547,7 +547,7 @@ def _normalise_tail(words: list[str]) -> str:
         text = _IN_AREA_IT_IS.sub(r"where \1 \2", text)
     if "late " in text:
         text = _LATE_IN_A_YEAR.sub(r"second half of \1", text)
-    if "role in " in text:
+    if "role " in text and " plan" in text:
         text = _ROLE_IN_A_PLAN_FOR.sub(r"role in \1", text)
     if text.startswith("name the "):  # "Name the companies ...": a request to say which
         text = f"which{text[4:]}"

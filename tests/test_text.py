@@ -950,6 +950,10 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
             "how does it fit into Riverton's plan for a green transport system",
             "how does it role in Riverton's green transport system",
         ),
+        (
+            "how does it fit in Riverton's plan for its transport system",
+            "how does it role in Riverton's transport system",
+        ),
         ("who put this out", "who publish"),  # the verb split by its object
         ("the bridge sits in the north", "the bridge is located in the north"),
         ("are such bridges easy to find", "are such bridges hard to find"),  # how scarce
