@@ -60,6 +60,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("expect", "slated", "scheduled"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
+    # "Haizhu's wider industrial setup": how its industries are arranged
+    ("system", "setup", "setups"),
     (
         "focus",
         "concentrate",

@@ -609,6 +609,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the first of a few planned", "the first of several planned"),
         ("quite a few companies", "many companies"),
         ("since late 2021", "since the second half of 2021"),
+        ("the city's wider transport setup", "the city's wider transport system"),
         ("in the latter half of 2021", "in the second half of 2021"),
         ("are there few parks like it", "are there scarce parks like it"),
         ("a run of launches", "a series of launches"),
