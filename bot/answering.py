@@ -17,6 +17,7 @@ from bot.checks import (
     asks_yes_or_no,
     checks_a_date,
     compares_a_figure,
+    days_naming_an_event,
     figure_kind,
     gives_figure_like,
     is_checked_figure,
@@ -800,8 +801,16 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
         for w in words
         if is_checked_figure(w.term, reported_until) and (lacking is None or w.surface in lacking)
     ]
-    levels = levels_named(matcher.normaliser.normalise(text).split())
+    normalised = matcher.normaliser.normalise(text)
+    levels = levels_named(normalised.split())
     checked += [stem(w) for w in levels if lacking is None or w in lacking]
+    # "Was the Feb 18 event the last ...?" checks "last": the day says which event, and is
+    # left out of the matching with what is checked, but never said to differ
+    naming = days_naming_an_event(normalised)
+    if naming and any(t not in naming for t in checked):
+        checked = [t for t in checked if t not in naming]
+    else:
+        naming = frozenset()
     terms = [w.term for w in words]
     # "Is Haizhu in Shenzhen?", "from Xinhua?": a name the knowledge lacks, where a place or a
     # source goes, may be the claim's wrong value ("Does Tianhe have a park too?" asks of Tianhe)
@@ -840,7 +849,7 @@ def _checked_again(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Re
             return reply
     a_date = checks_a_date(checked, terms)
     asked = _as_when(text, matcher) if a_date else text
-    again = _without(asked, checked, reply, matcher, thresholds)
+    again = _without(asked, [*checked, *naming], reply, matcher, thresholds)
     # a day may only say which event ("So the Feb 18 event was to ...?"); a year is a claim
     if not a_date or all(_YEAR.fullmatch(t) for t in checked):
         again = _sole_choice(again, thresholds)

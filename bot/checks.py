@@ -157,6 +157,29 @@ def figure_kind(term: str) -> str:
     return "year" if _YEAR.fullmatch(term) else "number"
 
 
+# "Was the Feb 18 event the last of ...?": a day before the event's noun says which event the
+# check is of, as a name would ("the February 18 ceremony", "the 18 February launch")
+_DAY = (
+    r"(?:\d{1,2} (?:"
+    + "|".join(_MONTH_NAMES.split())
+    + r")|(?:"
+    + "|".join(_MONTH_NAMES.split())
+    + r") \d{1,2})"
+)
+_DAY_NAMING_AN_EVENT = re.compile(
+    rf"\b(?:the|this|that) ({_DAY}) (?:event|ceremony|launch|kickoff|gathering|meeting)\b"
+)
+
+
+def days_naming_an_event(normalised: str) -> frozenset[str]:
+    """The terms of a day that only says which event a normalised check is about."""
+    return frozenset(
+        stem(word)
+        for match in _DAY_NAMING_AN_EVENT.finditer(normalised)
+        for word in match.group(1).split()
+    )
+
+
 def checks_a_date(checked: list[str], asked: list[str]) -> bool:
     """Whether the figures checked are (part of) a date: a month, a year, or a day by a month."""
     if any(t in MONTHS or _YEAR.fullmatch(t) for t in checked):

@@ -223,6 +223,12 @@ def test_a_clause_whose_it_is_named_only_in_the_context_is_not_answered_about_an
     [
         ("Is the park in the northern part of the Pazhou pilot zone?", "park-location", "north"),
         ("Was the ceremony the third in a series of events?", "first-of-series", "third"),
+        # the day says which event: the claim is "last", not the date
+        (
+            "Was the Feb 18 event the last of Haizhu's first-quarter launches?",
+            "first-of-series",
+            "last",
+        ),
         # "second" is also "the second half of 2021": the rank is the claim, not the topic
         ("park only 2nd largest in haizhu?", "largest-park", "second"),
     ],
