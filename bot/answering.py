@@ -196,7 +196,7 @@ def decide_by_entries(
     # "the EV brand HYCAN", "HYCAN the car brand": what the user knows of a name is not asked
     described = _description_of_names(text, matcher) if reply.status != "answer" else []
     if described:
-        plain = _without_words(text, described)
+        plain = _without_described(text, described, matcher)
         again = _decide_text(plain, truncated, matcher, thresholds)
         if again.status == "answer" and not _names_unknown_to(again.entry, text, matcher):
             why = f"{' '.join(described)!r} describes a name: {again.reason}"
@@ -283,7 +283,20 @@ def _description_of_names(text: str, matcher: Matcher) -> list[str]:
             after, stop = run(range(i + 2, len(words)))
             if after and (stop == len(words) or words[stop] in STOPWORDS):
                 described += after
-    return [word for word in dict.fromkeys(described) if word in unknown]
+    # the category goes with the words describing it ("the car company HYCAN" is HYCAN)
+    if not unknown.intersection(described):
+        return []
+    return [w for w in dict.fromkeys(described) if w in unknown or w == _CATEGORY]
+
+
+def _without_described(text: str, described: list[str], matcher: Matcher) -> str:
+    """The text without the words describing a name: as typed where it has them all, else
+    as normalised ("the automaker HYCAN" reads "the car company HYCAN")."""
+    typed = all(_replaced_word(text, word, "") != text for word in described)
+    if typed:
+        return _without_words(text, described)
+    normalised = matcher.normaliser.normalise(text).split()
+    return " ".join(word for word in normalised if word not in described)
 
 
 def _without_words(text: str, words: list[str]) -> str:

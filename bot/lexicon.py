@@ -568,6 +568,8 @@ PHRASES: dict[str, str] = {
     **{
         f"in {kind} terms": "in yuan" for kind in ("money", "monetary", "financial", "yuan", "cash")
     },
+    "money wise": "in yuan",  # "how large is the cluster money-wise"
+    "in terms of money": "in yuan",
     # "that sounds small", "seems like a lot": what the asker makes of a claim, not the claim
     **{
         f"{verb} {remark}": ""
@@ -617,6 +619,19 @@ PHRASES: dict[str, str] = {
     "zeros in on": "focus on",
     "zeroing in on": "focus on",
     "big deal": "",  # "why is X a big deal?" asks why, of X
+    # "the car maker HYCAN": a company, described by what it makes
+    **dict.fromkeys(
+        ("car maker", "carmaker", "auto maker", "automaker", "automobile maker"), "car company"
+    ),
+    "ev maker": "ev company",
+    # "how many are set to be capped this year": expected to be
+    "set to": "expected to",
+    # "the photo used in the article" is the article's photo
+    **{
+        f"used in {that} {text}": "in the article"
+        for that in ("the", "this", "that")
+        for text in ("article", "story", "report", "piece")
+    },
     "set of": "series of",
     "underway": "start",
     # "the northern section of the zone" is where "the southern part of" it is

@@ -300,7 +300,12 @@ WITH_KAIDA = matcher_with(KAIDA)
 
 
 @pytest.mark.parametrize(
-    "question", ["What did the steel giant Kaida do?", "What did Kaida, the steel giant, do?"]
+    "question",
+    [
+        "What did the steel giant Kaida do?",
+        "What did Kaida, the steel giant, do?",
+        "What did the automaker Kaida do?",  # read as "the car company Kaida": both words go
+    ],
 )
 def test_words_describing_a_known_name_are_not_what_is_asked(question: str) -> None:
     reply = decide(question, WITH_KAIDA, Thresholds())
