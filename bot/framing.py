@@ -104,6 +104,7 @@ _SOURCED_CLAIM = re.compile(
     r"(?:(?!(?:what|which|whose|who|how|when|where|why)\b)[a-z]+ )?"
     r"(?:reports?|sources?|articles?|outlets?|coverage|stories|posts?|people|colleagues?|drafts?"
     r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?|copy|cousins?|brothers?|sisters?"
+    r"|reporters?|journalists?|writers?|authors?|correspondents?"
     r"|mother|father|mum|mom|dad|parents|wife|husband|neighbou?rs?|boss|teachers?|coworkers?"
     r"|classmates?|uncle|aunt|guy|man|woman|someone|somebody)"
     # "My neighbour in Chigang said ...", "Someone in my WeChat group said ..."
@@ -245,7 +246,8 @@ _SOURCE_WORDS = frozenset(
     site sites blog blogs paper papers note notes copy cousin cousins brother brothers sister
     sisters mother father mum mom dad parents wife husband neighbour neighbours neighbor
     neighbors boss teacher teachers coworker coworkers classmate classmates uncle aunt guy man
-    woman someone somebody""".split()  # noqa: SIM905
+    woman someone somebody reporter reporters journalist journalists writer writers author
+    authors correspondent correspondents""".split()  # noqa: SIM905
 )
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
@@ -271,9 +273,10 @@ _CHECK_LABEL = re.compile(
 
 # "for my assignment", "in our class notes": what the answer is for is not what is asked
 _PURPOSE = re.compile(
-    r"\b(?:for|in) (?:my|our) (?:[a-z]+ )?(?:assignments?|homework|projects?|essays?|reports?"
-    r"|presentations?|notes|thesis|dissertation|research|class|lessons?|coursework|studies"
-    r"|papers?|slides|newsletter|blog|podcast|school work)\b"
+    r"\b(?:for|in) (?:my|our) (?:[a-z]+(?:['\u2019]s)? )?(?:assignments?|homework|projects?"
+    r"|essays?|reports?|presentations?|notes|thesis|dissertation|research|class|lessons?"
+    r"|coursework|studies|papers?|slides|newsletter|blog|podcast|school work|briefings?|memos?"
+    r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
     r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?",
     re.IGNORECASE,

@@ -624,6 +624,9 @@ PHRASES: dict[str, str] = {
         ("car maker", "carmaker", "auto maker", "automaker", "automobile maker"), "car company"
     ),
     "ev maker": "ev company",
+    # "I need the date for my notes": what the asker needs is what they ask ("Why does Haizhu
+    # need the park?" keeps its need)
+    **{f"{who} {need}": f"{who} want" for who in ("i", "we") for need in ("need", "needed")},
     # "how many are set to be capped this year": expected to be
     "set to": "expected to",
     # "the photo used in the article" is the article's photo
