@@ -27,6 +27,7 @@ FILLERS = frozenset(
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
+    inside
     """.split()  # noqa: SIM905
 )
 

@@ -613,6 +613,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("since late 2021", "since the second half of 2021"),
         ("the city's wider transport setup", "the city's wider transport system"),
         ("the car maker Kaida", "the car company Kaida"),
+        ("is a museum planned inside the bridge", "is a museum planned in the bridge"),
         ("the automaker Kaida", "the car company Kaida"),
         ("how many are set to be finished", "how many are expected to be finished"),
         ("who took the photo used in the story", "who took the photo in the article"),
