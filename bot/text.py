@@ -108,9 +108,11 @@ _SCALE_NAMES = {9: "billion", 6: "million"}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'"})
 _DIGIT = re.compile(r"\d")
-# "plans for more parks", "how many more companies": new ones ("more details", "more than")
+# "plans for more parks", "how many more companies", "more of these parks": new ones ("more
+# details", "more than", "more of the money")
 _MORE_OF_THEM = re.compile(
-    r"\bmore (?!(?:than|of|about|details|facts|specifics|words|things)\b)"
+    r"\bmore (?:of (?:these|those|such) )?"
+    r"(?!(?:than|of|about|details|facts|specifics|words|things)\b)"
     r"(?=(?:[a-z]+ ){0,2}[a-z]{3,}s\b)"  # "20 more urban industrial parks"
 )
 # "fit into Haizhu's plan for a modern industrial system" (read "role in"): the role is in

@@ -950,6 +950,7 @@ def test_a_part_of_the_year_is_that_part_whatever_year_the_context_means() -> No
         ("which site posted this?", "which website published this?"),  # not the park's site
         ("how many towers are they planning to build", "how many towers are they build"),
         ("are more bridges planned", "are new bridges planned"),  # more of them are new ones
+        ("will they build more of these bridges", "will they build new bridges"),
         ("tell me more details", "tell me more details"),
         ("20 more steel bridges?", "20 new steel bridges?"),
         ("how any bridges are there", "how many bridges are there"),  # "many" a letter short
