@@ -31,8 +31,9 @@ _ORDINALS = {
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
 }  # fmt: skip
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000}
-# alone, these keep their words: "one of", "the first batch", "the second half", "a third"
-_KEPT_ALONE = frozenset({"one", "first", "second", "third"})
+# alone, these keep their words: "one of", "the first batch", "the second half", "a third",
+# "the fourth quarter" (a rank: a check of "first" has it wrong, not a number)
+_KEPT_ALONE = frozenset({"one", "first", "second", "third", "fourth", "fifth"})
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_ORDINALS, *_MULTIPLIERS], key=len, reverse=True))
 # a run of number words, joined by spaces, hyphens or the "and" of "two thousand and twenty"

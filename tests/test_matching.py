@@ -223,6 +223,7 @@ def test_a_clause_whose_it_is_named_only_in_the_context_is_not_answered_about_an
     [
         ("Is the park in the northern part of the Pazhou pilot zone?", "park-location", "north"),
         ("Was the ceremony the third in a series of events?", "first-of-series", "third"),
+        ("Was the ceremony the fourth in a series of events?", "first-of-series", "fourth"),
         # the day says which event: the claim is "last", not the date
         (
             "Was the Feb 18 event the last of Haizhu's first-quarter launches?",

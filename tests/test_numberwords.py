@@ -35,6 +35,7 @@ def test_a_number_said_in_words_is_written_in_digits(spoken: str, digits: str) -
         "the first three months",
         "the second half of 2021",
         "a third of the buildings",
+        "the fourth quarter",  # a rank, checked like "first"
         "ten buildings",
         "one and two",
     ],
