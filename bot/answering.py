@@ -749,6 +749,18 @@ def _checked_without_values(
     stand: the check is of that entry's fact, and its answer says what the article has."""
     terms = [w.term for w in values]
     again = _without(reply.question, terms, reply, matcher, thresholds)
+    if again.status == "clarify":  # a near tie: the entry whose slot the values fill settles it
+        filled = [
+            c
+            for c in again.choices
+            if _fill_its_slots(reply.question, values, asked, c.entry, matcher)
+        ]
+        if (
+            len(filled) == 1
+            and filled[0] is again.choices[0]
+            and filled[0].score >= thresholds.answer
+        ):
+            again = replace(again, status="answer", entry=filled[0].entry, score=filled[0].score)
     if again.entry is None or not _fill_its_slots(
         reply.question, values, asked, again.entry, matcher
     ):

@@ -119,6 +119,15 @@ def test_the_new_park_by_its_kind_is_the_park_and_new_parks_are_the_target(
         assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected), question
 
 
+def test_a_claimed_value_settles_a_near_tie_for_the_entry_whose_slot_it_fills(
+    shipped: Matcher,
+) -> None:
+    """Without "fintech", "Is the park meant for companies?" ties the focus with the list of
+    signers; "meant for ___" is where the focus's questions ask, so the check is of it."""
+    reply = decide("Is the park meant for fintech companies?", shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "focus-industries")
+
+
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
 def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
     assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
