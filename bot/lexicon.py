@@ -516,8 +516,11 @@ PHRASES: dict[str, str] = {
     "fit into": "role in",  # "How does the park fit into Haizhu's plans?"
     "fits into": "role in",
     # ranking or comparing by size asks which is largest, not how big one is
-    "rank in size": "rank largest",
-    "ranks in size": "rank largest",
+    **{
+        f"{rank} {by} size": "rank largest"
+        for rank in ("rank", "ranks", "ranked")
+        for by in ("in", "for", "by", "on")
+    },
     "compare in size": "compare largest",
     "compares in size": "compare largest",
     "go after": "target",
@@ -549,6 +552,13 @@ PHRASES: dict[str, str] = {
         )
         for verb in verbs
         for what in ("this", "it", "that", "things", "them")
+    },
+    # "which outlet put this story out": published it
+    **{
+        f"{verb} {that} {text} out": "publish"
+        for verb in ("put", "puts", "putting")
+        for that in ("this", "the", "that")
+        for text in ("story", "article", "piece", "report", "news")
     },
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
     "against other": "compared with other",  # "how does it rank in size against other parks"
@@ -625,6 +635,9 @@ PHRASES: dict[str, str] = {
         ("car maker", "carmaker", "auto maker", "automaker", "automobile maker"), "car company"
     ),
     "ev maker": "ev company",
+    # "the full name in English", "its English name": the knowledge is in English already
+    "in english": "",
+    "english name": "name",
     # "I need the date for my notes": what the asker needs is what they ask ("Why does Haizhu
     # need the park?" keeps its need)
     **{f"{who} {need}": f"{who} want" for who in ("i", "we") for need in ("need", "needed")},
