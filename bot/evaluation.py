@@ -11,7 +11,7 @@ from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase, display_path
 from bot.matching import Matcher
 from bot.quoting import QuoteFinder
-from bot.validation import Problem
+from bot.validation import Problem, type_name
 from bot.yamlio import YamlSyntaxError, load_yaml
 
 NONE = "none"
@@ -123,7 +123,25 @@ class EvalFileError(Exception):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class QuestionSet:
+    """A question set and what the README's table says of it beside its figures."""
+
+    cases: list[Case]
+    about: str | None = None  # a short label: who the questions are written as, who read them
+    first_measured: str | None = None  # "85.6 / 2.2 / 0.0": the one measure before reading
+
+
+# Optional top-level keys of a set, with an example for the hint when one is not text.
+SET_LABELS = {"about": "issue's style; never read", "first_measured": "85.6 / 2.2 / 0.0"}
+
+
 def load_cases(path: Path, knowledge: KnowledgeBase | None = None) -> list[Case]:
+    """Read a question set's questions (see `load_set`)."""
+    return load_set(path, knowledge).cases
+
+
+def load_set(path: Path, knowledge: KnowledgeBase | None = None) -> QuestionSet:
     """Read a question set; every problem is reported at once, compiler style."""
     shown = display_path(path)
     try:
@@ -134,10 +152,21 @@ def load_cases(path: Path, knowledge: KnowledgeBase | None = None) -> list[Case]
         problem = Problem(shown, error.mark.line, error.mark.column, "(syntax)", error.message)
         raise EvalFileError([problem]) from None
     problems: list[Problem] = []
-    items = loaded.data.get("questions") if isinstance(loaded.data, dict) else None
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    items = data.get("questions")
     if not isinstance(items, list):
         problem = Problem(shown, 1, 1, "questions", "expected a list of {q, expect}")
         raise EvalFileError([problem])
+    labels: dict[str, str | None] = {}
+    for key, example in SET_LABELS.items():
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            mark = loaded.mark((key,))
+            message = f"expected text, got {type_name(value)}"
+            hint = f'quote it, e.g. {key}: "{example}"'
+            problems.append(Problem(shown, mark.line, mark.column, key, message, hint))
+            value = None
+        labels[key] = value
     cases: list[Case] = []
     for index, item in enumerate(items):
         mark = loaded.mark(("questions", index))
@@ -157,8 +186,8 @@ def load_cases(path: Path, knowledge: KnowledgeBase | None = None) -> list[Case]
             continue
         cases.append(Case(item["q"], expect, str(item.get("kind", "")), mark.line))
     if problems:
-        raise EvalFileError(problems)
-    return cases
+        raise EvalFileError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return QuestionSet(cases, labels["about"], labels["first_measured"])
 
 
 def evaluate(

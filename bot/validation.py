@@ -107,7 +107,8 @@ def field_name(path: Path_) -> str:
     return out or "(file)"
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
+    """What a YAML value is, in the words a maintainer reads in a problem line."""
     names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list"}
     if value is None:
         return "nothing"
@@ -145,7 +146,7 @@ class _FileChecker:
 
     def mapping(self, value: Any, where: Path_, allowed: tuple[str, ...], what: str) -> bool:
         if not isinstance(value, dict):
-            self.report(where, f"expected {what}, got {_type_name(value)}")
+            self.report(where, f"expected {what}, got {type_name(value)}")
             return False
         for key in value:
             if str(key) not in allowed:
@@ -168,7 +169,7 @@ class _FileChecker:
             self.report(where, f"empty {key}", hint)
             return None
         if not isinstance(value, str):
-            self.report(where, f"expected text, got {_type_name(value)}", hint)
+            self.report(where, f"expected text, got {type_name(value)}", hint)
             return None
         return value.strip()
 
@@ -238,7 +239,7 @@ def _check_article(checker: _FileChecker, data: Mapping[str, Any]) -> ParsedArti
     date = _check_date(checker, article, (*where, "date"))
     text = article.get("text")
     if text is not None and not isinstance(text, str):
-        checker.report((*where, "text"), f"expected text, got {_type_name(text)}")
+        checker.report((*where, "text"), f"expected text, got {type_name(text)}")
         text = None
     if title is None or url is None or publisher is None or date is None:
         return None
@@ -286,7 +287,7 @@ def _check_entry(checker: _FileChecker, item: Any, where: Path_) -> ParsedEntry 
     left_open = _check_left_open(checker, item, (*where, "not_in_article"), questions)
     draft = item.get("draft", False)
     if not isinstance(draft, bool):
-        checker.report((*where, "draft"), f"expected true or false, got {_type_name(draft)}")
+        checker.report((*where, "draft"), f"expected true or false, got {type_name(draft)}")
         ok = False
     elif draft:  # a warning, not an error: the rest loads, and the matcher skips drafts
         checker.report(
@@ -318,7 +319,7 @@ def _check_questions(
         checker.report(where, "expected a list of questions, got text", "start each with '- '")
         return [], []
     if not isinstance(value, list) or not value:
-        checker.report(where, f"expected a list of questions, got {_type_name(value)}", hint)
+        checker.report(where, f"expected a list of questions, got {type_name(value)}", hint)
         return [], []
     return _question_items(checker, value, where)
 
@@ -334,7 +335,7 @@ def _question_items(
         if question is None or (isinstance(question, str) and not question.strip()):
             checker.report(place, "empty question", "delete the line or write the question")
         elif not isinstance(question, str):
-            checker.report(place, f"expected text, got {_type_name(question)}", "quote it")
+            checker.report(place, f"expected text, got {type_name(question)}", "quote it")
         else:
             questions.append(question.strip())
             marks.append(written[index])
@@ -354,7 +355,7 @@ def _check_left_open(
         checker.report(where, "expected a list of questions, got text", "start each with '- '")
         return None
     if not isinstance(value, list) or not value:
-        checker.report(where, f"expected a list of questions, got {_type_name(value)}", hint)
+        checker.report(where, f"expected a list of questions, got {type_name(value)}", hint)
         return None
     left_open, marks = _question_items(checker, value, where)
     answered = {" ".join(q.casefold().split()) for q in asked}

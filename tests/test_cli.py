@@ -559,6 +559,25 @@ def test_eval_options_made_for_one_set_refuse_several(
     assert "take one file" in err
 
 
+def test_eval_file_labels_that_are_not_text_are_reported_with_file_and_line(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(
+        eval_folder / "a.yaml",
+        EVAL.replace(
+            "version: 1\n", "version: 1\nabout: [casual, never read]\nfirst_measured: 85.6\n"
+        ),
+    )
+    code, out, err = run(capsys, "eval", "a.yaml")
+    assert (code, out) == (1, "")
+    assert err == (
+        "a.yaml:2:8: about: expected text, got a list "
+        '(quote it, e.g. about: "issue\'s style; never read")\n'
+        "a.yaml:3:17: first_measured: expected text, got a number "
+        '(quote it, e.g. first_measured: "85.6 / 2.2 / 0.0")\n'
+    )
+
+
 # --- settings -------------------------------------------------------------------------------
 
 
