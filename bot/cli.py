@@ -15,16 +15,26 @@ from bot import cli_draft, cli_maintain, plotting
 from bot.answering import Reply
 from bot.config import ConfigError, Settings, Thresholds, settings_from_env
 from bot.engine import Engine, KnowledgeErrors
+from bot.evaltables import (
+    AGAINST_HEADING,
+    AgainstError,
+    SetRow,
+    format_markdown_table,
+    format_set_table,
+    load_against,
+)
 from bot.evaluation import (
     WRONG_ANSWER_BUDGET,
     Case,
     EvalFileError,
     LeftOut,
+    QuestionSet,
     Report,
     SweepPoint,
     evaluate,
     leave_out,
     load_cases,
+    load_set,
     recommend,
     sweep,
 )
@@ -71,6 +81,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="take each entry out in turn: how often quoting the article still answers",
     )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.add_argument(
+        "--markdown", action="store_true", help="print the sets' table as the README's Markdown"
+    )
+    ev.add_argument(
+        "--against",
+        type=Path,
+        metavar="FILE.json",
+        help="add a column of another run's figures (what --json printed for the same files)",
+    )
+    ev.add_argument(
+        "--against-label",
+        metavar="TEXT",
+        help=f"the heading of the --against column (default: '{AGAINST_HEADING}')",
+    )
     cli_maintain.add_parsers(commands)
     cli_draft.add_parser(commands)
     return parser
@@ -211,7 +235,11 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
         print(f"Error: --plot needs matplotlib ({plotting.INSTALL_HINT})", file=sys.stderr)
         return 1
     paths = args.file or [engine.settings.eval_file]
-    if len(paths) > 1:
+    refused = _eval_options_refused(args, several=len(paths) > 1)
+    if refused:
+        print(f"Error: {refused}", file=sys.stderr)
+        return 2
+    if len(paths) > 1 or args.markdown:
         return cmd_eval_sets(engine, paths, args)
     path = paths[0]
     try:
@@ -240,6 +268,22 @@ def cmd_eval(engine: Engine, args: argparse.Namespace) -> int:
     return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
 
 
+def _eval_options_refused(args: argparse.Namespace, several: bool) -> str | None:
+    """Why the table options given do not go together, or None when they do."""
+    if args.markdown and args.json:
+        return "--markdown and --json print the same figures two ways; give one"
+    if args.markdown and (args.compare or args.sweep or args.plot is not None or args.leave_out):
+        one_set = "--compare, --sweep, --plot or --leave-out"
+        return f"--markdown prints the sets' table; it does not go with {one_set}"
+    if args.against is not None and args.json:
+        return "--against adds a column to a table; --json prints no table"
+    if args.against is not None and not (several or args.markdown):
+        return "--against adds a column to the table of several sets or to --markdown"
+    if args.against_label is not None and args.against is None:
+        return "--against-label names the --against column; give --against too"
+    return None
+
+
 def _eval_matcher(engine: Engine, scorer: str) -> Matcher:
     """The live matcher for the bot's own scorer; another scorer gets one of its own."""
     live = engine.snapshot.matcher if scorer == "weighted" else None
@@ -248,15 +292,21 @@ def _eval_matcher(engine: Engine, scorer: str) -> Matcher:
 
 def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespace) -> int:
     """Several question sets at once: how each fares and all of them together, what a change to
-    the matching must be weighed on (a rule written from one set's misses moves the others)."""
+    the matching must be weighed on (a rule written from one set's misses moves the others).
+    Also one set for --markdown, which is the README's table of them."""
     if args.compare or args.sweep or args.plot is not None or args.leave_out:
         print("Error: --compare, --sweep, --plot and --leave-out take one file", file=sys.stderr)
         return 2
-    sets: list[tuple[Path, list[Case]]] = []
+    try:  # before any set is run: a mistyped name should not cost a whole evaluation
+        against = load_against(args.against, len(paths)) if args.against is not None else None
+    except AgainstError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 2
+    sets: list[tuple[Path, QuestionSet]] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            sets.append((path, load_cases(path, engine.knowledge)))
+            sets.append((path, load_set(path, engine.knowledge)))
         except EvalFileError as error:
             problems.extend(error.problems)
     for problem in problems:
@@ -266,30 +316,26 @@ def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespac
     matcher = _eval_matcher(engine, args.scorer)
     quotes = engine.snapshot.quotes if args.scorer == "weighted" else None
     thresholds, max_chars = engine.settings.thresholds, engine.settings.max_question_chars
-    reports = [
-        (display_path(path), evaluate(cases, matcher, thresholds, max_chars, quotes))
-        for path, cases in sets
+    rows = [
+        SetRow(
+            display_path(path),
+            evaluate(question_set.cases, matcher, thresholds, max_chars, quotes),
+            question_set,
+            against.cell(display_path(path)) if against else "",
+        )
+        for path, question_set in sets
     ]
-    total = Report(tuple(outcome for _, report in reports for outcome in report.outcomes))
+    total = Report(tuple(outcome for row in rows for outcome in row.report.outcomes))
     if args.json:
-        listed = [{"file": shown, **report.as_dict()} for shown, report in reports]
+        listed = [{"file": row.name, **row.report.as_dict()} for row in rows]
         print(json.dumps({"sets": listed, "total": total.as_dict()}))
     else:
-        print(format_set_table([*reports, (f"all {len(reports)} sets", total)]))
+        every = f"all {len(rows)} set" + ("s" if len(rows) != 1 else "")
+        table = [*rows, SetRow(every, total, against=against.total if against else "")]
+        heading = (args.against_label or AGAINST_HEADING) if against else None
+        formatter = format_markdown_table if args.markdown else format_set_table
+        print(formatter(table, heading))
     return _eval_exit(total, args.min_accuracy, args.max_answered_unanswerable)
-
-
-def format_set_table(rows: Sequence[tuple[str, Report]]) -> str:
-    """One line per set: its size and the figures `print_report` gives for one."""
-    width = max(len("set"), *(len(name) for name, _ in rows))
-    lines = [f"{'set':<{width}}  questions  unanswerable   right  wrong entry  answered  clarify"]
-    for name, r in rows:
-        lines.append(
-            f"{name:<{width}}  {len(r.outcomes):>9}  {len(r.unanswerable):>12}"
-            f"  {r.accuracy:>6.1%}  {r.wrong_answers_to_answerable:>11.1%}"
-            f"  {r.answered_unanswerable:>8.1%}  {r.clarify_rate:>7.1%}"
-        )
-    return "\n".join(lines)
 
 
 def cmd_sweep(

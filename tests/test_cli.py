@@ -578,6 +578,204 @@ def test_eval_file_labels_that_are_not_text_are_reported_with_file_and_line(
     )
 
 
+# --- eval --markdown: the README's table ----------------------------------------------------
+
+LABELLED = EVAL.replace(
+    "version: 1\n", "version: 1\nabout: tuned, read\nfirst_measured: 85.6 / 2.2 / 0.0\n"
+)
+MARKDOWN_HEADER = (
+    "| set | questions (unanswerable) | answerable right | wrong entry | unanswerable answered "
+    "| clarify | first measured (right / wrong / unanswerable) |"
+)
+
+
+def test_eval_markdown_prints_the_readme_table_with_each_sets_labels_and_the_total(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(eval_folder / "a.yaml", LABELLED)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    code, out, err = run(capsys, "eval", "a.yaml", "b.yaml", "--markdown")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        MARKDOWN_HEADER,
+        "|---|---|---|---|---|---|---|",
+        "| `a.yaml` (tuned, read) | 3 (1) | 100.0% | 0.0% | 0.0% | 0.0% | 85.6 / 2.2 / 0.0 |",
+        "| `b.yaml` | 2 (0) | 50.0% | 0.0% | 0.0% | 0.0% |  |",
+        "| all 2 sets | 5 (1) | 75.0% | 0.0% | 0.0% | 0.0% |  |",
+    ]
+
+
+def test_eval_markdown_of_one_set_gives_its_row_and_the_total(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL.replace("version: 1\n", "version: 1\nabout: a|b\n"))
+    code, out, _ = run(capsys, "eval", "a.yaml", "--markdown")
+    assert code == 0
+    assert out.splitlines()[2:] == [
+        "| `a.yaml` (a\\|b) | 3 (1) | 100.0% | 0.0% | 0.0% | 0.0% |  |",
+        "| all 1 set | 3 (1) | 100.0% | 0.0% | 0.0% | 0.0% |  |",
+    ]
+
+
+def test_eval_markdown_keeps_the_min_accuracy_exit(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    code, out, err = run(capsys, "eval", "a.yaml", "b.yaml", "--markdown", "--min-accuracy", "80")
+    assert (code, err) == (1, "FAIL: accuracy 75.0% < 80.0%\n")
+    assert out.splitlines()[-1] == "| all 2 sets | 5 (1) | 75.0% | 0.0% | 0.0% | 0.0% |  |"
+
+
+def earlier_run(folder: Path, *sets: tuple[str, float, float, float]) -> Path:
+    """What `newsbot eval --json` printed for `sets` (file, right, wrong entry, answered)."""
+
+    def figures(right: float, wrong: float, answered: float) -> dict[str, float]:
+        return {
+            "accuracy": right,
+            "wrong_answer_rate_answerable": wrong,
+            "answered_unanswerable_rate": answered,
+            "clarify_rate": 0.0,
+        }
+
+    listed = [{"file": file, **figures(*shares)} for file, *shares in sets]
+    document = {"sets": listed, "total": figures(0.8125, 0.0625, 0.5)}
+    path = folder / "earlier.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_eval_markdown_against_an_earlier_run_matches_sets_by_path_then_file_name(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(eval_folder / "a.yaml", LABELLED)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    (eval_folder / "c").mkdir()
+    write_eval(eval_folder / "c" / "c.yaml", EVAL)
+    earlier = earlier_run(
+        eval_folder,
+        ("b.yaml", 0.9667, 0.0, 0.0),  # listed first: rows follow the files given, not the JSON
+        ("a.yaml", 0.5, 0.25, 0.0333),
+        ("elsewhere/a.yaml", 0.1, 0.1, 0.1),  # another set of the same name: the path decides
+        ("../start/c/c.yaml", 0.75, 0.0, 1.0),  # an older checkout run on the same file
+    )
+    code, out, err = run(
+        capsys, "eval", "a.yaml", "b.yaml", "c/c.yaml", "--markdown", "--against", str(earlier)
+    )
+    assert (code, err) == (0, "")
+    rows = out.splitlines()
+    assert rows[0] == MARKDOWN_HEADER + " against (right / wrong / unanswerable) |"
+    assert rows[1] == "|---|---|---|---|---|---|---|---|"
+    assert [row.rsplit(" | ", 1)[1] for row in rows[2:]] == [
+        "50.0 / 25.0 / 3.3 |",
+        "96.7 / 0.0 / 0.0 |",
+        "75.0 / 0.0 / 100.0 |",
+        "81.2 / 6.2 / 50.0 |",
+    ]
+
+
+def test_eval_against_leaves_the_cell_of_a_set_the_earlier_run_lacks_empty(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    earlier = earlier_run(eval_folder, ("a.yaml", 0.5, 0.0, 0.0))
+    label = "this session's start (abc1234)"
+    code, out, _ = run(
+        capsys, "eval", "a.yaml", "b.yaml", "--markdown", "--against", str(earlier),
+        "--against-label", label,
+    )  # fmt: skip
+    assert code == 0
+    assert out.splitlines()[0].endswith(
+        f" first measured (right / wrong / unanswerable) | {label} |"
+    )
+    assert out.splitlines()[3] == "| `b.yaml` | 2 (0) | 50.0% | 0.0% | 0.0% | 0.0% |  |  |"
+
+
+def test_eval_table_of_several_sets_against_an_earlier_run_adds_a_column(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    earlier = earlier_run(eval_folder, ("a.yaml", 0.5, 0.0, 0.0))
+    code, out, err = run(capsys, "eval", "a.yaml", "b.yaml", "--against", str(earlier))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "set         questions  unanswerable   right  wrong entry  answered  clarify"
+        "  against (right / wrong / unanswerable)",
+        "a.yaml              3             1  100.0%         0.0%      0.0%     0.0%"
+        "                        50.0 / 0.0 / 0.0",
+        "b.yaml              2             0   50.0%         0.0%      0.0%     0.0%",
+        "all 2 sets          5             1   75.0%         0.0%      0.0%     0.0%"
+        "                       81.2 / 6.2 / 50.0",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("files", "cells"),
+    [
+        (["a.yaml", "b.yaml"], ["100.0 / 0.0 / 0.0", "50.0 / 0.0 / 0.0", "75.0 / 0.0 / 0.0"]),
+        (["b.yaml"], ["50.0 / 0.0 / 0.0", "50.0 / 0.0 / 0.0"]),  # --json of one set: no "sets"
+    ],
+)
+def test_eval_against_reads_what_eval_json_printed_for_the_same_files(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path, files: list[str], cells: list[str]
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    _, printed, _ = run(capsys, "eval", *files, "--json")
+    (eval_folder / "earlier.json").write_text(printed, encoding="utf-8")
+    code, out, _ = run(capsys, "eval", *files, "--markdown", "--against", "earlier.json")
+    assert code == 0
+    assert [row.split(" | ")[-1] for row in out.splitlines()[2:]] == [f"{c} |" for c in cells]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "Error: --against earlier.json: cannot read: "),
+        ('{"sets": [', "Error: --against earlier.json: not JSON: Expecting value: line 1"),
+        ('["a.yaml"]', "Error: --against earlier.json: expected what 'newsbot eval FILE"),
+        ('{"sets": [{"accuracy": 1}], "total": {}}', "Error: --against earlier.json: sets[0]: "),
+        ('{"accuracy": 1.0}', "Error: --against earlier.json: the figures of one set (no "),
+    ],
+)
+def test_eval_against_a_file_that_is_not_an_eval_json_is_one_error_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path, text: str | None, message: str
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL)
+    write_eval(eval_folder / "b.yaml", MISSED)
+    if text is not None:
+        (eval_folder / "earlier.json").write_text(text, encoding="utf-8")
+    code, out, err = run(
+        capsys, "eval", "a.yaml", "b.yaml", "--markdown", "--against", "earlier.json"
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--markdown", "--json"], "--markdown and --json"),
+        (["--markdown", "--sweep"], "--markdown prints the sets' table; it does not go with"),
+        (["--markdown", "--compare"], "--markdown prints the sets' table; it does not go with"),
+        (["--markdown", "--leave-out"], "--markdown prints the sets' table; it does not go with"),
+        (["--against", "x.json", "--json"], "--against adds a column to a table; --json"),
+        (["--against", "x.json"], "--against adds a column to the table of several sets"),
+        (["--markdown", "--against-label", "x"], "--against-label names the --against column"),
+    ],
+)
+def test_eval_table_options_that_do_not_go_together_are_refused_with_exit_2(
+    capsys: pytest.CaptureFixture[str], eval_folder: Path, options: list[str], message: str
+) -> None:
+    write_eval(eval_folder / "a.yaml", EVAL)
+    code, out, err = run(capsys, "eval", "a.yaml", *options)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {message}")
+
+
 # --- settings -------------------------------------------------------------------------------
 
 
