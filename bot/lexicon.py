@@ -27,7 +27,7 @@ FILLERS = frozenset(
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
-    inside
+    inside honestly sir madam random offer offers offered wonder
     """.split()  # noqa: SIM905
 )
 
@@ -147,7 +147,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("output", "production"),
     ("cluster", "grouping", "agglomeration"),
     ("equipment", "machinery"),
-    ("pillar", "backbone", "mainstay"),
+    ("pillar", "backbone", "mainstay", "core"),
 )
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
@@ -635,6 +635,27 @@ PHRASES: dict[str, str] = {
         ("car maker", "carmaker", "auto maker", "automaker", "automobile maker"), "car company"
     ),
     "ev maker": "ev company",
+    # how an economy is put together is its industrial system ("structure" alone is any building)
+    **{
+        f"{kind} structure": "industrial system"
+        for kind in ("industrial", "industry", "economic", "economy")
+    },
+    **{
+        f"{economy} {be} {organised}": "industrial system"
+        for economy in ("economy", "industries", "industry")
+        for be in ("is", "are")
+        for organised in ("organised", "organized", "structured", "built")
+    },
+    # "a group of core industries", "the grouping of key sectors": a cluster of them
+    **{f"{group} of": "cluster of" for group in ("group", "grouping")},
+    "first group": "first batch",
+    **{f"anchor {tenant}": f"first {tenant}" for tenant in ("tenant", "tenants")},
+    # "in plain words, please": how to answer, not what
+    **{
+        f"in {plain} {words}": ""
+        for plain in ("plain", "simple", "a few", "few", "layman s")
+        for words in ("words", "terms", "english")
+    },
     # "the full name in English", "its English name": the knowledge is in English already
     "in english": "",
     "english name": "name",
