@@ -27,7 +27,7 @@ FILLERS = frozenset(
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
-    inside honestly sir madam random offer offers offered wonder
+    inside honestly sir madam random offer offers offered wonder angle angles
     """.split()  # noqa: SIM905
 )
 
@@ -189,6 +189,7 @@ PHRASES: dict[str, str] = {
     "first one of": "first of",
     # "the first of a few planned" counts them: "a few" are several, where "few" are scarce
     "a few": "several",
+    **{f"{only} a few": "few" for only in ("only", "just", "very")},  # "or only a few?": scarce
     "quite a few": "many",
     "latter half": "second half",
     "a run of": "a series of",
@@ -367,7 +368,7 @@ PHRASES: dict[str, str] = {
     "string of": "series of",
     "chain of events": "series of events",
     "sequence of events": "series of events",
-    "round of events": "series of events",
+    "round of": "series of",  # "Haizhu's Q1 round of project launches"
     # "how much floor space are we talking about?": asks the figure, nothing more
     "are we talking about": "please",
     "are we talking": "please",

@@ -132,6 +132,11 @@ _IN_AREA_IT_IS = re.compile(
     r"\bin (?:which|what) area (is|was) ((?:[a-z0-9]+ ){0,4}?(?![a-z]+(?:ed|ing)$)[a-z0-9]+)"
     r"(?: located| situated| based)?$"
 )
+# "the ceremony last February": the month is the date ("last" alone may be a rank checked)
+_LAST_MONTH = re.compile(
+    r"\blast (?=(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b)"
+)
 # "since late 2021": the half of the year the article names ("early 2020" stays: a check of
 # when the push began, not the first quarter of the year)
 _LATE_IN_A_YEAR = re.compile(r"\blate ((?:19|20)\d\d)\b")
@@ -547,6 +552,8 @@ def _normalise_tail(words: list[str]) -> str:
         if text.endswith(" in"):
             text = _AREA_IT_IS_IN.sub(r"where \1 \2", text).rstrip()
         text = _IN_AREA_IT_IS.sub(r"where \1 \2", text)
+    if "last " in text:
+        text = _LAST_MONTH.sub("", text)
     if "late " in text:
         text = _LATE_IN_A_YEAR.sub(r"second half of \1", text)
     if "role " in text and " plan" in text:
