@@ -87,7 +87,10 @@ _CONFIRMATION_LEAD = re.compile(
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
     # article" is a remark
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|its|they|there)\b| \d"
-    r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b)"
+    r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b"
+    # "I read Haizhu wants 20 more parks": a name and what it does
+    r"| [a-z]+ (?:wants|plans|aims|targets|expects|hopes|has|had|is|was|will|signed|held"
+    r"|built|added|said|says)\b)"
     # "I have written in my notes that ...", "Our group wrote that ...": a claim to check
     r"|(?:i|we|our group|my group|our team|my notes|our notes)(?:'ve| have)? (?:written|wrote"
     r"|noted|put down|jotted down|have down|say|says)(?: down)?(?: in (?:my|our) [a-z]+)?"

@@ -70,6 +70,7 @@ def _framed(count: int) -> list[str]:
         "According to the park's assistant general manager,", "according to", "Did the GM say",
         "How many buildings", "did the manager say", "does the report expect", "What",
         "The reporter calls", "for my daughter's homework", "For my briefing", "journalist",
+        "i read Kaida wants", "I read news",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -765,6 +765,7 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("I remember about 300,000 sqm, correct?", "about 300000 sqm"),
         ("we always thought that it opened in may", "it opened in may"),
         ("I read it opened in may", "it opened in may"),
+        ("i read kaida wants 20 more bridges", "kaida wants 20 new bridges"),
         (
             "I saw 300 m mentioned somewhere. Is that the length?",
             "300 m mentioned is that the length",
