@@ -71,7 +71,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
     r"|am i (?:right|correct|accurate)(?: in (?:thinking|saying|understanding|describing|calling"
     r"|stating|writing|assuming))?"
-    r"|(?:(?:can|could|would) you (?:please )?|please )(?:confirm|verify)"
+    r"|(?:(?:can|could|would) you (?:please )?|please |(?:can|could|may) (?:i|we) |just to )"
+    r"(?:confirm|verify)"
     r"(?: (?:the|this) (?:claim|statement|report|idea|figure))?(?: that)?"
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
     r"|correct me if i(?:['\u2019]?m| am) wrong"
@@ -98,6 +99,14 @@ _CONFIRMATION_LEAD = re.compile(
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says)"
     r"(?: me| us)?)"
     r"(?=[\s,:]+\w)",  # something is asked after it: "Is it true?" alone keeps its words
+    re.IGNORECASE,
+)
+# "I'm checking a draft that calls it the largest park": the draft's claim is checked (read
+# before an introduction, "I'm a reporter.", would take the whole sentence for one)
+_DRAFT_CLAIM = re.compile(
+    r"\b(?:i|we)(?:['\u2019]m| am|['\u2019]re| are) (?:checking|editing|reviewing|fact checking"
+    r"|fact-checking) (?:a|my|our|the) (?:draft|story|copy|piece|article|report|text)"
+    r"(?: that| which)? (?:calls|says|puts|gives|describes|lists|has|claims)\b",
     re.IGNORECASE,
 )
 # "Some reports I've seen put the ceremony on ...", "A colleague identified Pan as ...", "My
@@ -354,6 +363,11 @@ def without_framing(text: str) -> str:
         text = _CHECK_LABEL.sub("", text)
     if ("my " in lowered or "our " in lowered) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
+    if ("checking" in lowered or "editing" in lowered or "reviewing" in lowered) and (
+        _DRAFT_CLAIM.search(text)
+    ):
+        text = _DRAFT_CLAIM.sub("", text)
+        lowered = text.lower()
     if (
         " here" in lowered
         or lowered.lstrip()[:2] in ("as", "i'", "i ", "i\u2019")

@@ -229,6 +229,7 @@ PHRASES: dict[str, str] = {
         for mostly in ("mainly", "mostly", "primarily", "chiefly", "largely")
         for about in (
             *("about", "for", "on", "into", "going to be for", "meant for", "aimed at"),
+            *("going to be about", "going after", "targeting"),
             *("a", "an"),  # "is it mainly a biotech park?"
         )
     },
@@ -657,6 +658,9 @@ PHRASES: dict[str, str] = {
         for plain in ("plain", "simple", "a few", "few", "layman s")
         for words in ("words", "terms", "english")
     },
+    # "sped up urban industry from which time": since when
+    **{f"from {which} time": "since when" for which in ("which", "what")},
+    "since what time": "since when",
     # "the full name in English", "its English name": the knowledge is in English already
     "in english": "",
     "english name": "name",

@@ -17,6 +17,7 @@ def _every_rewrite(text: str) -> str:
     text = f._OWN_MEMORY.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
+    text = f._DRAFT_CLAIM.sub("", text)
     text = f._INTRODUCTION.sub("", text)
     text = f._WHICH_PARAGRAPH.sub("", text)
     text = f._CONFIRMATION_SENTENCE.sub("", text)
@@ -70,7 +71,7 @@ def _framed(count: int) -> list[str]:
         "According to the park's assistant general manager,", "according to", "Did the GM say",
         "How many buildings", "did the manager say", "does the report expect", "What",
         "The reporter calls", "for my daughter's homework", "For my briefing", "journalist",
-        "i read Kaida wants", "I read news",
+        "i read Kaida wants", "I read news", "I'm checking a draft that calls", "Can I confirm",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

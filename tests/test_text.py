@@ -621,6 +621,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the anchor tenants", "the first tenants"),
         ("in plain words, when did it open", "when did it open"),
         ("honestly, when did it open", "when did it open"),
+        ("is the bridge mainly going to be about trains", "does the bridge focus on trains"),
+        ("the city sped it up from which time", "the city sped it up since when"),
         ("is there an AI angle to the bridge", "is there AI to the bridge"),
         ("the ceremony last February", "the ceremony in February"),
         ("the city's Q1 round of launches", "the city's Q1 series of launches"),
@@ -766,6 +768,11 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
         ("we always thought that it opened in may", "it opened in may"),
         ("I read it opened in may", "it opened in may"),
         ("i read kaida wants 20 more bridges", "kaida wants 20 new bridges"),
+        (
+            "I'm checking a draft that calls it the longest bridge. Is that accurate?",
+            "it the longest bridge",
+        ),
+        ("Can I confirm Kaida built the bridge?", "kaida build the bridge"),
         (
             "I saw 300 m mentioned somewhere. Is that the length?",
             "300 m mentioned is that the length",
