@@ -288,9 +288,12 @@ _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+(?:['\u2019]s)? )?(?:assignments?|homework|projects?"
     r"|essays?|reports?|presentations?|notes|thesis|dissertation|research|class|lessons?"
     r"|coursework|studies|papers?|slides|newsletter|blog|podcast|school work|briefings?|memos?"
-    r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show)\b"
+    r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
-    r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?",
+    r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?"
+    # "for the council update", "for the morning briefing": what it is for, not what is in it
+    r"|\bfor the [a-z]+ (?:update|briefing|newsletter|meeting|memo|podcast|segment|show|lesson"
+    r"|presentation|quiz)\b",
     re.IGNORECASE,
 )
 
@@ -361,7 +364,7 @@ def without_framing(text: str) -> str:
         _CHECK_LABEL.search(text)
     ):
         text = _CHECK_LABEL.sub("", text)
-    if ("my " in lowered or "our " in lowered) and _PURPOSE.search(text):
+    if ("my " in lowered or "our " in lowered or "the " in lowered) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
     if ("checking" in lowered or "editing" in lowered or "reviewing" in lowered) and (
         _DRAFT_CLAIM.search(text)

@@ -661,6 +661,9 @@ PHRASES: dict[str, str] = {
     # "sped up urban industry from which time": since when
     **{f"from {which} time": "since when" for which in ("which", "what")},
     "since what time": "since when",
+    "so far": "",  # "who has signed on so far?"
+    # "committed to setting up in the park": settling in it
+    **{f"{setting} up in": "settle in" for setting in ("set", "sets", "setting")},
     # "the full name in English", "its English name": the knowledge is in English already
     "in english": "",
     "english name": "name",

@@ -72,6 +72,7 @@ def _framed(count: int) -> list[str]:
         "How many buildings", "did the manager say", "does the report expect", "What",
         "The reporter calls", "for my daughter's homework", "For my briefing", "journalist",
         "i read Kaida wants", "I read news", "I'm checking a draft that calls", "Can I confirm",
+        "for the council update", "in the annual report",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

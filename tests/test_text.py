@@ -537,6 +537,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("for my class notes, when did it open", "when did it open"),
         ("summarise this news for my daughter's homework", "summarise this news"),
         ("For my briefing I need the opening date", "the opening date"),
+        ("sum it up for the council update", "sum it up"),
+        ("what was in the annual report", "what was in the annual report"),  # its content
         ("who took the photo in our presentation slides", "who took the photo"),
         ("how many does it intend to add", "how many does it plan to add"),
         ("any target going forward", "any target in the future"),
@@ -623,6 +625,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("honestly, when did it open", "when did it open"),
         ("is the bridge mainly going to be about trains", "does the bridge focus on trains"),
         ("the city sped it up from which time", "the city sped it up since when"),
+        ("who has signed on so far", "who has signed on"),
+        ("committed to setting up in the city", "committed to settle in the city"),
         ("is there an AI angle to the bridge", "is there AI to the bridge"),
         ("the ceremony last February", "the ceremony in February"),
         ("the city's Q1 round of launches", "the city's Q1 series of launches"),
