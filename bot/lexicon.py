@@ -61,6 +61,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
     ("expect", "slated", "scheduled"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
+    # to reshape an industrial system is to build it anew ("plans to reshape its structure")
+    ("build", "reshape", "reshaping", "restructure", "restructuring", "overhaul"),
     # "Haizhu's wider industrial setup": how its industries are arranged
     ("system", "setup", "setups"),
     (

@@ -626,6 +626,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("is the bridge mainly going to be about trains", "does the bridge focus on trains"),
         ("the city sped it up from which time", "the city sped it up since when"),
         ("who has signed on so far", "who has signed on"),
+        ("to reshape its transport system", "to build its transport system"),
         ("committed to setting up in the city", "committed to settle in the city"),
         ("is there an AI angle to the bridge", "is there AI to the bridge"),
         ("the ceremony last February", "the ceremony in February"),
