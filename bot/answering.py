@@ -127,6 +127,7 @@ def decide(
 
 
 # a question asking which others, or naming one as an example of many, asks the list
+MEMBER_CHECK_SHARE = 0.5  # of the clarify threshold: what a member's entry needs in a check
 _ASKS_FOR_THE_LIST = frozenset(
     """which who whom whose besides apart other others else along beside except excluding
     including like such""".split()  # noqa: SIM905
@@ -158,7 +159,10 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
     if member is reply.entry or term not in listed:
         return reply  # the answer does not list it, or the entry asks of it itself
     found = next((c for c in reply.candidates if c.entry is member), None)
-    if found is None or found.score < thresholds.clarify:
+    # a yes/no check of the member ("Is Meishang one of the companies joining?") is its own
+    # entry's even where the list's questions hold its other words ("joining")
+    needed = thresholds.clarify * (MEMBER_CHECK_SHARE if asks_yes_or_no(reply.question) else 1)
+    if found is None or found.score < needed:
         return reply
     why = f"names {term!r}, which '{member.id}' is about, in the list of '{reply.entry.id}'"
     return replace(reply, entry=member, score=found.score, reason=f"{why}: {reply.reason}")

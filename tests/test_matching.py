@@ -128,6 +128,14 @@ def test_a_claimed_value_settles_a_near_tie_for_the_entry_whose_slot_it_fills(
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "focus-industries")
 
 
+def test_a_check_of_a_member_is_its_own_entry_s_though_the_list_shares_more_words(
+    shipped: Matcher,
+) -> None:
+    """ "joining" is in a question of the signers' list, not of HYCAN's own entry."""
+    reply = decide("Is HYCAN one of the firms joining the park?", shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "hycan")
+
+
 @pytest.mark.parametrize("word", ["form", "hwo"])  # a word of its own; "how" or "who"
 def test_a_swap_that_is_a_word_or_could_be_two_words_is_not_mended(word: str) -> None:
     assert word in [w.surface for w in MATCHER.query_words(f"{word} bridge")]
