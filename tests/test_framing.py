@@ -15,6 +15,7 @@ def _every_rewrite(text: str) -> str:
     text = f._MENTION.sub("", text)
     text = f._CHAT_GREETING.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
+    text = f._DOUBT.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
     text = f._DRAFT_CLAIM.sub("", text)
@@ -30,6 +31,7 @@ def _every_rewrite(text: str) -> str:
                 text = f._STATEMENT_RIGHT.sub("", text)
     text = f._CONFIRMATION_LEAD.sub(" ", text)
     text = f._SOURCED_CLAIM.sub(" ", text)
+    text = f._ANYONE_SAYS.sub(" ", text)
     text = f._PUT_TO_ITS_SOURCE.sub("", text)
     text = f._SAID_BY_ITS_SOURCE.sub(r"\1", text)
     text = f._ACCORDING_TO_SPEAKER.sub("", text)
@@ -72,7 +74,8 @@ def _framed(count: int) -> list[str]:
         "How many buildings", "did the manager say", "does the report expect", "What",
         "The reporter calls", "for my daughter's homework", "For my briefing", "journalist",
         "i read Kaida wants", "I read news", "I'm checking a draft that calls", "Can I confirm",
-        "for the council update", "in the annual report",
+        "for the council update", "in the annual report", "or is that just PR?", "or just",
+        "or is it just for show", "A patron says", "Headline says", "They claim", "my aunt",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -778,6 +778,12 @@ def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
             "it the longest bridge",
         ),
         ("Can I confirm Kaida built the bridge?", "kaida build the bridge"),
+        ("They claim it opened in May, right?", "it opened in may"),
+        ("A patron says it opened in May. Is that right?", "it opened in may"),
+        ("Headline says it opened in May - is that right?", "it opened in may"),
+        ("Is it the longest bridge, or is that just PR?", "is it the longest bridge"),
+        ("did it open or was it just talk", "do it open"),
+        ("Is it steel, or just an iron frame?", "is it steel or just an iron frame"),  # a value
         (
             "I saw 300 m mentioned somewhere. Is that the length?",
             "300 m mentioned is that the length",
