@@ -59,6 +59,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("east", "eastern", "eastward"),
     ("west", "western", "westward"),
     ("expect", "expected", "forecast", "predicted", "projected", "anticipated", "estimate"),
+    # "what output are they projecting": expecting (the stem is "project", the projects' word)
+    ("expect", "projecting", "forecasting", "predicting", "anticipating", "estimating"),
     ("expect", "slated", "scheduled"),
     ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
     # to reshape an industrial system is to build it anew ("plans to reshape its structure")
@@ -195,6 +197,14 @@ PHRASES: dict[str, str] = {
     "quite a few": "many",
     "latter half": "second half",
     "a run of": "a series of",
+    # "sum this news up": summarise it
+    **{
+        f"sum {this} up": "summary"
+        for this in (
+            *("this", "it", "that", "everything", "things", "this news", "the news"),
+            *("this story", "the story", "this article", "the article"),
+        )
+    },
     "real estate": "property",  # not an estate that is a park (above)
     "in town": "urban",
     "in city": "urban",

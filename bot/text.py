@@ -137,6 +137,8 @@ _LAST_MONTH = re.compile(
     r"\blast (?=(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\b)"
 )
+# "which companies have already committed": done, no more ("already have" says now: kept)
+_ALREADY_DONE = re.compile(r"\balready (?=(?!been\b|need)[a-z]+ed\b)")
 # "since late 2021": the half of the year the article names ("early 2020" stays: a check of
 # when the push began, not the first quarter of the year)
 _LATE_IN_A_YEAR = re.compile(r"\blate ((?:19|20)\d\d)\b")
@@ -552,6 +554,8 @@ def _normalise_tail(words: list[str]) -> str:
         if text.endswith(" in"):
             text = _AREA_IT_IS_IN.sub(r"where \1 \2", text).rstrip()
         text = _IN_AREA_IT_IS.sub(r"where \1 \2", text)
+    if "already " in text:
+        text = _ALREADY_DONE.sub("", text)
     if "last " in text:
         text = _LAST_MONTH.sub("", text)
     if "late " in text:

@@ -627,6 +627,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the city sped it up from which time", "the city sped it up since when"),
         ("who has signed on so far", "who has signed on"),
         ("to reshape its transport system", "to build its transport system"),
+        ("which firms have already signed", "which firms have signed"),
+        ("what length are they projecting", "what length are they forecasting"),
+        ("can you sum this up", "can you summarise"),
         ("committed to setting up in the city", "committed to settle in the city"),
         ("is there an AI angle to the bridge", "is there AI to the bridge"),
         ("the ceremony last February", "the ceremony in February"),
@@ -704,6 +707,12 @@ def test_the_area_a_thing_is_in_asks_where_it_is(asked: str) -> None:
 def test_an_area_asked_of_a_field_or_a_size_keeps_its_word() -> None:
     for asked in ("In what area is the park focused?", "What area does the park cover?"):
         assert "area" in Normaliser().normalise(asked).split()
+
+
+def test_already_says_the_present_where_no_deed_follows_it() -> None:
+    """ "How many bridges does it already have?" asks of now, which an article may not say."""
+    for asked in ("How many bridges does it already have?", "Have they already been built?"):
+        assert "already" in Normaliser().normalise(asked).split()
 
 
 def test_big_is_kept_where_it_asks_about_size() -> None:
