@@ -21,6 +21,8 @@ from bot.framing import TAG_WORDS
 from bot.text import IDIOMS, QUESTION_WORDS, STOPWORDS, stem
 from bot.typos import TypoMender
 
+MIN_PHRASE_SLIP = 5  # letters: "movng" may be "moving"; "mve" is too short to tell
+
 COMMON_WORD_RARITY = 5.0  # "open", "park", "sign" are under it; "wast", "hera" are not
 # question words first: a slip as near one as another word ("wat": "what", "wait") is the
 # question word, which the first best match gives
@@ -137,6 +139,10 @@ def _opening_question_word(found: re.Match[str]) -> str:
     return found.group(0).replace(word, meant.capitalize() if word[0].isupper() else meant)
 
 
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
 class TextSlips:
     """The slips of one knowledge's questions that are mended in the text, before any rule."""
 
@@ -168,6 +174,7 @@ class TextSlips:
             or _swapped_function_word(lowered)  # "cmoe out", "teh"
             or _slip_of_a_rule_word(lowered)  # "..., rihgt?" asks as "..., right?" does
             or self._phrase_word(lowered)  # "the new pak": the synonyms' "new park"
+            or self._phrase_word_in_place(found)  # "movng into": the synonyms' "moving into"
         )
         if meant is None:
             return word
@@ -189,9 +196,41 @@ class TextSlips:
         if is_english_word(word) or word[:1].isdigit():
             return None
         corrected = self._mender.correct(word)
-        forms = [] if corrected is None else self._phrase_words.get(corrected[0], [])
+        if corrected is not None:
+            forms = self._phrase_words.get(corrected[0], [])
+        else:
+            return None
         same_ending = [f for f in forms if f.endswith("s") == word.endswith("s")]
         return min(same_ending, key=lambda f: (OSA.distance(word, f), f), default=None)
+
+    def _phrase_word_in_place(self, found: re.Match[str]) -> str | None:
+        """ "movng into": a word of a phrase the knowledge never keeps as such ("moving into"
+        is "settle in" by then), a slip away with its first letter, where the phrase is then
+        whole ("actualy about" is no phrase of "actual")."""
+        word = found.group(0).lower()
+        if len(word) < MIN_PHRASE_SLIP or is_english_word(word):
+            return None
+        text = found.string.lower()
+        start, end = found.span()
+        fits = [
+            form
+            for form, phrases in self._phrases_by_word.items()
+            if form[0] == word[0]
+            and OSA.distance(word, form) == 1
+            and any(_has_phrase(f"{text[:start]}{form}{text[end:]}", p) for p in phrases)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    @cached_property
+    def _phrases_by_word(self) -> dict[str, list[str]]:
+        """The synonyms' and the lexicon's phrases by each word in them, as written."""
+        phrases = [p for c, vs in self._synonyms.items() for p in (c, *vs) if " " in p.strip()]
+        found: dict[str, list[str]] = {}
+        for phrase in (*phrases, *(p for p in IDIOMS if " " in p)):
+            for word in _LETTERS_ONLY.findall(phrase.casefold()):
+                if word not in STOPWORDS:
+                    found.setdefault(word, []).append(phrase.casefold())
+        return found
 
     @cached_property
     def _phrase_words(self) -> dict[str, list[str]]:

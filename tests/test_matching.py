@@ -107,6 +107,17 @@ def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: 
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-name")
 
 
+def test_a_slip_in_a_phrase_word_the_knowledge_never_keeps_is_mended_where_the_phrase_is_whole(
+    shipped: Matcher,
+) -> None:
+    """ "moving into" is the synonyms' "settle in" before any term is made of it; "actualy
+    about" is no phrase of "actual", so the slip stays for the speller of "actually"."""
+    assert shipped.with_slips_mended("is hycan movng into the park") == (
+        "is hycan moving into the park"
+    )
+    assert shipped.with_slips_mended("what was it actualy about") == "what was it actualy about"
+
+
 def test_the_new_park_by_its_kind_is_the_park_and_new_parks_are_the_target(
     shipped: Matcher,
 ) -> None:
