@@ -310,6 +310,8 @@ _PURPOSE = re.compile(
     r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
     r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?"
+    # "for my wechat group": who it is for ("someone in my WeChat group said" is a source)
+    r"|\bfor (?:my|our) (?:[a-z]+ )?(?:group|group chat|chat|channel|followers|readers)\b"
     # "for the council update", "for the morning briefing": what it is for, not what is in it
     r"|\bfor the [a-z]+ (?:update|briefing|newsletter|meeting|memo|podcast|segment|show|lesson"
     r"|presentation|quiz)\b",

@@ -27,7 +27,7 @@ FILLERS = frozenset(
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
-    inside honestly sir madam random offer offers offered wonder angle angles
+    inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
     """.split()  # noqa: SIM905
 )
 

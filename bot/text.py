@@ -499,7 +499,7 @@ _JOINING_WHEN = re.compile(
 # "a two-sentence rundown", "the 2 line executive summary": a summary, however long
 _SUMMARY_WORDS = frozenset(("summary", "rundown", "overview", "recap", "gist", "synopsis"))
 _SUMMARY_LENGTH = re.compile(
-    r"\b(?:\d+|a few|few|a couple of) (?:lines?|sentences?|paragraphs?|words?|minutes?) "
+    r"\b(?:\d+|a few|few|a couple of|a couple) (?:lines?|sentences?|paragraphs?|words?|minutes?) "
     r"(?=(?:executive )?(?:summary|rundown|overview|recap|gist|synopsis)\b)"
 )
 

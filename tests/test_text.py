@@ -538,6 +538,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("summarise this news for my daughter's homework", "summarise this news"),
         ("For my briefing I need the opening date", "the opening date"),
         ("sum it up for the council update", "sum it up"),
+        ("sum it up for my wechat group", "sum it up"),
+        ("a couple lines summary", "a summary"),
         ("what was in the annual report", "what was in the annual report"),  # its content
         ("who took the photo in our presentation slides", "who took the photo"),
         ("how many does it intend to add", "how many does it plan to add"),
@@ -630,6 +632,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("which firms have already signed", "which firms have signed"),
         ("what length are they projecting", "what length are they forecasting"),
         ("can you sum this up", "can you summarise"),
+        ("which day was the opening taking place", "which day was the opening"),
+        ("who is this Li Wen they keep quoting", "who is this Li Wen they quoting"),
         ("committed to setting up in the city", "committed to settle in the city"),
         ("is there an AI angle to the bridge", "is there AI to the bridge"),
         ("the ceremony last February", "the ceremony in February"),
