@@ -210,16 +210,30 @@ class TextSlips:
         word = found.group(0).lower()
         if len(word) < MIN_PHRASE_SLIP or is_english_word(word):
             return None
+        near = [
+            form
+            for form, _, _ in process.extract(
+                word, self._phrase_forms, scorer=OSA.distance, score_cutoff=1, limit=None
+            )
+            if form[0] == word[0] and form != word
+        ]
+        if not near:  # most unknown words: no phrase's word is a slip away
+            return None
         text = found.string.lower()
         start, end = found.span()
         fits = [
             form
-            for form, phrases in self._phrases_by_word.items()
-            if form[0] == word[0]
-            and OSA.distance(word, form) == 1
-            and any(_has_phrase(f"{text[:start]}{form}{text[end:]}", p) for p in phrases)
+            for form in near
+            if any(
+                _has_phrase(f"{text[:start]}{form}{text[end:]}", phrase)
+                for phrase in self._phrases_by_word[form]
+            )
         ]
         return fits[0] if len(fits) == 1 else None
+
+    @cached_property
+    def _phrase_forms(self) -> list[str]:
+        return sorted(self._phrases_by_word)
 
     @cached_property
     def _phrases_by_word(self) -> dict[str, list[str]]:
