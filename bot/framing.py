@@ -279,6 +279,9 @@ _SOURCE_WORDS = frozenset(
     woman someone somebody reporter reporters journalist journalists writer writers author
     authors correspondent correspondents""".split()  # noqa: SIM905
 )
+_SOURCE_VERBS = frozenset(
+    "say expect estimate predict reckon think claim state forecast".split()  # noqa: SIM905
+)
 _SAYING = frozenset("says said claims claimed insists insisted reckons thinks tells told".split())  # noqa: SIM905
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
@@ -389,7 +392,7 @@ def without_framing(text: str) -> str:
         _CHECK_LABEL.search(text)
     ):
         text = _CHECK_LABEL.sub("", text)
-    if ("my " in lowered or "our " in lowered or "the " in lowered) and _PURPOSE.search(text):
+    if ("my " in lowered or "our " in lowered or "for the " in lowered) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
     if ("checking" in lowered or "editing" in lowered or "reviewing" in lowered) and (
         _DRAFT_CLAIM.search(text)
@@ -440,7 +443,8 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _ANYONE_SAYS.sub(" ", text)
     if "did" in words or "does" in words or "do" in words:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
-        text = _SAID_BY_ITS_SOURCE.sub(r"\1", text)
+        if not _SOURCE_VERBS.isdisjoint(words):
+            text = _SAID_BY_ITS_SOURCE.sub(r"\1", text)
     if "according" in words:
         text = _ACCORDING_TO_SPEAKER.sub("", text)
     if "attributed" in text:

@@ -550,7 +550,7 @@ def _normalise_tail(words: list[str]) -> str:
         text = _HOW_MAY.sub("how many ", text)
     if "more " in text:
         text = _MORE_OF_THEM.sub("new ", text)
-    if " area " in text:
+    if "which area" in text or "what area" in text:
         if text.endswith(" in"):
             text = _AREA_IT_IS_IN.sub(r"where \1 \2", text).rstrip()
         text = _IN_AREA_IT_IS.sub(r"where \1 \2", text)
