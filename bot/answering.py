@@ -126,8 +126,8 @@ def decide(
     return replace(reply, status="answer", score=quote.score, reason=why, quote=quote)
 
 
-# a question asking which others, or naming one as an example of many, asks the list
 MEMBER_CHECK_SHARE = 0.5  # of the clarify threshold: what a member's entry needs in a check
+# a question asking which others, or naming one as an example of many, asks the list
 _ASKS_FOR_THE_LIST = frozenset(
     """which who whom whose besides apart other others else along beside except excluding
     including like such""".split()  # noqa: SIM905

@@ -159,7 +159,7 @@ def figure_kind(term: str) -> str:
 
 # "Was the Feb 18 event the last of ...?": a day before the event's noun says which event the
 # check is of, as a name would ("the February 18 ceremony", "the 18 February launch")
-_DAY = (
+_DAY_OF_MONTH = (
     r"(?:\d{1,2} (?:"
     + "|".join(_MONTH_NAMES.split())
     + r")|(?:"
@@ -167,7 +167,7 @@ _DAY = (
     + r") \d{1,2})"
 )
 _DAY_NAMING_AN_EVENT = re.compile(
-    rf"\b(?:the|this|that) ({_DAY}) (?:event|ceremony|launch|kickoff|gathering|meeting)\b"
+    rf"\b(?:the|this|that) ({_DAY_OF_MONTH}) (?:event|ceremony|launch|kickoff|gathering|meeting)\b"
 )
 
 

@@ -196,10 +196,7 @@ class TextSlips:
         if is_english_word(word) or word[:1].isdigit():
             return None
         corrected = self._mender.correct(word)
-        if corrected is not None:
-            forms = self._phrase_words.get(corrected[0], [])
-        else:
-            return None
+        forms = [] if corrected is None else self._phrase_words.get(corrected[0], [])
         same_ending = [f for f in forms if f.endswith("s") == word.endswith("s")]
         return min(same_ending, key=lambda f: (OSA.distance(word, f), f), default=None)
 
@@ -237,23 +234,25 @@ class TextSlips:
 
     @cached_property
     def _phrases_by_word(self) -> dict[str, list[str]]:
-        """The synonyms' and the lexicon's phrases by each word in them, as written."""
-        phrases = [p for c, vs in self._synonyms.items() for p in (c, *vs) if " " in p.strip()]
+        """The phrases by each word in them, as written."""
         found: dict[str, list[str]] = {}
-        for phrase in (*phrases, *(p for p in IDIOMS if " " in p)):
-            for word in _LETTERS_ONLY.findall(phrase.casefold()):
+        for phrase in self._phrases:
+            for word in _LETTERS_ONLY.findall(phrase):
                 if word not in STOPWORDS:
-                    found.setdefault(word, []).append(phrase.casefold())
+                    found.setdefault(word, []).append(phrase)
         return found
+
+    @cached_property
+    def _phrases(self) -> list[str]:
+        """The synonyms' and the lexicon's phrases of more than one word, casefolded."""
+        synonyms = [p for c, vs in self._synonyms.items() for p in (c, *vs) if " " in p.strip()]
+        return [p.casefold() for p in (*synonyms, *(p for p in IDIOMS if " " in p))]
 
     @cached_property
     def _phrase_words(self) -> dict[str, list[str]]:
         """The words of the synonyms' and the lexicon's phrases by their term ("park" of "new
         park", "company" of "kind of company")."""
-        phrases = [p for c, vs in self._synonyms.items() for p in (c, *vs) if " " in p.strip()]
         forms: dict[str, set[str]] = {}
-        for phrase in (*phrases, *(p for p in IDIOMS if " " in p)):
-            for word in _LETTERS_ONLY.findall(phrase.casefold()):  # as written, not rewritten
-                if word not in STOPWORDS:
-                    forms.setdefault(stem(word), set()).add(word)
+        for word in self._phrases_by_word:  # as written, not rewritten
+            forms.setdefault(stem(word), set()).add(word)
         return {term: sorted(words) for term, words in forms.items()}
