@@ -138,7 +138,7 @@ _LAST_MONTH = re.compile(
     r"|november|december)\b)"
 )
 # "which companies have already committed": done, no more ("already have" says now: kept)
-_ALREADY_DONE = re.compile(r"\balready (?=(?!been\b|need)[a-z]+ed\b)")
+_ALREADY_DONE = re.compile(r"\balready (?=(?!been\b)[a-z]+ed\b)")
 # "since late 2021": the half of the year the article names ("early 2020" stays: a check of
 # when the push began, not the first quarter of the year)
 _LATE_IN_A_YEAR = re.compile(r"\blate ((?:19|20)\d\d)\b")
@@ -525,9 +525,10 @@ def _rare_rewrites(text: str, words: list[str]) -> str:
 
 def _normalise_tail(words: list[str]) -> str:
     """What reads across words: idioms, "what ... for", roles, "say about", a size bound or
-    against others, opening more, "name the ...", a named company's line of business or kind,
-    a joining "when", "when ... done", an area's verb, "past" a figure, "a company called
-    ..."; then meanings."""
+    against others, opening more, more of them, the area a thing is in, already done, last
+    month, late in a year, a role in a plan, "name the ...", a named company's line of
+    business or kind, a joining "when", "when ... done", an area's verb, "past" a figure, "a
+    company called ..."; then meanings."""
     text = " ".join(words)
     rare = not _RARE_CUES.isdisjoint(words)  # one look for the rarest rewrites below
     if rare and not _SUMMARY_WORDS.isdisjoint(words):
