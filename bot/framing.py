@@ -151,7 +151,7 @@ _ARTICLE_AS_SOURCE = re.compile(
 )
 # who is quoted, by title: "the manager", "the park's assistant general manager"
 _SPEAKER = (
-    r"(?:the|this|that|your) (?:[a-z]+['\u2019]s )?(?:(?:assistant|deputy|vice|general) )*"
+    r"(?:the|this|that|your) (?:[a-z]+(?:['\u2019]s)? )?(?:(?:assistant|deputy|vice|general) )*"
     r"(?:manager|gm|official|officials|spokesman|spokeswoman|spokesperson|speaker)"
 )
 # "Did the article say the park is 50,000 sqm?", "Did the manager say ten buildings ...?": a
@@ -178,7 +178,12 @@ _SAID_BY_ITS_SOURCE = re.compile(
 _ANYONE_SAYS = re.compile(
     r"^\W*(?:(?:a|an|my|our|one) [a-z]+|(?:the |a |our |my )?headlines?)"
     r" (?:says|said|claims|claimed|insists|insisted|reckons|thinks|tells me|told me)(?: that)?"
-    r"\b(?=\W+\w+\W+\w)",
+    r"\b(?=\W+\w+\W+\w)"
+    # "A guest asked me about Yuanzhi Tech.", "Visitors keep asking me about HYCAN -": who
+    # asks, on whose behalf ("about" and what follows stay: the thing asked about)
+    r"|^\W*(?:(?:a|an|my|our|one|some) [a-z]+|[a-z]+s)"
+    r" (?:asked me|asks me|asked|asks|keeps? asking(?: me)?|(?:is|are) asking(?: me)?"
+    r"|wants? to know|wanted to know)\b(?=\W+\w)",
     re.IGNORECASE,
 )
 # "According to the park's assistant general manager, ten buildings ...": the claim is checked
@@ -282,7 +287,10 @@ _SOURCE_WORDS = frozenset(
 _SOURCE_VERBS = frozenset(
     "say expect estimate predict reckon think claim state forecast".split()  # noqa: SIM905
 )
-_SAYING = frozenset("says said claims claimed insists insisted reckons thinks tells told".split())  # noqa: SIM905
+_SAYING = frozenset(
+    """says said claims claimed insists insisted reckons thinks tells told asked asks asking
+    know""".split()  # noqa: SIM905
+)
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
     misunderstand misremembered misremembering confuse confused mix mixed overstating overstate
@@ -310,7 +318,8 @@ _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+(?:['\u2019]s)? )?(?:assignments?|homework|projects?"
     r"|essays?|reports?|presentations?|notes|thesis|dissertation|research|class|lessons?"
     r"|coursework|studies|papers?|slides|newsletter|blog|podcast|school work|briefings?|memos?"
-    r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting)\b"
+    r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting"
+    r"|translation)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
     r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?"
     # "for my wechat group": who it is for ("someone in my WeChat group said" is a source)

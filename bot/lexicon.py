@@ -382,6 +382,7 @@ PHRASES: dict[str, str] = {
     "chain of events": "series of events",
     "sequence of events": "series of events",
     "round of": "series of",  # "Haizhu's Q1 round of project launches"
+    "run of": "series of",  # "a bigger run of activities", "Haizhu's run of launches"
     # "how much floor space are we talking about?": asks the figure, nothing more
     "are we talking about": "please",
     "are we talking": "please",
@@ -594,6 +595,7 @@ PHRASES: dict[str, str] = {
         f"in {kind} terms": "in yuan" for kind in ("money", "monetary", "financial", "yuan", "cash")
     },
     "money wise": "in yuan",  # "how large is the cluster money-wise"
+    "in money": "in yuan",
     "in terms of money": "in yuan",
     # "that sounds small", "seems like a lot": what the asker makes of a claim, not the claim
     **{
@@ -674,6 +676,8 @@ PHRASES: dict[str, str] = {
     **{f"from {which} time": "since when" for which in ("which", "what")},
     "since what time": "since when",
     "so far": "",  # "who has signed on so far?"
+    # "..., im on my break": where the asker is, not what they ask
+    **{f"on {my} {lunch}break": "" for my in ("my", "a") for lunch in ("", "lunch ", "coffee ")},
     # "committed to setting up in the park": settling in it
     **{f"{setting} up in": "settle in" for setting in ("set", "sets", "setting")},
     # "the full name in English", "its English name": the knowledge is in English already
