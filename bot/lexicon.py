@@ -596,6 +596,12 @@ PHRASES: dict[str, str] = {
     },
     "money wise": "in yuan",  # "how large is the cluster money-wise"
     "in money": "in yuan",
+    # "kick off its big industrial projects": the key ones the ceremony launched
+    **{
+        f"{big} {kind}projects": f"key {kind}projects"
+        for big in ("big", "major", "main", "important")
+        for kind in ("", "industrial ", "urban industrial ")
+    },
     "in terms of money": "in yuan",
     # "that sounds small", "seems like a lot": what the asker makes of a claim, not the claim
     **{

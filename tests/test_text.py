@@ -632,6 +632,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("A guest asked me about Kaida. What did they build?", "About Kaida. What did they build?"),
         ("Visitors keep asking me about the bridge", "about the bridge"),
         ("a bigger run of launches", "a bigger series of launches"),
+        ("the city's big projects", "the city's key projects"),
+        ("its major industrial projects", "its key industrial projects"),
         ("how big is it, in money?", "how big is it, in yuan?"),
         ("what is it called, im on my break", "what is it called"),
         ("its full name for my translation", "its full name"),
