@@ -16,12 +16,9 @@ from itertools import pairwise
 
 from bot.english import is_english_word
 from bot.framing import AGREEING_TAGS, YES_TAGS
-from bot.text import basic_normalise, stem
+from bot.text import MONTH_NAMES, basic_normalise, stem
 
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
-MONTHS = frozenset(stem(month) for month in _MONTH_NAMES.split())
+MONTHS = frozenset(stem(month) for month in MONTH_NAMES)
 CHECKED_MONTHS = MONTHS - {"may"}  # in a question, "may I ask" is no month
 # "the third in a series?" of the first, "the northern part?" of the southern: words that hold
 # a figure of their own kind, checked like numbers ("the last in a series?" is a place too)
@@ -159,13 +156,8 @@ def figure_kind(term: str) -> str:
 
 # "Was the Feb 18 event the last of ...?": a day before the event's noun says which event the
 # check is of, as a name would ("the February 18 ceremony", "the 18 February launch")
-_DAY_OF_MONTH = (
-    r"(?:\d{1,2} (?:"
-    + "|".join(_MONTH_NAMES.split())
-    + r")|(?:"
-    + "|".join(_MONTH_NAMES.split())
-    + r") \d{1,2})"
-)
+_MONTH = "|".join(MONTH_NAMES)
+_DAY_OF_MONTH = rf"(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})"
 _DAY_NAMING_AN_EVENT = re.compile(
     rf"\b(?:the|this|that) ({_DAY_OF_MONTH}) (?:event|ceremony|launch|kickoff|gathering|meeting)\b"
 )

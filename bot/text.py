@@ -132,11 +132,12 @@ _IN_AREA_IT_IS = re.compile(
     r"\bin (?:which|what) area (is|was) ((?:[a-z0-9]+ ){0,4}?(?![a-z]+(?:ed|ing)$)[a-z0-9]+)"
     r"(?: located| situated| based)?$"
 )
-# "the ceremony last February": the month is the date ("last" alone may be a rank checked)
-_LAST_MONTH = re.compile(
-    r"\blast (?=(?:january|february|march|april|may|june|july|august|september|october"
-    r"|november|december)\b)"
+MONTH_NAMES = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
 )
+# "the ceremony last February": the month is the date ("last" alone may be a rank checked)
+_LAST_MONTH = re.compile(rf"\blast (?=(?:{'|'.join(MONTH_NAMES)})\b)")
 # "which companies have already committed": done, no more ("already have" says now: kept)
 _ALREADY_DONE = re.compile(r"\balready (?=(?!been\b)[a-z]+ed\b)")
 # "since late 2021": the half of the year the article names ("early 2020" stays: a check of
