@@ -684,8 +684,6 @@ PHRASES: dict[str, str] = {
     "so far": "",  # "who has signed on so far?"
     # "..., im on my break": where the asker is, not what they ask
     **{f"on {my} {lunch}break": "" for my in ("my", "a") for lunch in ("", "lunch ", "coffee ")},
-    # "committed to setting up in the park": settling in it
-    **{f"{setting} up in": "settle in" for setting in ("set", "sets", "setting")},
     # "the full name in English", "its English name": the knowledge is in English already
     "in english": "",
     "english name": "name",

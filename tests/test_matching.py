@@ -118,6 +118,11 @@ def test_a_slip_in_a_phrase_word_the_knowledge_never_keeps_is_mended_where_the_p
     assert shipped.with_slips_mended("what was it actualy about") == "what was it actualy about"
 
 
+def test_setting_up_in_a_place_is_the_synonyms_settling_in_it(shipped: Matcher) -> None:
+    for said in ("committed to setting up in the park", "HYCAN sets up in the park"):
+        assert " settle in " in f" {shipped.normaliser.normalise(said)} ", said
+
+
 def test_the_new_park_by_its_kind_is_the_park_and_new_parks_are_the_target(
     shipped: Matcher,
 ) -> None:

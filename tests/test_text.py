@@ -642,7 +642,6 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("can you sum this up", "can you summarise"),
         ("which day was the opening taking place", "which day was the opening"),
         ("who is this Li Wen they keep quoting", "who is this Li Wen they quoting"),
-        ("committed to setting up in the city", "committed to settle in the city"),
         ("is there an AI angle to the bridge", "is there AI to the bridge"),
         ("the ceremony last February", "the ceremony in February"),
         ("the city's Q1 round of launches", "the city's Q1 series of launches"),
