@@ -29,6 +29,8 @@ CLIPPED_RARITY = 4.25  # English words more common than this (bot/english.rarity
 # English words rarer than this ("caped", "storey") are more often slips of a knowledge word
 # one letter away than meant: they may be mended like non-words
 MENDED_RARITY = 6.0
+# endings that make another form of the same word; "-y", "-ry", "-et", "-up" make other words
+FORM_ENDINGS = frozenset({"s", "es", "d", "ed", "er", "ers", "or", "ors", "ing", "ings", "ly"})
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -104,9 +106,11 @@ class TypoMender:
         return (terms.pop(), TYPO_CREDIT) if len(terms) == 1 else None
 
     def _longer_form(self, word: str) -> tuple[str, float] | None:
-        """A longer form of a knowledge word ("signers" for "sign")."""
+        """A longer form of a knowledge word ("signers" for "sign"); a real word is one only
+        by an ending that makes forms ("reporter"), since "party" is not a form of "part"."""
+        real = is_english_word(word)
         for cut in range(len(word) - 1, max(3, len(word) - 4), -1):
-            if word[:cut] in self._correctable:
+            if word[:cut] in self._correctable and (not real or word[cut:] in FORM_ENDINGS):
                 return self._correctable[word[:cut]], PREFIX_CREDIT
         return None
 

@@ -147,6 +147,15 @@ def test_a_rare_english_word_one_letter_from_a_knowledge_word_is_taken_as_a_slip
     assert mender.correct("cape") is None  # common enough to be meant
 
 
+def test_a_real_word_is_a_longer_form_of_a_knowledge_word_only_by_a_form_ending() -> None:
+    mender = TypoMender({"part": "role", "read": "read", "report": "report", "plan": "plan"})
+    assert mender.correct("party") is None  # another word, not a form of "part"
+    assert mender.correct("ready") is None
+    assert mender.correct("partner") is None
+    assert mender.correct("reporter") == ("report", PREFIX_CREDIT)
+    assert mender.correct("plannng") == ("plan", PREFIX_CREDIT)  # a typo: any ending
+
+
 def test_a_slip_of_the_first_letter_is_mended_when_one_knowledge_word_fits() -> None:
     mender = TypoMender({"haizhu": "haizhu", "event": "event", "vent": "vent", "urban": "urban"})
     assert mender.correct("ahizhu") == ("haizhu", TYPO_CREDIT)  # the first two swapped
