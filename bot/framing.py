@@ -124,8 +124,10 @@ _SOURCED_CLAIM = re.compile(
     r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat)?)?"
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
     r"(?:editing|reading|writing|checking))?"
-    r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested|put"
-    r"|puts|identified|identifies|describe|describes|described|call|calls|called|list|lists"
+    r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested"
+    # "Some reports put the ceremony on ..." sources a claim; "a site put out" published
+    r"|put(?! out\b)|puts(?! out\b)|identified|identifies|describe|describes|described"
+    r"|call|calls|called|list|lists"
     r"|listed|mention|mentions|mentioned|report|reported|reports|told|tells|give|gives|gave"
     r"|has|have|had"
     # "My uncle read that ...", "My dad thinks ...", "My mum asked whether ...": on their behalf

@@ -341,6 +341,12 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     "in brief": "summary",
     "short version": "summary",
+    # "..., I don't have time to read it": why the asker asks, not what
+    **{
+        f"{have} time to read{it}": ""
+        for have in ("dont have", "do not have", "don t have", "have no", "havent got", "no")
+        for it in ("", " it", " the article", " the story", " the whole thing")
+    },
     # "the opening ceremony" of new projects is their launch ceremony
     "opening ceremony": "launch ceremony",
     # "I would be grateful to learn ...": politeness, as "please" is
@@ -395,6 +401,7 @@ PHRASES: dict[str, str] = {
     "did for": "benefit",
     # "send me the link", "can u drop me the link": a request, as "give me" is
     "send me": "give me",
+    "gimme": "give me",
     "send us": "give me",
     "drop me": "give me",
     "shoot me": "give me",
@@ -487,6 +494,7 @@ PHRASES: dict[str, str] = {
     # "which site posted this?": a website that published it, not the park's site
     **{f"site {verb}": f"website {verb}" for verb in ("published", "ran", "carried")},
     "site posted": "website published",
+    **{f"site {put} out": "website published" for put in ("put", "puts", "putting")},
     # "Is the new park in that area?", "... near Pazhou, is it in the area?": where it is, no
     # size asked ("in the area of AI" is "in", above)
     **{f"in {that} area": "where" for that in ("that", "this", "the", "the same", "my", "our")},
@@ -575,6 +583,7 @@ PHRASES: dict[str, str] = {
         for that in ("this", "the", "that")
         for text in ("story", "article", "piece", "report", "news")
     },
+    "pub date": "publication date",  # "story pub date": the trade's shorthand
     "harder to find": "hard to find",  # "harder" alone is a filler: "pushing it harder"
     "against other": "compared with other",  # "how does it rank in size against other parks"
     "against the other": "compared with the other",

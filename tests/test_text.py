@@ -678,6 +678,10 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("when did it open? totally missed it", "when did it open"),
         ("the mayor - what's his link to the bridge?", "the mayor, what's his role in the bridge"),
         ("ngl tbh when did it open fr", "when did it open"),
+        ("the short version, I don't have time to read it", "the summary"),
+        ("gimme the gist", "give me the gist"),
+        ("which site put out this story", "which website published this story"),
+        ("story pub date", "story publication date"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
