@@ -349,6 +349,7 @@ PHRASES: dict[str, str] = {
     },
     # "the opening ceremony" of new projects is their launch ceremony
     "opening ceremony": "launch ceremony",
+    "launch party": "launch ceremony",
     # "I would be grateful to learn ...": politeness, as "please" is
     "excuse me": "please",
     "pardon me": "please",
@@ -640,6 +641,9 @@ PHRASES: dict[str, str] = {
         for kind in ("industrial parks", "industrial park", "parks", "industrial estates")
     },
     "the usual kind": "the traditional kind",
+    # "compare with the old kind of park", "the older type": the traditional one
+    **{f"{old} {kind} of": "traditional" for old in ("old", "older") for kind in ("kind", "type")},
+    **{f"{old} ones": "traditional ones" for old in ("old", "older")},
     "step up": "accelerate",
     "steps up": "accelerate",
     "stepping up": "accelerate",

@@ -682,6 +682,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("gimme the gist", "give me the gist"),
         ("which site put out this story", "which website published this story"),
         ("story pub date", "story publication date"),
+        ("compared with the old kind of park", "compared with the traditional park"),
+        ("was the launch party on Monday", "was the launch ceremony on Monday"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
