@@ -189,11 +189,13 @@ _ANYONE_SAYS = re.compile(
     re.IGNORECASE,
 )
 # "According to the park's assistant general manager, ten buildings ...": the claim is checked
-# ("according to the manager, how rare are parks?" asks what he said, and keeps him)
+# ("according to the manager, how rare are parks?" asks what he said, and keeps him); said
+# last ("how many are capped, according to the manager?") it is only where the answer is from
 _ACCORDING_TO_SPEAKER = re.compile(
     rf"^\W*according to {_SPEAKER}\s*,\s*"
     r"(?!\s|(?:what|which|who|whom|whose|how|when|where|why|is|are|was|were|did|does|do|can"
-    r"|could|will|would)\b)",
+    r"|could|will|would)\b)"
+    rf"|\s*,?\s*\baccording to {_SPEAKER}(?=\W*$)",
     re.IGNORECASE,
 )
 # "..., I keep forgetting", "... or am I mixing it up with something else?", "totally missed

@@ -490,6 +490,7 @@ def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: 
             "how common are parks in central Guangzhou",
         ),
         ("according to the manager, how rare are parks", "the manager: how rare are parks"),
+        ("how many get capped, according to the park's manager?", "how many get capped"),
         ("Meishang's connection to the park", "Meishang's role in the park"),
     ],
 )
