@@ -330,7 +330,10 @@ _PURPOSE = re.compile(
     r"|\bfor (?:my|our) (?:[a-z]+ )?(?:group|group chat|chat|channel|followers|readers)\b"
     # "for the council update", "for the morning briefing": what it is for, not what is in it
     r"|\bfor the [a-z]+ (?:update|briefing|newsletter|meeting|memo|podcast|segment|show|lesson"
-    r"|presentation|quiz)\b",
+    r"|presentation|quiz)\b"
+    # "for a briefing note", "for a quiz": what kind of thing it is for
+    r"|\bfor an? (?:[a-z]+ )?(?:notes?|briefing|memo|newsletter|blog post|podcast|column"
+    r"|presentation|quiz|essay|assignment|homework|handout)\b",
     re.IGNORECASE,
 )
 
@@ -405,7 +408,9 @@ def without_framing(text: str) -> str:
         _CHECK_LABEL.search(text)
     ):
         text = _CHECK_LABEL.sub("", text)
-    if ("my " in lowered or "our " in lowered or "for the " in lowered) and _PURPOSE.search(text):
+    if (
+        "my " in lowered or "our " in lowered or "for the " in lowered or "for a" in lowered
+    ) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
     if ("checking" in lowered or "editing" in lowered or "reviewing" in lowered) and (
         _DRAFT_CLAIM.search(text)

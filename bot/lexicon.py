@@ -403,6 +403,8 @@ PHRASES: dict[str, str] = {
     # "send me the link", "can u drop me the link": a request, as "give me" is
     "send me": "give me",
     "gimme": "give me",
+    # "Just checking for my notes, ...": that the asker checks, not what
+    **{f"{just} checking": "" for just in ("just", "only", "double", "quickly")},
     "send us": "give me",
     "drop me": "give me",
     "shoot me": "give me",

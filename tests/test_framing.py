@@ -76,7 +76,8 @@ def _framed(count: int) -> list[str]:
         "i read Kaida wants", "I read news", "I'm checking a draft that calls", "Can I confirm",
         "for the council update", "in the annual report", "or is that just PR?", "or just",
         "or is it just for show", "A patron says", "Headline says", "They claim", "my aunt",
-        "for my wechat group", "A guest asked me about", "Visitors keep asking me",
+        "for my wechat group", "A guest asked me about", "Visitors keep asking me", "for a",
+        "briefing note", "Just checking",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)

@@ -539,6 +539,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("summarise this news for my daughter's homework", "summarise this news"),
         ("For my briefing I need the opening date", "the opening date"),
         ("sum it up for the council update", "sum it up"),
+        ("a summary of this news for a briefing note", "a summary of this news"),
+        ("Just checking for my notes, it opened on Monday?", "it opened on Monday"),
         ("sum it up for my wechat group", "sum it up"),
         ("a couple lines summary", "a summary"),
         ("what was in the annual report", "what was in the annual report"),  # its content
