@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import plotting
+from bot import cli_changes, plotting
 from bot.config import Thresholds
 from bot.engine import Engine
 from bot.evaltables import (
@@ -78,10 +78,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="TEXT",
         help=f"the heading of the --against column (default: '{AGAINST_HEADING}')",
     )
+    cli_changes.add_arguments(ev)
 
 
 def run(engine: Engine, args: argparse.Namespace) -> int:
     """Run `newsbot eval` as parsed: one set (or its sweep, comparison, leave-out) or several."""
+    try:
+        return _run(engine, args)
+    except cli_changes.ChangesFileError as error:
+        print(f"newsbot eval: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(engine: Engine, args: argparse.Namespace) -> int:
     if args.plot is not None and args.compare:
         print("Error: --plot draws the --sweep; it does not go with --compare", file=sys.stderr)
         return 2
@@ -89,12 +98,13 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
         print(f"Error: --plot needs matplotlib ({plotting.INSTALL_HINT})", file=sys.stderr)
         return 1
     paths = args.file or [engine.settings.eval_file]
-    refused = _eval_options_refused(args, several=len(paths) > 1)
+    refused = _eval_options_refused(args, several=len(paths) > 1) or cli_changes.refused(args)
     if refused:
         print(f"Error: {refused}", file=sys.stderr)
         return 2
     if len(paths) > 1 or args.markdown:
         return cmd_eval_sets(engine, paths, args)
+    earlier = cli_changes.read_earlier(args)
     path = paths[0]
     try:
         cases = load_cases(path, engine.knowledge)
@@ -115,11 +125,14 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
         return 0
     quotes = engine.snapshot.quotes if args.scorer == "weighted" else None
     report = evaluate(cases, matcher, thresholds, max_chars, quotes)
+    changes = cli_changes.record(args, [(path, report)], earlier)
     if args.json:
-        print(json.dumps(report.as_dict()))
+        print(json.dumps(cli_changes.with_changes(report.as_dict(), changes)))
     else:
         print_report(report, quoting=bool(quotes and quotes.passages))
-    return _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
+        cli_changes.print_changes(changes)
+    exit_code = _eval_exit(report, args.min_accuracy, args.max_answered_unanswerable)
+    return exit_code or cli_changes.losses_exit(args, changes)
 
 
 def _eval_options_refused(args: argparse.Namespace, several: bool) -> str | None:
@@ -156,6 +169,7 @@ def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespac
     except AgainstError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
+    earlier = cli_changes.read_earlier(args)
     sets: list[tuple[Path, QuestionSet]] = []
     problems: list[Problem] = []
     for path in paths:
@@ -180,16 +194,21 @@ def cmd_eval_sets(engine: Engine, paths: Sequence[Path], args: argparse.Namespac
         for path, question_set in sets
     ]
     total = Report(tuple(outcome for row in rows for outcome in row.report.outcomes))
+    evaluated = [(path, row.report) for (path, _), row in zip(sets, rows, strict=True)]
+    changes = cli_changes.record(args, evaluated, earlier)
     if args.json:
         listed = [{"file": row.name, **row.report.as_dict()} for row in rows]
-        print(json.dumps({"sets": listed, "total": total.as_dict()}))
+        figures = {"sets": listed, "total": total.as_dict()}
+        print(json.dumps(cli_changes.with_changes(figures, changes)))
     else:
         every = f"all {len(rows)} set" + ("s" if len(rows) != 1 else "")
         table = [*rows, SetRow(every, total, against=against.total if against else "")]
         heading = (args.against_label or AGAINST_HEADING) if against else None
         formatter = format_markdown_table if args.markdown else format_set_table
         print(formatter(table, heading))
-    return _eval_exit(total, args.min_accuracy, args.max_answered_unanswerable)
+        cli_changes.print_changes(changes)
+    exit_code = _eval_exit(total, args.min_accuracy, args.max_answered_unanswerable)
+    return exit_code or cli_changes.losses_exit(args, changes)
 
 
 def cmd_sweep(

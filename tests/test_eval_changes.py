@@ -1,14 +1,21 @@
-"""What an edit moved, question by question: decisions files and their comparison.
+"""What an edit moved, question by question: `newsbot eval --decisions / --changes-from`.
 
-The comparison is specified on hand-made decisions (bot/evalchanges.py is pure).
+The comparison is specified on hand-made decisions (bot/evalchanges.py is pure); the command
+end to end on a copy of tests/data/good, with an edit a maintainer would make: a phrasing added
+to an entry (or taken away again) so that one question of a set is answered (or no longer is).
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.evalchanges import (
     Changes,
     Decision,
@@ -18,6 +25,8 @@ from bot.evalchanges import (
     format_decisions,
     parse_decisions,
 )
+
+GOOD = Path(__file__).resolve().parent / "data" / "good"
 
 
 def decided(question: str, expect: str, outcome: str, *suggestions: str) -> Decision:
@@ -321,3 +330,203 @@ def test_a_file_that_is_not_a_decisions_file_says_where_and_what(text: str, mess
     with pytest.raises(DecisionsError) as raised:
         parse_decisions(text)
     assert str(raised.value) == message
+
+
+# --- the command, end to end ----------------------------------------------------------------
+
+QUESTIONS = """\
+version: 1
+questions:
+  - q: When did the footbridge open?
+    expect: bridge-opening
+  - q: How far across is the Wend at the footbridge?
+    expect: bridge-length
+  - q: zebra quantum lasagna
+    expect: none
+"""
+NEW_PHRASING = "      - How far across is the Wend at the footbridge?\n"
+NOW_RIGHT = (
+    'eval/set.yaml: "How far across is the Wend at the footbridge?" expected bridge-length: '
+    "none -> answer bridge-length"
+)
+
+
+@pytest.fixture
+def checkout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A working folder with a copy of the good knowledge and eval/set.yaml, no stray settings."""
+    for name in list(os.environ):
+        if name.startswith(("NEWSBOT_", "TELEGRAM_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("NEWSBOT_CACHE_DIR", "off")
+    monkeypatch.setenv("NEWSBOT_KNOWLEDGE_DIR", "knowledge")
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(GOOD, tmp_path / "knowledge")
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "eval" / "set.yaml").write_text(QUESTIONS, encoding="utf-8")
+    return tmp_path
+
+
+def edit_phrasing(folder: Path, add: bool) -> None:
+    """Add the phrasing to bridge-length (after 'bridge length'), or take it out again."""
+    path = folder / "knowledge" / "riverton-footbridge.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "      - bridge length\n"
+    text = text.replace(anchor, anchor + NEW_PHRASING) if add else text.replace(NEW_PHRASING, "")
+    path.write_text(text, encoding="utf-8")
+
+
+def newsbot(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv), stdin=io.StringIO(""))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_decisions_are_written_without_changing_what_is_printed(
+    capsys: pytest.CaptureFixture[str], checkout: Path
+) -> None:
+    plain = newsbot(capsys, "eval", "eval/set.yaml")
+    assert newsbot(capsys, "eval", "eval/set.yaml", "--decisions", "before.json") == plain
+    data = json.loads((checkout / "before.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert [s["file"] for s in data["sets"]] == ["eval/set.yaml"]
+    assert [(q["status"], q["entry"]) for q in data["sets"][0]["questions"]] == [
+        ("answer", "bridge-opening"),
+        ("none", None),
+        ("none", None),
+    ]
+
+
+def test_changes_from_lists_the_question_a_knowledge_edit_made_right(
+    capsys: pytest.CaptureFixture[str], checkout: Path
+) -> None:
+    # before the edit, run as another checkout would: the set by its absolute path
+    newsbot(capsys, "eval", str(checkout / "eval" / "set.yaml"), "--decisions", "before.json")
+    edit_phrasing(checkout, add=True)
+    code, out, err = newsbot(capsys, "eval", "eval/set.yaml", "--changes-from", "before.json")
+    assert (code, err) == (0, "")
+    assert out == (
+        "answerable: 2, right: 100.0%, wrong entry: 0.0%\n"
+        "unanswerable: 1, answered anyway: 0.0%\n"
+        "clarify rate: 0.0% of 3 questions\n"
+        "\n"
+        "now right: 1\n"
+        f"{NOW_RIGHT}\n"
+        "no longer right: 0\n"
+        "now answers a question it should not: 0\n"
+        "no longer answers wrongly: 0\n"
+        "new questions: 0\n"
+        "gone: 0\n"
+        "unanswered either way, clarify/none swapped: 0\n"
+    )
+
+
+def test_changes_follow_the_table_of_several_sets_and_list_new_questions_when_few(
+    capsys: pytest.CaptureFixture[str], checkout: Path
+) -> None:
+    newsbot(capsys, "eval", "eval/set.yaml", "--decisions", "before.json")
+    (checkout / "eval" / "more.yaml").write_text(
+        "version: 1\nquestions:\n  - q: zebra quantum lasagna\n    expect: none\n",
+        encoding="utf-8",
+    )
+    code, out, _ = newsbot(
+        capsys, "eval", "eval/set.yaml", "eval/more.yaml", "--changes-from", "before.json"
+    )
+    assert code == 0
+    table, changes = out.split("\n\n")
+    assert table.splitlines()[-1].startswith("all 2 sets")
+    assert changes.splitlines()[4:7] == [
+        "new questions: 1",
+        'eval/more.yaml: "zebra quantum lasagna" expected none: (new) -> none',
+        "gone: 0",
+    ]
+
+
+def test_no_losses_fails_on_a_question_no_longer_right(
+    capsys: pytest.CaptureFixture[str], checkout: Path
+) -> None:
+    edit_phrasing(checkout, add=True)
+    newsbot(capsys, "eval", "eval/set.yaml", "--decisions", "before.json")
+    edit_phrasing(checkout, add=False)
+    options = ("eval", "eval/set.yaml", "--changes-from", "before.json")
+    code, out, err = newsbot(capsys, *options)
+    assert (code, err) == (0, "")  # without --no-losses the exit is as before
+    lost = (
+        'eval/set.yaml: "How far across is the Wend at the footbridge?" expected bridge-length: '
+        "answer bridge-length -> none"
+    )
+    figures, changes = out.split("\n\n")
+    assert figures.startswith("miss: line 5: 'How far across is the Wend at the footbridge?'")
+    assert changes.splitlines()[:3] == ["now right: 0", "no longer right: 1", lost]
+    code, _, err = newsbot(capsys, *options, "--no-losses")
+    assert (code, err) == (1, "FAIL: 1 no longer right, 0 now answered wrongly\n")
+
+
+def test_changes_go_into_the_json_figures(
+    capsys: pytest.CaptureFixture[str], checkout: Path
+) -> None:
+    newsbot(capsys, "eval", "eval/set.yaml", "--decisions", "before.json")
+    edit_phrasing(checkout, add=True)
+    code, out, _ = newsbot(
+        capsys, "eval", "eval/set.yaml", "--changes-from", "before.json", "--json"
+    )
+    assert code == 0
+    figures = json.loads(out)
+    assert figures["accuracy"] == 1.0
+    assert figures["changes"]["now_right"] == [
+        {
+            "file": "eval/set.yaml",
+            "question": "How far across is the Wend at the footbridge?",
+            "expect": "bridge-length",
+            "before": "none",
+            "after": "answer bridge-length",
+        }
+    ]
+    assert figures["changes"]["no_longer_right"] == []
+    assert figures["changes"]["counts"]["now_right"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "newsbot eval: old.json: cannot read: [Errno 2] No such file or directory: "),
+        ("not json", "newsbot eval: old.json: not JSON: Expecting value: line 1 column 1"),
+        ('{"version": 9, "sets": []}', 'newsbot eval: old.json: "version" 9: this newsbot'),
+        ('{"accuracy": 1.0}', 'newsbot eval: old.json: not a file written by --decisions (no "'),
+    ],
+)
+def test_a_broken_changes_from_file_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], checkout: Path, text: str | None, message: str
+) -> None:
+    if text is not None:
+        (checkout / "old.json").write_text(text, encoding="utf-8")
+    for sets in (["eval/set.yaml"], ["eval/set.yaml", "eval/set.yaml"]):
+        code, out, err = newsbot(capsys, "eval", *sets, "--changes-from", "old.json")
+        assert (code, out) == (2, "")
+        assert err.startswith(message)
+        assert err.count("\n") == 1
+
+
+def test_a_decisions_file_that_cannot_be_written_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], checkout: Path
+) -> None:
+    code, _, err = newsbot(capsys, "eval", "eval/set.yaml", "--decisions", "no/such/dir.json")
+    assert code == 2
+    assert err.startswith("newsbot eval: no/such/dir.json: cannot write: [Errno 2] ")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--no-losses"], "--no-losses fails on what --changes-from lists"),
+        (["--decisions", "d.json", "--sweep"], "--decisions and --changes-from are of a plain"),
+        (["--changes-from", "d.json", "--leave-out"], "--decisions and --changes-from are of"),
+    ],
+)
+def test_options_that_do_not_go_with_the_changes_are_refused_with_exit_2(
+    capsys: pytest.CaptureFixture[str], checkout: Path, options: list[str], message: str
+) -> None:
+    code, out, err = newsbot(capsys, "eval", "eval/set.yaml", *options)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {message}")
+    assert not (checkout / "d.json").exists()
