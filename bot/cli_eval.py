@@ -86,7 +86,7 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
     try:
         return _run(engine, args)
     except cli_changes.ChangesFileError as error:
-        print(f"newsbot eval: {error}", file=sys.stderr)
+        print(f"Error: {error}", file=sys.stderr)
         return 2
 
 

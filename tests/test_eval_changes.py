@@ -488,10 +488,10 @@ def test_changes_go_into_the_json_figures(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (None, "newsbot eval: old.json: cannot read: [Errno 2] No such file or directory: "),
-        ("not json", "newsbot eval: old.json: not JSON: Expecting value: line 1 column 1"),
-        ('{"version": 9, "sets": []}', 'newsbot eval: old.json: "version" 9: this newsbot'),
-        ('{"accuracy": 1.0}', 'newsbot eval: old.json: not a file written by --decisions (no "'),
+        (None, "Error: old.json: cannot read: [Errno 2] No such file or directory: "),
+        ("not json", "Error: old.json: not JSON: Expecting value: line 1 column 1"),
+        ('{"version": 9, "sets": []}', 'Error: old.json: "version" 9: this newsbot'),
+        ('{"accuracy": 1.0}', 'Error: old.json: not a file written by --decisions (no "'),
     ],
 )
 def test_a_broken_changes_from_file_is_one_line_and_exit_2(
@@ -511,7 +511,7 @@ def test_a_decisions_file_that_cannot_be_written_is_one_line_and_exit_2(
 ) -> None:
     code, _, err = newsbot(capsys, "eval", "eval/set.yaml", "--decisions", "no/such/dir.json")
     assert code == 2
-    assert err.startswith("newsbot eval: no/such/dir.json: cannot write: [Errno 2] ")
+    assert err.startswith("Error: no/such/dir.json: cannot write: [Errno 2] ")
     assert err.count("\n") == 1
 
 
