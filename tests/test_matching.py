@@ -116,6 +116,9 @@ def test_a_slip_in_a_phrase_word_the_knowledge_never_keeps_is_mended_where_the_p
         "is hycan moving into the park"
     )
     assert shipped.with_slips_mended("what was it actualy about") == "what was it actualy about"
+    # "toped" is English (to drink), but so rare that a slip of "topped out" is likelier
+    assert shipped.with_slips_mended("how many get toped out") == "how many get topped out"
+    assert shipped.with_slips_mended("how many get taped out") == "how many get taped out"
 
 
 def test_setting_up_in_a_place_is_the_synonyms_settling_in_it(shipped: Matcher) -> None:
