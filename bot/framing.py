@@ -323,7 +323,7 @@ _PURPOSE = re.compile(
     r"|essays?|reports?|presentations?|notes|thesis|dissertation|research|class|lessons?"
     r"|coursework|studies|papers?|slides|newsletter|blog|podcast|school work|briefings?|memos?"
     r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting"
-    r"|translation)\b"
+    r"|translation|talking points)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
     r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?"
     # "for my wechat group": who it is for ("someone in my WeChat group said" is a source)

@@ -687,6 +687,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("story pub date", "story publication date"),
         ("compared with the old kind of park", "compared with the traditional park"),
         ("was the launch party on Monday", "was the launch ceremony on Monday"),
+        ("the story in one line", "the story summary"),
+        ("who is the bridge exec quoted", "who is the bridge manager quoted"),
+        ("For my talking points on the bridge, when did it open?", "when did it open"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
