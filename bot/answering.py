@@ -705,9 +705,10 @@ def _fill_its_slots(
             if word in {w.surface for w in values}
         )
     phrasings = [matcher.normaliser.normalise(q).split() for q in entry.questions]
-    # "focus on" of "Will the park focus on IT?": asking words, then what is asked about
+    # "focus on" of "Will the park focus on IT?": asking words, then what is asked about (as
+    # terms: "concentrating on" asks as "focus on" does)
     asked_with = {
-        (a, b)
+        (stem(a), b)
         for p in phrasings
         for a, b, c in zip(p, p[1:], p[2:], strict=False)
         if c not in STOPWORDS
@@ -721,8 +722,13 @@ def _fill_its_slots(
         if (
             i >= 2
             and words[i - 1] in STOPWORDS - _LISTING
-            and (words[i - 2], words[i - 1]) in asked_with
+            and (stem(words[i - 2]), words[i - 1]) in asked_with
         ):
+            placed.add(word)
+            continue
+        # "clean energy?", "clean energy and ...": one claimed thing of two words, ending the
+        # claim ("the mayor attend the ceremony" goes on: a claim of something else)
+        if i >= 1 and words[i - 1] in placed and (i + 1 == len(words) or words[i + 1] in _LISTING):
             placed.add(word)
             continue
         # "... and new energy": one word may go with the claimed one in a listed item

@@ -147,6 +147,19 @@ def test_a_claimed_value_settles_a_near_tie_for_the_entry_whose_slot_it_fills(
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "focus-industries")
 
 
+def test_a_claimed_value_of_two_words_fills_the_slot_asked_in_other_words(
+    shipped: Matcher,
+) -> None:
+    """ "concentrating on" asks as the focus's "focus on" does, and "clean energy" is one
+    claimed thing: the check is of the focus, whose answer says what the park is for."""
+    for question in (
+        "Will the park be concentrating on clean energy?",
+        "Will the park be concentrating on clean energy and green tech?",
+    ):
+        reply = decide(question, shipped, THRESHOLDS)
+        assert (reply.status, reply.entry and reply.entry.id) == ("answer", "focus-industries")
+
+
 def test_a_check_of_a_member_is_its_own_entry_s_though_the_list_shares_more_words(
     shipped: Matcher,
 ) -> None:
