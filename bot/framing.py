@@ -83,7 +83,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"|(?:can|could|may) (?:we|i) (?:call|describe|say|write|claim)(?: that)?"
     r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)|^\W*heard(?: that)?"
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
-    r"|(?:i|we) (?:(?:still |always |kind of |sort of )?(?:remember|recall|think|thought|believe"
+    r"|(?:i|we) (?:(?:still |always |kind of |sort of |seem to |seemed to )?"
+    r"(?:remember|recall|think|thought|believe"
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
     # article" is a remark
@@ -235,6 +236,9 @@ _CLAIMED_BY = re.compile(
     r",?\s+as (?:one of |some of )?(?:my|our|a|the|some) (?:[a-z]+ ){0,2}[a-z]+ "
     rf"(?:{'|'.join(w for w in _CLAIMING if w not in ('told', 'tells'))}|told me|tells me)"
     r"\s*[?!.]*\s*$"
+    # "..., as I thought I read?", "..., as I remember": where the asker has it from
+    r"|,?\s+as\s+(?:i|we)(?:\s+thought(?:\s+(?:i|we))?)?\s+(?:read|heard|saw|remember"
+    r"|recall)(?: (?:it|somewhere|online|earlier|before))?\s*[?!.]*\s*$"
     r"|,?\s+so (?:that )?(?:i|we|my [a-z]+|our [a-z]+|the [a-z]+|they|he|she)"
     rf" (?:can |could |will )?(?:{'|'.join(_TAKING_IN)})\b"
     r"[^?!]*[?!.]*\s*$",
@@ -253,7 +257,9 @@ _NEEDED_FOR = re.compile(
     re.IGNORECASE,
 )
 # the words one of these rewrites needs: most texts have none, and skip their search
-_CLAIMED_BY_WORDS = frozenset((*_CLAIMING, *_TAKING_IN))
+_CLAIMED_BY_WORDS = frozenset(
+    (*_CLAIMING, *_TAKING_IN, "read", "heard", "saw", "remember", "recall")
+)
 _NEEDED_FOR_WORDS = frozenset(("need", "needed", "want", "wanted", *_NEWSROOM))
 _TAIL_WORDS = _CLAIMED_BY_WORDS | _NEEDED_FOR_WORDS
 # "'six buildings will be capped,' attributed to the park's management": who said it is not
@@ -326,6 +332,8 @@ _PURPOSE = re.compile(
     r"|translation|talking points)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
     r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?"
+    # "a short summary to share with my students": who it is for
+    r"|\bto (?:share|use) (?:it |this |them )?with (?:my|our) [a-z]+\b"
     # "for my wechat group": who it is for ("someone in my WeChat group said" is a source)
     r"|\bfor (?:my|our) (?:[a-z]+ )?(?:group|group chat|chat|channel|followers|readers)\b"
     # "for the council update", "for the morning briefing": what it is for, not what is in it

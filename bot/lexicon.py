@@ -341,6 +341,9 @@ PHRASES: dict[str, str] = {
     "if that is ok": "please",
     "if that is okay": "please",
     "may i ask": "please",
+    "if i may ask": "please",
+    "if i might ask": "please",
+    **{f"{excuse} my ignorance": "please" for excuse in ("excuse", "forgive", "pardon")},
     "might i ask": "please",
     "can i ask": "please",
     "could i ask": "please",
@@ -414,6 +417,7 @@ PHRASES: dict[str, str] = {
     # "send me the link", "can u drop me the link": a request, as "give me" is
     "send me": "give me",
     "gimme": "give me",
+    "to be found": "located",  # "Where exactly is the park to be found?"
     # "Just checking for my notes, ...": that the asker checks, not what
     **{f"{just} checking": "" for just in ("just", "only", "double", "quickly")},
     "send us": "give me",

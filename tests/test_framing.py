@@ -77,7 +77,8 @@ def _framed(count: int) -> list[str]:
         "for the council update", "in the annual report", "or is that just PR?", "or just",
         "or is it just for show", "A patron says", "Headline says", "They claim", "my aunt",
         "for my wechat group", "A guest asked me about", "Visitors keep asking me", "for a",
-        "briefing note", "Just checking",
+        "briefing note", "Just checking", "to share with my students", "as I thought I read",
+        "I seem to remember",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)

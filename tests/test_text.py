@@ -690,6 +690,12 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the story in one line", "the story summary"),
         ("who is the bridge exec quoted", "who is the bridge manager quoted"),
         ("For my talking points on the bridge, when did it open?", "when did it open"),
+        ("I seem to remember it opened on Monday", "it opened on Monday"),
+        ("did it open in May, as I thought I read?", "did it open in May"),
+        ("where is the bridge to be found", "where is the bridge located"),
+        ("which city is it in, if I may ask?", "which city is it in please"),
+        ("excuse my ignorance, which city is it in", "please which city is it in"),
+        ("a summary of it to share with my students", "a summary of it"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
