@@ -203,7 +203,8 @@ _ACCORDING_TO_SPEAKER = re.compile(
 # it": what the asker says of their own memory is not what they ask
 _OWN_MEMORY = re.compile(
     r"(?:[,;.!?]\s*|\s+-\s+|\s+)(?:i (?:keep|always) (?:forgetting|forget|mixing (?:it|them|this"
-    r"|that) up)|i forg[eo]t|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
+    r"|that) up|getting (?:it|them|this|that) (?:wrong|mixed up))|i forg[eo]t"
+    r"|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
     r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong"
     # "... or did I record the wrong day?", "... or have I confused it with something else?"
     r"|or (?:should|would|could|is|was|must) (?:it|that|this) be (?:a |an |in )?(?:different"
@@ -224,8 +225,14 @@ _DOUBT = re.compile(
     r"[,;]?\s*\bor (?:is|was|are|were) (?:it|that|this|they|these) (?:all )?(?:just|only|simply"
     r"|merely) [^?.!]*"
     r"|[,;]?\s*\bor (?:just|only) (?:for show|pr|hype|a photo op|propaganda|spin|marketing|talk"
-    r"|window dressing)\b[^?.!]*",
+    r"|window dressing)\b[^?.!]*"
+    # "... or is it still empty plans?", "or is it all talk?"
+    r"|[,;]?\s*\bor (?:is|was|are|were) (?:it|that|this|they|these) (?:still |all )?(?:empty"
+    r"|vague|hollow|only|just)? ?(?:plans?|talk|words|promises|hype|on paper)\b[^?.!]*",
     re.IGNORECASE,
+)
+_DOUBT_WORDS = frozenset(
+    "just only simply merely plan plans talk words promises hype paper".split()  # noqa: SIM905
 )
 # "..., as one of my students claims?", "... as my friend says": who claims it is not what is
 # claimed; "... so that my students understand the main points": nor what the answer is for
@@ -408,9 +415,7 @@ def without_framing(text: str) -> str:
     words = [word.strip(_AROUND_A_WORD) for word in lowered.split()]
     if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it
         text = _OWN_MEMORY.sub("", text)
-    if ("just" in words or "only" in words or "simply" in words or "merely" in words) and (
-        "or" in words
-    ):
+    if "or" in words and not _DOUBT_WORDS.isdisjoint(words):
         text = _DOUBT.sub("", text)
     if ("check" in lowered or "verif" in lowered or "claim" in lowered) and (
         _CHECK_LABEL.search(text)

@@ -418,6 +418,9 @@ PHRASES: dict[str, str] = {
     "send me": "give me",
     "gimme": "give me",
     "to be found": "located",  # "Where exactly is the park to be found?"
+    # "which part of Pazhou, north side?": the northern part
+    **{f"{way} side": way for way in ("north", "south", "east", "west")},
+    **{f"{way}ern side": f"{way}ern" for way in ("north", "south", "east", "west")},
     # "Just checking for my notes, ...": that the asker checks, not what
     **{f"{just} checking": "" for just in ("just", "only", "double", "quickly")},
     "send us": "give me",

@@ -78,7 +78,7 @@ def _framed(count: int) -> list[str]:
         "or is it just for show", "A patron says", "Headline says", "They claim", "my aunt",
         "for my wechat group", "A guest asked me about", "Visitors keep asking me", "for a",
         "briefing note", "Just checking", "to share with my students", "as I thought I read",
-        "I seem to remember",
+        "I seem to remember", "or is it still empty plans", "i keep getting it wrong",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)

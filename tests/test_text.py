@@ -696,6 +696,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("which city is it in, if I may ask?", "which city is it in please"),
         ("excuse my ignorance, which city is it in", "please which city is it in"),
         ("a summary of it to share with my students", "a summary of it"),
+        ("did anyone sign, or is it still empty plans?", "did anyone sign"),
+        ("what is its full name, i keep getting it wrong", "what is its full name"),
+        ("is it on the north side of the river", "is it on the north of the river"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
