@@ -418,6 +418,19 @@ PHRASES: dict[str, str] = {
     "send me": "give me",
     "gimme": "give me",
     "to be found": "located",  # "Where exactly is the park to be found?"
+    # "kick off the new industrial projects": the projects the ceremony launched ("new parks"
+    # are the district's target, and keep their "new")
+    **{
+        f"new {kind}projects": f"{kind}projects"
+        for kind in ("", "industrial ", "urban industrial ")
+    },
+    # "how does the park fit into the bigger industry plan": the plan, not a size
+    **{
+        f"{bigger} {kind}plan": f"{kind}plan"
+        for bigger in ("bigger", "broader", "larger", "wider", "overall")
+        for kind in ("", "industry ", "industrial ", "economic ", "development ")
+    },
+    "i noticed": "",  # "I noticed a company called Meishang in the piece."
     # "which part of Pazhou, north side?": the northern part
     **{f"{way} side": way for way in ("north", "south", "east", "west")},
     **{f"{way}ern side": f"{way}ern" for way in ("north", "south", "east", "west")},

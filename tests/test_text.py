@@ -697,6 +697,12 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("excuse my ignorance, which city is it in", "please which city is it in"),
         ("a summary of it to share with my students", "a summary of it"),
         ("did anyone sign, or is it still empty plans?", "did anyone sign"),
+        (
+            "when did they kick off the new industrial projects",
+            "when did they kick off the industrial projects",
+        ),
+        ("how does it fit the bigger industry plan", "how does it fit the industry plan"),
+        ("I noticed a firm called Kaida in the piece", "a firm called Kaida in the piece"),
         ("what is its full name, i keep getting it wrong", "what is its full name"),
         ("is it on the north side of the river", "is it on the north of the river"),
     ],
