@@ -89,6 +89,7 @@ _CONFIRMATION_LEAD = re.compile(
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
     # article" is a remark
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|its|they|there)\b| \d"
+    r"| (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred)\b"
     r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b"
     # "I read Haizhu wants 20 more parks": a name and what it does
     r"| [a-z]+ (?:wants|plans|aims|targets|expects|hopes|has|had|is|was|will|signed|held"
@@ -334,7 +335,8 @@ _CHECK_LABEL = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+(?:['\u2019]s)? )?(?:assignments?|homework|projects?"
     r"|essays?|reports?|presentations?|notes|thesis|dissertation|research|class|lessons?"
-    r"|coursework|studies|papers?|slides|newsletter|blog|podcast|school work|briefings?|memos?"
+    r"|coursework|studies|papers?|slides|newsletter|bulletin|blog|podcast|school work|briefings?"
+    r"|memos?"
     r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting"
     r"|translation|talking points)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too

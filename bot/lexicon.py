@@ -177,6 +177,7 @@ PHRASES: dict[str, str] = {
     # "to what extent will it help", "contribute to development", "in what capacity was X named"
     "to what extent": "how",
     "contribute to": "help",
+    **{f"{feed} into": "help" for feed in ("feed", "feeds", "feeding", "fed")},
     "contributes to": "helps",
     "contributing to": "helping",
     "in what capacity": "what role",
@@ -535,6 +536,7 @@ PHRASES: dict[str, str] = {
     **{f"in {that} area": "where" for that in ("that", "this", "the", "the same", "my", "our")},
     "what part of": "where",
     "which end of": "where",
+    "which side": "where",  # "which zone and which side?"
     "which bit of": "where",
     "what bit of": "where",
     "what area is it in": "where is it",
@@ -574,10 +576,12 @@ PHRASES: dict[str, str] = {
     "fit into": "role in",  # "How does the park fit into Haizhu's plans?"
     "fits into": "role in",
     # ranking or comparing by size asks which is largest, not how big one is
+    # ("... in size against Haizhu's other parks": compared with them)
     **{
-        f"{rank} {by} size": "rank largest"
+        f"{rank} {by} size{against}": f"rank largest{compared}"
         for rank in ("rank", "ranks", "ranked")
         for by in ("in", "for", "by", "on")
+        for against, compared in (("", ""), (" against", " compared with"))
     },
     "compare in size": "compare largest",
     "compares in size": "compare largest",
