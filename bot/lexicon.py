@@ -29,6 +29,17 @@ FILLERS = frozenset(
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
     """.split()  # noqa: SIM905
+) | frozenset(
+    # who the asker is asking for or heard it from ("My grandson needs it for school", "My
+    # sister swears ..."): people around the asker are never what a news question is about
+    """
+    son sons daughter daughters sister sisters brother brothers nephew nephews niece nieces
+    cousin cousins uncle uncles aunt aunts auntie grandson grandsons granddaughter
+    granddaughters grandkid grandkids grandchild grandchildren grandma grandpa grandmother
+    grandfather grandparents mum mom dad mother father parents wife husband friend friends
+    neighbour neighbours neighbor neighbors colleague colleagues classmate classmates kid kids
+    lady
+    """.split()  # noqa: SIM905
 )
 
 EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (

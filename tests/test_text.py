@@ -711,6 +711,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ),
         ("a rundown for our community bulletin", "a rundown"),
         ("I read ten bridges were built, is that correct?", "ten bridges were built"),
+        ("how long is it, my grandson was asking", "how long is it, was asking"),
+        ("my neighbour and her kids want the date", "want the date"),
         ("what is its full name, i keep getting it wrong", "what is its full name"),
         ("is it on the north side of the river", "is it on the north of the river"),
     ],
