@@ -405,6 +405,16 @@ def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
             named = [w.surface for w in _name_words(words)]
             if named and ASKS_WH.search(clause):
                 return f"{' '.join(named)} {clause}"
+            # "My son works near Pazhou and mentioned some big ceremony. What day was that?":
+            # "that" is what the part names last; what the asker says of themselves before it
+            # is not asked ("I heard of the park's budget. When was that?" ends unknown: whole)
+            # ("... built over in Tianhe district. Is that correct?" checks the whole claim:
+            # one word after the unknown one is too little to be what a check points at)
+            last_unknown = max((i for i, w in enumerate(words) if not w.known), default=-1)
+            named_last = [w.surface for w in words[last_unknown + 1 :]]
+            enough = 1 if ASKS_WH.search(clause) else 2
+            if last_unknown >= 0 and sum(w not in QUESTION_WORDS for w in named_last) >= enough:
+                return f"{' '.join(named_last)} {clause}"
             return f"{part} {clause}"
     return None
 

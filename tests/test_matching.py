@@ -584,6 +584,30 @@ def test_a_question_of_its_own_pointing_back_asks_of_the_name_before_it(
     assert reply.entry.id == "haizhu-district"
 
 
+def test_pointing_back_asks_of_what_the_context_names_last_not_of_the_asker(
+    shipped: Matcher,
+) -> None:
+    """ "it" is the story: the neighbour forwarding it and the missing link are the asker's."""
+    question = "My neighbour forwarded me this story without a link. Who published it?"
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert (reply.status, reply.entry.id) == ("answer", "article-publisher")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I heard the park's budget was approved. When was that?",
+        "My friend told me about a hospital in the park. When will it open?",
+    ],
+)
+def test_pointing_back_at_something_the_knowledge_lacks_is_not_answered(
+    shipped: Matcher, question: str
+) -> None:
+    """What the context names last (a budget, a hospital) is unknown: a near miss."""
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
 def test_a_near_tie_is_not_settled_by_a_clause_whose_names_are_before_it(
     shipped: Matcher,
 ) -> None:
