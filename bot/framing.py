@@ -121,7 +121,11 @@ _SOURCED_CLAIM = re.compile(
     r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?|copy|cousins?|brothers?|sisters?"
     r"|reporters?|journalists?|writers?|authors?|correspondents?"
     r"|mother|father|mum|mom|dad|parents|wife|husband|neighbou?rs?|boss|teachers?|coworkers?"
-    r"|classmates?|uncle|aunt|guy|man|woman|someone|somebody)"
+    r"|classmates?|uncle|aunt|guy|man|woman|someone|somebody"
+    r"|sons?|daughters?|grandsons?|granddaughters?|grandkids|grandchildren|nephews?|nieces?"
+    r"|kids?|lady|grandma|grandpa)"
+    # "A former colleague of mine told me ...", "My neighbour, a retired engineer, insists ..."
+    r"(?: of (?:mine|ours))?(?:, [^,.?!]{1,40},)?"
     # "My neighbour in Chigang said ...", "Someone in my WeChat group said ..."
     r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat)?)?"
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
@@ -134,7 +138,10 @@ _SOURCED_CLAIM = re.compile(
     r"|has|have|had"
     # "My uncle read that ...", "My dad thinks ...", "My mum asked whether ...": on their behalf
     r"|read|reads|heard|hears|think|thinks|thought|believes|believed|reckons|asked|asks"
-    r"|(?:is|was) (?:asking|wondering)|wonders|wondered|wants? to know|wanted to know)"
+    r"|(?:is|was) (?:asking|wondering)|wonders|wondered|wants? to know|wanted to know"
+    # "My sister swears ...", "My grandson is sure ...", "She wrote in her homework that ..."
+    r"|swears|swore|insists|insisted|(?:is|was) (?:sure|convinced|certain)"
+    r"|wrote in (?:his|her|their|my|our) [a-z]+|wrote|writes)"
     r"(?: me| us)?"
     r"(?: that| whether| if)?\b"
     r"(?=\W+\w+\W+\w)",  # the claim follows: "The article says what?" keeps its words
@@ -205,8 +212,11 @@ _ACCORDING_TO_SPEAKER = re.compile(
 _OWN_MEMORY = re.compile(
     r"(?:[,;.!?]\s*|\s+-\s+|\s+)(?:i (?:keep|always) (?:forgetting|forget|mixing (?:it|them|this"
     r"|that) up|getting (?:it|them|this|that) (?:wrong|mixed up))|i forg[eo]t"
-    r"|or am i (?:mixing|confusing|getting) (?:it|this|them|that)(?: up)?"
-    r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this) wrong"
+    r"|or am i (?:mixing|confusing|getting) (?:it|this|them|that|things)(?: up)?"
+    r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this|the [a-z]+) wrong"
+    # "..., I could well be wrong.", "That's what I vaguely recall, anyway."
+    r"|i (?:could|may|might) (?:well |easily )?be wrong"
+    r"|that['\u2019]?s what i (?:vaguely |half |seem to )?(?:recall|remember)(?:,? anyway)?"
     # "... or did I record the wrong day?", "... or have I confused it with something else?"
     r"|or (?:should|would|could|is|was|must) (?:it|that|this) be (?:a |an |in )?(?:different"
     r"|another|other)\b[^?.!]*"
@@ -215,6 +225,10 @@ _OWN_MEMORY = re.compile(
     r"|or (?:did|have|had) (?:i|we) (?:(?:get|got|record|recorded|write|written|wrote|note|noted"
     r"|copy|copied|put|jot|jotted)(?: down)? (?:the|a) wrong [a-z]+(?: down)?"
     r"|(?:confuse|confused|mix|mixed) (?:it|this|that|them)(?: up)?(?: with [^?.!]*)?)"
+    # "..., or has his memory slipped?", "... or did he get it mixed up?"
+    r"|or (?:has|had) (?:his|her|my|their|your) memory slipped"
+    r"|or (?:did|has|have) (?:he|she|they|i|we) (?:get|got|gotten) (?:it|that|this|things|them)"
+    r" (?:mixed up|wrong|muddled)"
     r"|or (?:did i|have i) (?:misread|misheard|misunderstood|misunderstand|misremembered)"
     r"(?: (?:it|that|this|something))?|or am i misremembering|(?:i )?(?:totally )?"
     r"missed (?:it|that|the news))\s*[?!.]*\s*$",
@@ -230,6 +244,28 @@ _DOUBT = re.compile(
     # "... or is it still empty plans?", "or is it all talk?"
     r"|[,;]?\s*\bor (?:is|was|are|were) (?:it|that|this|they|these) (?:still |all )?(?:empty"
     r"|vague|hollow|only|just)? ?(?:plans?|talk|words|promises|hype|on paper)\b[^?.!]*",
+    re.IGNORECASE,
+)
+# "..., if you happen to know?", "..., if the article says?", "... if they gave a number?":
+# whether the answer exists is what the bot says anyway
+_IF_KNOWN = re.compile(
+    r",?\s*\bif (?:you (?:happen to |even )?know(?: it)?|(?:they|it|the (?:article|story|report"
+    r"|piece)) (?:gave|gives|says|said|mentions|mentioned|has|had)(?: (?:a|one|any|the)"
+    r" (?:number|figure|date|name|detail))?(?: so)?)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+# "..., and I promised her I would check, is she right?", "... and I would like to check that
+# before she hands it in": that the asker checks, not what
+_CHECKING_FOR = re.compile(
+    r",?\s*\band i (?:would like to|want to|need to|have to|promised (?:her|him|them|my [a-z]+)"
+    r"(?: (?:that )?i would| to| i'd)?) (?:double[- ])?check(?: (?:it|that|this))?"
+    r"(?: before [^,?.!]*)?",
+    re.IGNORECASE,
+)
+# "Which firms signed up? Just the names are fine.": how much to answer, not what
+_ENOUGH = re.compile(
+    r"(?:^|(?<=[.?!]))\s*just (?:the [a-z]+|a [a-z]+|one [a-z]+) (?:is|are|would be|will do)"
+    r"(?: (?:fine|enough|ok|okay|great))?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 _DOUBT_WORDS = frozenset(
@@ -300,7 +336,9 @@ _SOURCE_WORDS = frozenset(
     sisters mother father mum mom dad parents wife husband neighbour neighbours neighbor
     neighbors boss teacher teachers coworker coworkers classmate classmates uncle aunt guy man
     woman someone somebody reporter reporters journalist journalists writer writers author
-    authors correspondent correspondents""".split()  # noqa: SIM905
+    authors correspondent correspondents son sons daughter daughters grandson grandsons
+    granddaughter granddaughters grandkids grandchildren nephew nephews niece nieces kid kids
+    lady grandma grandpa""".split()  # noqa: SIM905
 )
 _SOURCE_VERBS = frozenset(
     "say expect estimate predict reckon think claim state forecast".split()  # noqa: SIM905
@@ -312,7 +350,8 @@ _SAYING = frozenset(
 _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
     misunderstand misremembered misremembering confuse confused mix mixed overstating overstate
-    overstatement stretch far strong exaggerating exaggeration different another""".split()  # noqa: SIM905
+    overstatement stretch far strong exaggerating exaggeration different another slipped
+    muddled recall remember""".split()  # noqa: SIM905
 )
 _SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
@@ -419,6 +458,12 @@ def without_framing(text: str) -> str:
         text = _OWN_MEMORY.sub("", text)
     if "or" in words and not _DOUBT_WORDS.isdisjoint(words):
         text = _DOUBT.sub("", text)
+    if "if" in words:
+        text = _IF_KNOWN.sub("", text)
+    if "check" in words:
+        text = _CHECKING_FOR.sub("", text)
+    if "just" in words:
+        text = _ENOUGH.sub("", text)
     if ("check" in lowered or "verif" in lowered or "claim" in lowered) and (
         _CHECK_LABEL.search(text)
     ):

@@ -16,6 +16,9 @@ def _every_rewrite(text: str) -> str:
     text = f._CHAT_GREETING.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
     text = f._DOUBT.sub("", text)
+    text = f._IF_KNOWN.sub("", text)
+    text = f._CHECKING_FOR.sub("", text)
+    text = f._ENOUGH.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
     text = f._DRAFT_CLAIM.sub("", text)
@@ -79,6 +82,10 @@ def _framed(count: int) -> list[str]:
         "for my wechat group", "A guest asked me about", "Visitors keep asking me", "for a",
         "briefing note", "Just checking", "to share with my students", "as I thought I read",
         "I seem to remember", "or is it still empty plans", "i keep getting it wrong",
+        "My sister swears", "A former colleague of mine told me", ", a retired engineer,",
+        "insists that", "or has his memory slipped", "or did he get it mixed up",
+        "and I promised her I would check", "if you happen to know", "if the article says",
+        "Just the names are fine.", "I could well be wrong", "That's what I vaguely recall",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)
