@@ -31,7 +31,7 @@ _ASKING = re.compile(
     r"(?:(?:is|are|was|were|did|does|do|has|have|had|could|would|should|won|can)n['\u2019]?t"
     r"(?=\s+(?:the|a|an|it|its|they|their|he|his|she|her|we|you|i|this|that|these|those"
     r"|there)\b)"
-    r"|what|when|where|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
+    r"|what|when|where|whereabouts|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
     r"|list|name)\b",
     re.IGNORECASE,

@@ -88,7 +88,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
     # article" is a remark
-    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?= (?:that|it|its|they|there)\b| \d"
+    r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?: somewhere| online| recently)?"
+    r"(?= (?:that|it|its|they|there)\b| \d"
     r"| (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred)\b"
     r"| the (?:[a-z'\u2019-]+ ){1,3}(?:is|was|are|were|has|had|have|will|would|[a-z]+ed)\b"
     # "I read Haizhu wants 20 more parks": a name and what it does
@@ -211,7 +212,8 @@ _ACCORDING_TO_SPEAKER = re.compile(
 # it": what the asker says of their own memory is not what they ask
 _OWN_MEMORY = re.compile(
     r"(?:[,;.!?]\s*|\s+-\s+|\s+)(?:i (?:keep|always) (?:forgetting|forget|mixing (?:it|them|this"
-    r"|that) up|getting (?:it|them|this|that) (?:wrong|mixed up))|i forg[eo]t"
+    r"|that) up|getting (?:it|them|this|that) (?:wrong|mixed up))(?: it| this| that| them)?"
+    r"|i forg[eo]t"
     r"|or am i (?:mixing|confusing|getting) (?:it|this|them|that|things)(?: up)?"
     r"(?: with [^?.!]*)?|or did i (?:get|read|hear) (?:it|that|this|the [a-z]+) wrong"
     # "..., I could well be wrong.", "That's what I vaguely recall, anyway."
@@ -225,6 +227,12 @@ _OWN_MEMORY = re.compile(
     r"|or (?:did|have|had) (?:i|we) (?:(?:get|got|record|recorded|write|written|wrote|note|noted"
     r"|copy|copied|put|jot|jotted)(?: down)? (?:the|a) wrong [a-z]+(?: down)?"
     r"|(?:confuse|confused|mix|mixed) (?:it|this|that|them)(?: up)?(?: with [^?.!]*)?)"
+    # "..., or was it fewer than that?", "... or does he have a different title?": the check
+    # offers its own alternative, which the answer settles
+    r"|or (?:was|is|were|are) (?:it|that|they) (?:fewer|more|less|higher|lower|bigger|smaller"
+    r"|later|earlier)(?: than that)?"
+    r"|or (?:does|do|did) (?:he|she|it|they) (?:have|hold) (?:a |an )?(?:different|other)"
+    r" (?:title|name|role|job|position)"
     # "..., or has his memory slipped?", "... or did he get it mixed up?"
     r"|or (?:has|had) (?:his|her|my|their|your) memory slipped"
     r"|or (?:did|has|have) (?:he|she|they|i|we) (?:get|got|gotten) (?:it|that|this|things|them)"
@@ -351,7 +359,8 @@ _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
     misunderstand misremembered misremembering confuse confused mix mixed overstating overstate
     overstatement stretch far strong exaggerating exaggeration different another slipped
-    muddled recall remember""".split()  # noqa: SIM905
+    muddled recall remember fewer more less higher lower bigger smaller later earlier
+    """.split()  # noqa: SIM905
 )
 _SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
@@ -424,7 +433,12 @@ _INTRODUCTION = re.compile(
     r"\s*[.,:;!\u2013\u2014-]+\s*"
     # "Sorry for dumb question, ...", "Stupid question but ...": what the asker thinks of it
     r"|^\W*(?:sorry\s+(?:for|if)\s+(?:this\s+is\s+)?(?:the|a|my)?\s*|(?:maybe|probably)\s+a\s+)?"
-    r"(?:dumb|stupid|silly|naive|noob|newbie)\s+(?:question|q)\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)",
+    r"(?:dumb|stupid|silly|naive|noob|newbie)\s+(?:question|q)\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
+    # "Having organised events before I retired, I wonder ...": what the asker has done
+    r"|^\W*having\s+[a-z]+\b[^,.?!]{0,80},\s*"
+    # "I'm not good with big numbers, but ...": what the asker finds hard
+    r"|^\W*i(?:['\u2019]m|\s+am)\s+not\s+(?:very\s+|so\s+|too\s+)?(?:good|great)\s+(?:with|at)\s+"
+    r"[^,.?!]{1,30}?,?\s+but\s+",
     re.IGNORECASE,
 )
 
@@ -484,6 +498,8 @@ def without_framing(text: str) -> str:
         or "new to" in lowered
         or "new in" in lowered
         or "english" in lowered
+        or "having" in words
+        or "but" in words  # "I'm not good with numbers, but ..."
         or not _SELF_DEPRECATING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)

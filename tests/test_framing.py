@@ -86,6 +86,9 @@ def _framed(count: int) -> list[str]:
         "insists that", "or has his memory slipped", "or did he get it mixed up",
         "and I promised her I would check", "if you happen to know", "if the article says",
         "Just the names are fine.", "I could well be wrong", "That's what I vaguely recall",
+        "Having organised events before I retired,", "I'm not good with big numbers, but",
+        "or was it fewer than that", "or does he have a different title", "I keep forgetting it",
+        "I read somewhere that", "Whereabouts is",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)

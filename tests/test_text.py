@@ -728,6 +728,18 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("When did it open, if you happen to know?", "When did it open"),
         ("How long is it, if the article says?", "How long is it"),
         ("Was it 300 m, or did I get the length wrong?", "Was it 300 m"),
+        (
+            "Having built bridges before I retired, I wonder how long it is",
+            "I wonder how long it is",
+        ),
+        ("I'm not good with big numbers, but how long is it?", "how long is it?"),
+        (
+            "Were ten bridges built in 2022, or was it fewer than that?",
+            "Were ten bridges built in 2022",
+        ),
+        ("Is Li the mayor, or does he have a different title?", "Is Li the mayor"),
+        ("what is the bridge called again, I keep forgetting it", "what is the bridge called"),
+        ("I read somewhere that it opened in May. Right?", "it opened in May"),
         ("what is its full name, i keep getting it wrong", "what is its full name"),
         ("is it on the north side of the river", "is it on the north of the river"),
     ],
