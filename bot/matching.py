@@ -92,6 +92,10 @@ OTHER_NUMBER_PENALTY = 0.7  # "nine buildings" when the entry says eight: not th
 UNKNOWN_WEIGHT_SHARE = 1.0  # an unknown word weighs this share of the rarest known word's weight
 PHRASING_SHARE = 0.2  # how much the best single phrasing's overlap adds to entry coverage
 STRING_SHARE = 0.15  # how much rapidfuzz's whole-string similarity adds
+# a question with a word only the entry's open questions have ("later", "other") is one of
+# them when it fits them nearly as well as the entry's own ("What were the later events in the
+# Q1 series?" fits "series of activities" a little better, and asks what the article lacks)
+LEFT_OPEN_SHARE = 0.9
 # A knowledge term's IDF is scaled by how rare its words are in English (bot/english.rarity):
 # COMMON_MIN of it at COMMON_FLOOR ("the" 1.3, "make" 2.7), all of it from COMMON_RARE ("park"
 # 4.5), linearly between. Chosen on StackFAQ (question+answer MAP 0.798 -> 0.800).
@@ -395,7 +399,7 @@ class Matcher:
             return None  # most questions: no word of its own
         left, which, shared = self._fit(readings, left_open)
         fitted, _, _ = self._fit(readings, own)
-        if left <= fitted or shared <= owned:
+        if left <= LEFT_OPEN_SHARE * fitted or shared <= owned:
             return None
         return entry.not_in_article[which], left, fitted
 

@@ -849,6 +849,18 @@ def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> N
     assert decide("which companies signed agreements", matcher, THRESHOLDS).entry == generic
 
 
+def test_a_question_with_an_open_question_s_own_word_is_left_open_though_it_fits_a_bit_worse(
+    shipped: Matcher,
+) -> None:
+    """ "later" is only in "What is the next event in the series?"-like open questions; the
+    series' own "series of activities" fits a little better, but the later events are what the
+    article does not name."""
+    reply = decide("What were the later events in the Q1 series?", shipped, THRESHOLDS)
+    assert reply.status == "none"
+    assert reply.left_open is not None
+    assert reply.left_open.id == "first-of-series"
+
+
 REPORTED = Article(
     "Harbor city opens a new bridge",
     "https://example.org/bridge-story",
