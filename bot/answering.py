@@ -923,10 +923,21 @@ def _as_when(text: str, matcher: Matcher) -> str:
     return f"{matcher.normaliser.normalise(text)} when"
 
 
+# "..., how many people live in Guangzhou. Does the article say?": asking whether the article
+# says something names no topic; what it asks is before it
+_DOES_THE_ARTICLE_SAY = re.compile(
+    r"^\W*(?:does|did|do|can) (?:the|this|that|your) (?:article|story|report|piece|text)"
+    r" (?:say|mention|tell us|cover|give)(?: (?:it|that|so|this|anything|one))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def _says_what_it_asks(clause: str, matcher: Matcher, can_point_back: bool = True) -> bool:
     """Whether the clause names what it asks about; one pointing back needs two words, and
     an amount is no topic: "Is it over 1 billion yuan?" after "... the projected output
     figure." is asked of the output, which only the sentence before names."""
+    if _DOES_THE_ARTICLE_SAY.match(clause):
+        return False
     back = can_point_back and _points_back(clause, matcher)
     words = matcher.query_words(clause)
     terms = {w.term for w in words}

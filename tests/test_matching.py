@@ -608,6 +608,12 @@ def test_pointing_back_at_something_the_knowledge_lacks_is_not_answered(
     assert decide(question, shipped, THRESHOLDS).status != "answer"
 
 
+def test_asking_whether_the_article_says_it_asks_what_comes_before(shipped: Matcher) -> None:
+    """ "Does the article say?" names nothing: the population before it is what is asked."""
+    question = "My colleague asked how many people live in Guangzhou. Does the article say?"
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
 def test_a_near_tie_is_not_settled_by_a_clause_whose_names_are_before_it(
     shipped: Matcher,
 ) -> None:
