@@ -66,8 +66,13 @@ def question_clause(message: str) -> str | None:
             context = parts[:index]
             if _word_count(clause) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
                 return None
-            if any(_ASKING.search(part) for part in context):
-                return None  # "will the park have parking, how many spaces?" is one question
+            # "will the park have parking, how many spaces?" is one question; "so tell me"
+            # and "which made me wonder" ask nothing of their own
+            if any(
+                _ASKING.search(part) and not _is_bare_request(part) and not _WONDER.match(part)
+                for part in context
+            ):
+                return None
             return clause
     return _asked_first(message)
 
@@ -121,6 +126,12 @@ def _asked_first(message: str) -> str | None:
     if any(c.isdigit() for c in message[found.end() :]):
         return None
     return first[:-1]
+
+
+# "..., which made me wonder.": a relative clause about the asker, no question
+_WONDER = re.compile(
+    r"^\W*which (?:made|makes|got|gets|has made) me (?:wonder|think|curious)\W*$", re.IGNORECASE
+)
 
 
 def _parts(message: str) -> list[str]:

@@ -98,7 +98,7 @@ _CONFIRMATION_LEAD = re.compile(
     # "I have written in my notes that ...", "Our group wrote that ...": a claim to check
     r"|(?:i|we|our group|my group|our team|my notes|our notes)(?:'ve| have)? (?:written|wrote"
     r"|noted|put down|jotted down|have down|say|says)(?: down)?(?: in (?:my|our) [a-z]+)?"
-    r"(?=\s+that\b)(?:\s+that)?"
+    r"(?=\s+that\b|\s+\d)(?:\s+that)?"
     r"|(?:someone|somebody|people|a friend|my friend|they) (?:told|tell|tells|said|say|says"
     r"|claim|claims|claimed)"
     r"(?: me| us)?)"
@@ -128,7 +128,7 @@ _SOURCED_CLAIM = re.compile(
     # "A former colleague of mine told me ...", "My neighbour, a retired engineer, insists ..."
     r"(?: of (?:mine|ours))?(?:, [^,.?!]{1,40},)?"
     # "My neighbour in Chigang said ...", "Someone in my WeChat group said ..."
-    r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat)?)?"
+    r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat| club)?)?"
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
     r"(?:editing|reading|writing|checking))?"
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested"
@@ -434,6 +434,9 @@ _INTRODUCTION = re.compile(
     # "Sorry for dumb question, ...", "Stupid question but ...": what the asker thinks of it
     r"|^\W*(?:sorry\s+(?:for|if)\s+(?:this\s+is\s+)?(?:the|a|my)?\s*|(?:maybe|probably)\s+a\s+)?"
     r"(?:dumb|stupid|silly|naive|noob|newbie)\s+(?:question|q)\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
+    # "Sorry if this is basic, but ...": what the asker thinks of it
+    r"|^\W*sorry\s+if\s+(?:this|that|it)\s+is\s+(?:a\s+)?(?:basic|obvious|simple|silly)"
+    r"(?:\s+(?:one|question))?\s*,?\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
     # "Having organised events before I retired, I wonder ...": what the asker has done
     r"|^\W*having\s+[a-z]+\b[^,.?!]{0,80},\s*"
     # "I'm not good with big numbers, but ...": what the asker finds hard

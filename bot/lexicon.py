@@ -365,6 +365,10 @@ PHRASES: dict[str, str] = {
     "end of year": "year",
     "year end": "year",
     "in short": "summary",
+    # "pls tell me short what this news about": a summary, as a second language asks
+    **{f"{tell} me short": "summary" for tell in ("tell", "say", "explain")},
+    "just curious": "",  # "Hello, just curious, were there other firms ...?"
+    "tama ba": "",  # Tagalog "is it right?": "..., tama ba? is that correct?"
     "in brief": "summary",
     "short version": "summary",
     # "..., I don't have time to read it": why the asker asks, not what

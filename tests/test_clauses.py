@@ -39,6 +39,13 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
         ("hmm, ok so who cut the ribbon? asking for a friend", "ok so who cut the ribbon"),
         # a question mark asks, whatever the order of the words before it
         ("The bridge is in which town? I am new here.", "The bridge is in which town"),
+        # a bare request and a remark about the asker ask nothing of their own
+        ("My son loves bridges, so tell me, how long is it?", "how long is it?"),
+        (
+            "It hints at more to come, which made me wonder. Was it the first one?",
+            "Was it the first one?",
+        ),
+        ("Good morning. Whereabouts is the bridge?", "Whereabouts is the bridge?"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:

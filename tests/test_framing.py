@@ -88,7 +88,8 @@ def _framed(count: int) -> list[str]:
         "Just the names are fine.", "I could well be wrong", "That's what I vaguely recall",
         "Having organised events before I retired,", "I'm not good with big numbers, but",
         "or was it fewer than that", "or does he have a different title", "I keep forgetting it",
-        "I read somewhere that", "Whereabouts is",
+        "I read somewhere that", "Whereabouts is", "Sorry if this is basic, but",
+        "Someone in my book club said", "I wrote down", "10 billion",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)
