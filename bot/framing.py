@@ -503,6 +503,7 @@ def without_framing(text: str) -> str:
         or "english" in lowered
         or "having" in words
         or "but" in words  # "I'm not good with numbers, but ..."
+        or "sorry" in words  # "Sorry if this is obvious, ..."
         or not _SELF_DEPRECATING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)
