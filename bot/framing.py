@@ -116,7 +116,7 @@ _DRAFT_CLAIM = re.compile(
 # "Some reports I've seen put the ceremony on ...", "A colleague identified Pan as ...", "My
 # draft says ...": where a claim comes from is not what it is about
 _SOURCED_CLAIM = re.compile(
-    r"^\W*(?:(?:a|an|my|one|our|the|some|many|several|other|a few|most) )?"
+    r"^\W*(?:sorry\W+)?(?:(?:a|an|my|one|our|the|some|many|several|other|a few|most) )?"
     r"(?:(?!(?:what|which|whose|who|how|when|where|why)\b)[a-z]+ )?"
     r"(?:reports?|sources?|articles?|outlets?|coverage|stories|posts?|people|colleagues?|drafts?"
     r"|editors?|friends?|websites?|sites?|blogs?|papers?|notes?|copy|cousins?|brothers?|sisters?"
@@ -124,11 +124,11 @@ _SOURCED_CLAIM = re.compile(
     r"|mother|father|mum|mom|dad|parents|wife|husband|neighbou?rs?|boss|teachers?|coworkers?"
     r"|classmates?|uncle|aunt|guy|man|woman|someone|somebody"
     r"|sons?|daughters?|grandsons?|granddaughters?|grandkids|grandchildren|nephews?|nieces?"
-    r"|kids?|lady|grandma|grandpa)"
+    r"|kids?|lady|grandma|grandpa|(?:sons?|daughters?|brothers?|sisters?)-in-law|in-laws)"
     # "A former colleague of mine told me ...", "My neighbour, a retired engineer, insists ..."
     r"(?: of (?:mine|ours))?(?:, [^,.?!]{1,40},)?"
     # "My neighbour in Chigang said ...", "Someone in my WeChat group said ..."
-    r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat| club)?)?"
+    r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat| club| stop| office)?| here)?"
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
     r"(?:editing|reading|writing|checking))?"
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested"
@@ -233,6 +233,9 @@ _OWN_MEMORY = re.compile(
     r"|later|earlier)(?: than that)?"
     r"|or (?:does|do|did) (?:he|she|it|they) (?:have|hold) (?:a |an )?(?:different|other)"
     r" (?:title|name|role|job|position)"
+    # "... I got a bit confused reading it.", "Surely that's too many?"
+    r"|i got (?:a bit |a little |quite )?confused(?: reading (?:it|the article|the story))?"
+    r"|surely (?:that|this|it)(?:['\u2019]s| is) (?:too (?:many|much|high|low|big|small)|wrong)"
     # "..., or has his memory slipped?", "... or did he get it mixed up?"
     r"|or (?:has|had) (?:his|her|my|their|your) memory slipped"
     r"|or (?:did|has|have) (?:he|she|they|i|we) (?:get|got|gotten) (?:it|that|this|things|them)"
@@ -346,6 +349,7 @@ _SOURCE_WORDS = frozenset(
     woman someone somebody reporter reporters journalist journalists writer writers author
     authors correspondent correspondents son sons daughter daughters grandson grandsons
     granddaughter granddaughters grandkids grandchildren nephew nephews niece nieces kid kids
+    son-in-law daughter-in-law brother-in-law sister-in-law in-laws
     lady grandma grandpa""".split()  # noqa: SIM905
 )
 _SOURCE_VERBS = frozenset(
@@ -359,8 +363,8 @@ _MEMORY_WORDS = frozenset(
     """forget forgetting forgot mixing confusing missed wrong misread misheard misunderstood
     misunderstand misremembered misremembering confuse confused mix mixed overstating overstate
     overstatement stretch far strong exaggerating exaggeration different another slipped
-    muddled recall remember fewer more less higher lower bigger smaller later earlier
-    """.split()  # noqa: SIM905
+    muddled recall remember fewer more less higher lower bigger smaller later earlier confused
+    surely""".split()  # noqa: SIM905
 )
 _SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
@@ -437,6 +441,14 @@ _INTRODUCTION = re.compile(
     # "Sorry if this is basic, but ...": what the asker thinks of it
     r"|^\W*sorry\s+if\s+(?:this|that|it)\s+is\s+(?:a\s+)?(?:basic|obvious|simple|silly)"
     r"(?:\s+(?:one|question))?\s*,?\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
+    # "I'm sorry, I might have misread.", "Sorry, I don't really know construction terms.",
+    # "I want to tell her correctly:": what the asker says of their own reading
+    r"|^\W*(?:i(?:['\u2019]m|\s+am)\s+sorry\W+|sorry\W+)?i\s+(?:might|may|could)\s+have\s+"
+    r"(?:misread|misheard|misunderstood)(?:\s+(?:it|that|something))?\s*[.,;:!]+\s*"
+    r"|^\W*(?:sorry\W+)?i\s+(?:don['\u2019]?t|do\s+not)\s+(?:really\s+)?(?:know|understand)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:terms|words|jargon|english)\s*[.,;:!]+\s*"
+    r"|^\W*i\s+want\s+to\s+(?:tell|explain\s+(?:it\s+)?to)\s+(?:her|him|them|my\s+[a-z]+)"
+    r"(?:\s+correctly|\s+right)?\s*[.,;:!]+\s*"
     # "Having organised events before I retired, I wonder ...": what the asker has done
     r"|^\W*having\s+[a-z]+\b[^,.?!]{0,80},\s*"
     # "I'm not good with big numbers, but ...": what the asker finds hard
@@ -504,6 +516,13 @@ def without_framing(text: str) -> str:
         or "having" in words
         or "but" in words  # "I'm not good with numbers, but ..."
         or "sorry" in words  # "Sorry if this is obvious, ..."
+        or "misread" in words
+        or "misheard" in words
+        or "misunderstood" in words
+        or "know" in words
+        or "understand" in words
+        or "tell" in words
+        or "explain" in words
         or not _SELF_DEPRECATING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)

@@ -369,6 +369,9 @@ PHRASES: dict[str, str] = {
     **{f"{tell} me short": "summary" for tell in ("tell", "say", "explain")},
     "just curious": "",  # "Hello, just curious, were there other firms ...?"
     "tama ba": "",  # Tagalog "is it right?": "..., tama ba? is that correct?"
+    "abi": "",  # Nigerian English "isn't it?": "So this was the final event, abi?"
+    # "Were ten buildings planned to be capped?": expected to be, as the answer says
+    **{f"{planned} to be": "expected to be" for planned in ("planned", "scheduled", "due")},
     "in brief": "summary",
     "short version": "summary",
     # "..., I don't have time to read it": why the asker asks, not what

@@ -89,7 +89,11 @@ def _framed(count: int) -> list[str]:
         "Having organised events before I retired,", "I'm not good with big numbers, but",
         "or was it fewer than that", "or does he have a different title", "I keep forgetting it",
         "I read somewhere that", "Whereabouts is", "Sorry if this is basic, but",
-        "Someone in my book club said", "I wrote down", "10 billion",
+        "Someone in my book club said", "I wrote down", "10 billion", "My son-in-law says",
+        "A man at the bus stop said", "Sorry, my teacher asked whether", "Someone here asked if",
+        "I'm sorry, I might have misread.", "Sorry, I don't really know construction terms.",
+        "I want to tell her correctly:", "I got a bit confused reading it.",
+        "Surely that's too many?",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)
