@@ -932,11 +932,16 @@ _DOES_THE_ARTICLE_SAY = re.compile(
 )
 
 
+# "... a 'modern industrial system' ... How does the park fit into Haizhu's?": whose what is
+# said before the clause
+_ENDS_ON_WHOSE = re.compile(r"\w['\u2019]s?\W*$")
+
+
 def _says_what_it_asks(clause: str, matcher: Matcher, can_point_back: bool = True) -> bool:
     """Whether the clause names what it asks about; one pointing back needs two words, and
     an amount is no topic: "Is it over 1 billion yuan?" after "... the projected output
     figure." is asked of the output, which only the sentence before names."""
-    if _DOES_THE_ARTICLE_SAY.match(clause):
+    if _DOES_THE_ARTICLE_SAY.match(clause) or _ENDS_ON_WHOSE.search(clause):
         return False
     back = can_point_back and _points_back(clause, matcher)
     words = matcher.query_words(clause)

@@ -608,6 +608,19 @@ def test_pointing_back_at_something_the_knowledge_lacks_is_not_answered(
     assert decide(question, shipped, THRESHOLDS).status != "answer"
 
 
+def test_a_clause_ending_on_whose_is_not_asked_without_what_came_before(
+    shipped: Matcher,
+) -> None:
+    """ "How does the park fit into Haizhu's?" is Haizhu's modern industrial system, said
+    before it: alone the clause asked of the park's role for Haizhu, another entry."""
+    question = (
+        "I've heard officials talk about a 'modern industrial system' and never knew what they"
+        " meant. How does the park fit into Haizhu's?"
+    )
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id == "modern-industrial-system"
+
+
 def test_asking_whether_the_article_says_it_asks_what_comes_before(shipped: Matcher) -> None:
     """ "Does the article say?" names nothing: the population before it is what is asked."""
     question = "My colleague asked how many people live in Guangzhou. Does the article say?"
