@@ -28,6 +28,7 @@ FILLERS = frozenset(
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
+    wondered wondering
     """.split()  # noqa: SIM905
 ) | frozenset(
     # who the asker is asking for or heard it from ("My grandson needs it for school", "My
@@ -310,6 +311,7 @@ PHRASES: dict[str, str] = {
     "years to come": "future",
     # "a one-off or part of something bigger?" asks whether it is one of a series, not of size
     "one off": "series",
+    **{f"{a} {single} event": "series" for a in ("a", "one") for single in ("single", "lone")},
     "stand alone": "series",  # "a stand-alone event, or one of several?"
     "standalone": "series",
     "something bigger": "something",
@@ -353,6 +355,7 @@ PHRASES: dict[str, str] = {
     "if that is ok": "please",
     "if that is okay": "please",
     "may i ask": "please",
+    "may i know": "please",
     "if i may ask": "please",
     "if i might ask": "please",
     **{f"{excuse} my ignorance": "please" for excuse in ("excuse", "forgive", "pardon")},
@@ -645,6 +648,8 @@ PHRASES: dict[str, str] = {
     "against other": "compared with other",  # "how does it rank in size against other parks"
     "against the other": "compared with the other",
     "easy to find": "hard to find",  # "are such parks easy to find?" asks how scarce they are
+    "easy to come by": "hard to find",
+    "hard to come by": "hard to find",
     "in any way": "",  # "was Yuanzhi involved in the ceremony in any way?"
     # "the cluster the park is meant to help create": what it creates, not a boost it gives
     **{f"help {make}": make for make in ("create", "build", "develop", "form", "grow")},
