@@ -33,7 +33,9 @@ _ASKING = re.compile(
     r"|there)\b)"
     r"|what|when|where|whereabouts|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
-    r"|list|name)\b",
+    # "Name the companies", not "name popped up while I was scrolling": a request names what
+    r"|list|name(?=\s+(?:the|a|an|all|any|some|every|each|its|their|his|her|those|these|one|two"
+    r"|three|four|five|me|us)\b))\b",
     re.IGNORECASE,
 )
 MIN_WORDS = 3  # "how big?" alone has lost what it asks about

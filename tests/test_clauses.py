@@ -46,6 +46,8 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
             "Was it the first one?",
         ),
         ("Good morning. Whereabouts is the bridge?", "Whereabouts is the bridge?"),
+        # "name popped up" is no request to name something
+        ("who is Li Wen? name popped up while I was scrolling", "who is Li Wen"),
     ],
 )
 def test_the_clause_that_asks_is_found_after_its_context(message: str, clause: str) -> None:
