@@ -132,7 +132,9 @@ def _asked_first(message: str) -> str | None:
 
 # "..., which made me wonder.": a relative clause about the asker, no question
 _WONDER = re.compile(
-    r"^\W*which (?:made|makes|got|gets|has made) me (?:wonder|think|curious)\W*$", re.IGNORECASE
+    r"^\W*which (?:made|makes|got|gets|has made) me (?:wonder|think|curious)\W*$"
+    r"|^\W*which reminded me\W*$",
+    re.IGNORECASE,
 )
 
 

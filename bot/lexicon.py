@@ -485,6 +485,11 @@ PHRASES: dict[str, str] = {
     # "Meishang - what's their link to the park?": the part it plays ("the link to the article"
     # is its address, and stays)
     "their link to": "their role in",
+    # "what is the link between Yuanzhi Technology and this park?": its role in it
+    **{
+        f"the {link} between": "the role of"
+        for link in ("link", "links", "connection", "relationship", "relation", "tie", "ties")
+    },
     "its link to": "its role in",
     "their link with": "their role in",
     "its link with": "its role in",

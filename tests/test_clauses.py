@@ -46,6 +46,7 @@ MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
             "Was it the first one?",
         ),
         ("Good morning. Whereabouts is the bridge?", "Whereabouts is the bridge?"),
+        ("I saw a Kaida van, which reminded me. Who built it?", "Who built it?"),
         # "name popped up" is no request to name something
         ("who is Li Wen? name popped up while I was scrolling", "who is Li Wen"),
     ],
