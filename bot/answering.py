@@ -934,7 +934,7 @@ _DOES_THE_ARTICLE_SAY = re.compile(
 
 # "... a 'modern industrial system' ... How does the park fit into Haizhu's?": whose what is
 # said before the clause
-_ENDS_ON_WHOSE = re.compile(r"\w['\u2019]s?\W*$")
+_ENDS_ON_WHOSE = re.compile(r"\w['\u2019]s\W*$")  # not a closing quote: "the 'AI centre'?"
 
 
 def _says_what_it_asks(clause: str, matcher: Matcher, can_point_back: bool = True) -> bool:
