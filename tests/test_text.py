@@ -761,6 +761,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("are such bridges easy to come by", "are such bridges hard to find"),
         ("may I know how long it is", "please how long it is"),
         ("I wondered how long it is", "I how long it is"),
+        ("is it in the north part of the zone", "is it in the north of the zone"),
         (
             "what is the link between Kaida and the bridge",
             "what is the role of Kaida and the bridge",
