@@ -366,7 +366,14 @@ _MEMORY_WORDS = frozenset(
     muddled recall remember fewer more less higher lower bigger smaller later earlier confused
     surely""".split()  # noqa: SIM905
 )
-_SELF_DEPRECATING = frozenset("dumb stupid silly naive noob newbie".split())  # noqa: SIM905
+# a word one of the asker's introductions needs as a word of the text ("Stupid question but
+# ...", "Having organised ...", "I'm not good with numbers, but ...", "Sorry if this is
+# obvious, ...", "I might have misread", "I don't really know construction terms", "I want to
+# tell her correctly:"); the other introductions are looked for by their letters
+_INTRODUCING = frozenset(
+    """dumb stupid silly naive noob newbie having but sorry misread misheard misunderstood know
+    understand tell explain""".split()  # noqa: SIM905
+)
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
 
 
@@ -513,17 +520,7 @@ def without_framing(text: str) -> str:
         or "new to" in lowered
         or "new in" in lowered
         or "english" in lowered
-        or "having" in words
-        or "but" in words  # "I'm not good with numbers, but ..."
-        or "sorry" in words  # "Sorry if this is obvious, ..."
-        or "misread" in words
-        or "misheard" in words
-        or "misunderstood" in words
-        or "know" in words
-        or "understand" in words
-        or "tell" in words
-        or "explain" in words
-        or not _SELF_DEPRECATING.isdisjoint(words)
+        or not _INTRODUCING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
         text = _INTRODUCTION.sub("", text)
     if "paragraph" in lowered:
