@@ -453,15 +453,13 @@ PHRASES: dict[str, str] = {
         for kind in ("", "industry ", "industrial ", "economic ", "development ")
     },
     "i noticed": "",  # "I noticed a company called Meishang in the piece."
-    # "which part of Pazhou, north side?": the northern part
-    **{f"{way} side": way for way in ("north", "south", "east", "west")},
-    **{f"{way}ern side": f"{way}ern" for way in ("north", "south", "east", "west")},
-    # "the northern part of the zone": a direction ("part" alone is a role)
+    # "the northern part of the zone", "which part of Pazhou, north side?": a direction
+    # ("part" alone is a role)
     **{
         f"{way}{ern} {part}": f"{way}{ern}"
         for way in ("north", "south", "east", "west")
         for ern in ("", "ern")
-        for part in ("part", "end", "bit", "section", "half")
+        for part in ("part", "side", "end", "bit", "section", "half")
     },
     # "Just checking for my notes, ...": that the asker checks, not what
     **{f"{just} checking": "" for just in ("just", "only", "double", "quickly")},
