@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.english import is_english_word, rarity
 from bot.framing import TAG_WORDS
 from bot.text import IDIOMS, QUESTION_WORDS, STOPWORDS, stem
-from bot.typos import MENDED_RARITY, TypoMender
+from bot.typos import TypoMender, meant_as_typed
 
 MIN_PHRASE_SLIP = 5  # letters: "movng" may be "moving"; "mve" is too short to tell
 
@@ -205,7 +205,7 @@ class TextSlips:
         is "settle in" by then), a slip away with its first letter, where the phrase is then
         whole ("actualy about" is no phrase of "actual")."""
         word = found.group(0).lower()
-        if len(word) < MIN_PHRASE_SLIP or _meant_as_typed(word):
+        if len(word) < MIN_PHRASE_SLIP or meant_as_typed(word):
             return None
         near = [
             form
@@ -256,8 +256,3 @@ class TextSlips:
         for word in self._phrases_by_word:  # as written, not rewritten
             forms.setdefault(stem(word), set()).add(word)
         return {term: sorted(words) for term, words in forms.items()}
-
-
-def _meant_as_typed(word: str) -> bool:
-    """A real word typed on purpose; a rare one ("toped" for "topped") is more likely a slip."""
-    return is_english_word(word) and (rarity(word) or MENDED_RARITY) < MENDED_RARITY

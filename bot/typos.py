@@ -56,9 +56,7 @@ class TypoMender:
         if len(word) < 3 or word[0].isdigit():
             return None
         real = is_english_word(word)
-        # a real English word ("last", "play") is what the user meant, not a slip; a rare one
-        # ("caped") is more often a slip of a knowledge word
-        slip = not real or (rarity(word) or MENDED_RARITY) >= MENDED_RARITY
+        slip = not meant_as_typed(word)
         if len(word) == 3:  # "pak", "mny", "uan": a letter short of one knowledge word
             return (self._one_letter_short(word) or self._first_letter_slip(word)) if slip else None
         # one slip (a letter missing, extra, wrong or swapped) per word, two in long words;
@@ -143,6 +141,12 @@ class TypoMender:
             if found is not None and (best is None or (-found[1], found[0]) < (-best[0], best[1])):
                 best = (found[1], found[0])
         return None if best is None else best[1]
+
+
+def meant_as_typed(word: str) -> bool:
+    """A real English word ("last", "play") is what the user meant, not a slip; a rare one
+    ("caped", "toped") is more often a slip of a knowledge word."""
+    return is_english_word(word) and (rarity(word) or MENDED_RARITY) < MENDED_RARITY
 
 
 @lru_cache(maxsize=CACHE_SIZE)
