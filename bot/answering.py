@@ -26,7 +26,7 @@ from bot.checks import (
     may_hold_figure,
     names_something,
 )
-from bot.clauses import asking_parts, parts_before, question_clause
+from bot.clauses import asking_parts, asking_sentence, parts_before, question_clause
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.lexicon import FILLERS
@@ -345,9 +345,33 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         whole = _named_in_its_story(text, truncated, matcher, thresholds) or whole
     if whole.status != "answer" and clause is not None and not opening:
         whole = _asked_of_whoever_did_it(text, clause, truncated, matcher, thresholds) or whole
+    if whole.status != "answer":
+        whole = _asked_in_its_sentence(text, truncated, matcher, thresholds) or whole
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
+
+
+def _asked_in_its_sentence(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply | None:
+    """The sentence that asks (with the claim it checks), decided alone when the whole
+    message got no answer: the story around it says who asks and why. Not when it points
+    back past what it keeps to a name ("My aunt works at Acme Steel. She says they signed.
+    Is that right?": "they" are Acme)."""
+    kept = asking_sentence(text, lambda sentence: _says_what_it_asks(sentence, matcher))
+    if kept is None:
+        return None
+    reply = _decide_text(kept, truncated, matcher, thresholds)
+    if reply.status != "answer":
+        return None
+    dropped = text.replace(kept, " ")
+    if _points_back(kept, matcher) and (
+        _names_unknown_to(reply.entry, dropped, matcher)
+        or _MID_SENTENCE_CAPITAL.search(dropped) is not None
+    ):
+        return None
+    return replace(reply, question=text, reason=f"asked in {kept!r}: {reply.reason}")
 
 
 def _context_of(clause: str, text: str) -> str:

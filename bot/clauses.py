@@ -9,7 +9,9 @@ message is matched on that clause first, and whole when the clause alone gets no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from bot.framing import without_framing
 from bot.text import STOPWORDS
 
 # where one clause ends and the next begins: sentence ends, commas, dashes, colons, and a
@@ -107,6 +109,41 @@ def _to_sentence_end(clause: str, message: str, start: str) -> str:
     if end is None or not message[end.end() :].strip():
         return clause
     return message[at : end.start()]
+
+
+_SENTENCE = re.compile(r"\S.*?(?:[.?!]+(?=\s|$)|$)")
+
+
+def asking_sentence(message: str, says_what_it_asks: Callable[[str], bool]) -> str | None:
+    """The last sentence asking (ending in "?"), with the sentence before it when it does not
+    say what it asks alone ("Can you help?", "Which part?") or asks only whether the claim
+    before it is right; None if that is all of the message.
+
+    People tell a story around what they ask: "I drove a bus for 30 years. My neighbour says
+    it was on 21 Feb. Is that right? I don't want to look silly." asks "My neighbour says it
+    was on 21 Feb. Is that right?"; the sentences around it only say who asks and why.
+    """
+    sentences = _SENTENCE.findall(message.strip())
+    asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
+    if len(sentences) < 2 or not asking:
+        return None
+    last = asking[-1]
+    asked = sentences[last]
+    alone = (
+        _word_count(asked) >= MIN_WORDS
+        and not _is_bare_request(asked)
+        and says_what_it_asks(asked)
+        and not _only_confirms(asked)
+    )
+    first = last if alone or last == 0 else last - 1
+    kept = " ".join(sentences[first : last + 1])
+    return kept if kept != " ".join(sentences) else None
+
+
+def _only_confirms(sentence: str) -> bool:
+    """Whether the sentence asks nothing but whether the one before it is right ("Is that
+    the correct date?", "Did I get that right?"): framing takes it away after a claim."""
+    return without_framing(f"It was so. {sentence}").strip(" .?!").lower() == "it was so"
 
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.?!])\s+(?=\S)")

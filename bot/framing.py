@@ -44,7 +44,8 @@ _CONFIRMATION_SENTENCE = re.compile(
     # "Is that number right?", "Did I get that right?", "Did I write it down correctly?"
     r"|(?:is|was) (?:that|this|the|my) (?:number|figure|date|day|name|title|year|amount)"
     r" (?:right|correct|true|accurate)"
-    r"|did (?:i|we) (?:get|write|read|remember|note|copy|hear|understand|have|put)"
+    r"|did (?:i|we|he|she|they|you) (?:get|write|read|remember|note|copy|hear|understand|have"
+    r"|put)"
     r"(?: (?:that|this|it|them))?(?: down)?(?: right| correctly| correct)"
     # "He is right?", "She is wrong right?": the claimant checked
     r"|(?:he|she|they) (?:is|are|was|were) (?:right|wrong|correct)(?: or (?:wrong|right|not))?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import decide
-from bot.clauses import asking_parts, question_clause
+from bot.clauses import asking_parts, asking_sentence, question_clause
 from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
@@ -200,3 +200,39 @@ def test_a_list_of_questions_gets_the_answer_to_the_first_when_the_rest_get_none
     reply = decide(message, MATCHER, Thresholds())
     assert reply.entry is not None
     assert reply.entry.id == "mayor-name"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # the story before and the remark after say who asks and why
+        (
+            "I drove a bus over it for 30 years, now retired. My neighbour says it opened on"
+            " May 9, 2023. Is that right? I don't want to correct her wrongly.",
+            "bridge-opening",
+        ),
+        (
+            "Hello, sorry, my colleague says the bridge opened on May 9, is that right? I"
+            " think maybe he is confused but I'm not sure.",
+            "bridge-opening",
+        ),
+        ("We moved here in 2019 and love it. How long is the bridge?", "bridge-length"),
+        # a pointing-back check past a name the knowledge lacks: "they" are Acme
+        ("My aunt works at Acme Steel. She says they built it. Is that right?", None),
+        # "Can you help?" and "Which part?" say nothing alone: the whole message is asked
+        ("I have a reader asking about Acme Steel and the bridge. Can you help?", None),
+    ],
+)
+def test_the_sentence_that_asks_is_answered_without_the_story_around_it(
+    message: str, expected: str | None
+) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+
+
+def test_the_sentence_that_asks_keeps_the_claim_it_checks() -> None:
+    says = lambda sentence: True  # noqa: E731
+    message = "I live nearby. A friend says it is 900 m. Is that the right figure? Just curious."
+    assert asking_sentence(message, says) == "A friend says it is 900 m. Is that the right figure?"
+    assert asking_sentence("How long is it? I'm new here.", says) == "How long is it?"
+    assert asking_sentence("How long is the bridge?", says) is None
