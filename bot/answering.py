@@ -26,7 +26,13 @@ from bot.checks import (
     may_hold_figure,
     names_something,
 )
-from bot.clauses import asking_parts, asking_sentence, parts_before, question_clause
+from bot.clauses import (
+    asking_parts,
+    asking_sentence,
+    before_a_remark,
+    parts_before,
+    question_clause,
+)
 from bot.config import Thresholds
 from bot.knowledge import Entry
 from bot.lexicon import FILLERS
@@ -347,9 +353,28 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         whole = _asked_of_whoever_did_it(text, clause, truncated, matcher, thresholds) or whole
     if whole.status != "answer":
         whole = _asked_in_its_sentence(text, truncated, matcher, thresholds) or whole
+    if whole.status != "answer":
+        whole = _asked_before_a_remark(text, truncated, matcher, thresholds) or whole
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
+
+
+def _asked_before_a_remark(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply | None:
+    """The question without a remark after its last comma that names nothing the knowledge
+    has ("what day was the ceremony, i miss it on tv"), when the whole got no answer."""
+    split = before_a_remark(text)
+    if split is None:
+        return None
+    head, remark = split
+    if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(remark)):
+        return None
+    reply = _decide_text(head, truncated, matcher, thresholds)
+    if reply.status != "answer":
+        return None
+    return replace(reply, question=text, reason=f"asked in {head!r}: {reply.reason}")
 
 
 def _asked_in_its_sentence(

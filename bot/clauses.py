@@ -146,6 +146,24 @@ def _only_confirms(sentence: str) -> bool:
     return without_framing(f"It was so. {sentence}").strip(" .?!").lower() == "it was so"
 
 
+_WH_WORD = re.compile(r"\b(?:what|when|where|whereabouts|who|whom|whose|why|which|how)\b", re.I)
+
+
+def before_a_remark(message: str) -> tuple[str, str] | None:
+    """The question and the remark after its last comma, when the question asks and the
+    remark does not ("what day was the ceremony, i miss it on tv", "what was it for, kids
+    waiting in car"); None otherwise. Whether the remark names anything is the caller's."""
+    head, comma, tail = message.rstrip(" ?!.").rpartition(",")
+    if not comma or _word_count(head) < MIN_WORDS or not tail.strip():
+        return None
+    # "..., like which venue?" narrows what is asked
+    if _ASKING.search(tail.strip()) or _WH_WORD.search(tail):
+        return None
+    if not any(_ASKING.search(part) for part in _parts(head)):
+        return None
+    return head, tail
+
+
 _FIRST_SENTENCE = re.compile(r"^(.+?[.?!])\s+(?=\S)")
 
 

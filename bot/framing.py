@@ -104,7 +104,7 @@ _CONFIRMATION_LEAD = re.compile(
     # "I told my boss the park has ...": the asker's own claim, passed on
     r"|(?:i|we) (?:told|tell) (?:my|our|the|a) [a-z]+(?: that)?"
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
-    r"|(?:i|we) (?:(?:still |always |kind of |sort of |seem to |seemed to )?"
+    r"|(?:i|we) (?:(?:still |always |kind of |sort of |seem to |seemed to |half |vaguely )?"
     r"(?:remember|recall|think|thought|believe"
     r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
@@ -172,7 +172,7 @@ _SOURCED_CLAIM = re.compile(
     # "My sister swears ...", "My grandson is sure ...", "She wrote in her homework that ..."
     r"|swears|swore|insists|insisted|(?:is|was) (?:sure|convinced|certain)"
     r"|wrote in (?:his|her|their|my|our) [a-z]+|wrote|writes)"
-    r"(?: me| us)?"
+    r"(?: me| us)?(?: somewhere| online| recently| in the (?:paper|news))?"
     r"(?: that| whether| if)?\b"
     r"(?=\W+\w+\W+\w)",  # the claim follows: "The article says what?" keeps its words
     re.IGNORECASE,
@@ -417,8 +417,8 @@ _MEMORY_WORDS = frozenset(
 # obvious, ...", "I might have misread", "I don't really know construction terms", "I want to
 # tell her correctly:"); the other introductions are looked for by their letters
 _INTRODUCING = frozenset(
-    """dumb stupid silly naive noob newbie having but sorry misread misheard misunderstood know
-    understand tell explain""".split()  # noqa: SIM905
+    """dumb stupid silly naive noob newbie basic simple having but sorry misread misheard
+    misunderstood know understand tell explain""".split()  # noqa: SIM905
 )
 _AROUND_A_WORD = "?!.,;:'\"\u2019\u201c\u201d()[]*-\u2013\u2014/"
 
@@ -490,7 +490,8 @@ _INTRODUCTION = re.compile(
     r"\s*[.,:;!\u2013\u2014-]+\s*"
     # "Sorry for dumb question, ...", "Stupid question but ...": what the asker thinks of it
     r"|^\W*(?:sorry\s+(?:for|if)\s+(?:this\s+is\s+)?(?:the|a|my)?\s*|(?:maybe|probably)\s+a\s+)?"
-    r"(?:dumb|stupid|silly|naive|noob|newbie)\s+(?:question|q)\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
+    r"(?:dumb|stupid|silly|naive|noob|newbie|basic|simple)\s+(?:question|q)\s*"
+    r"(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
     # "Sorry if this is basic, but ...": what the asker thinks of it
     r"|^\W*sorry\s+if\s+(?:this|that|it)\s+is\s+(?:a\s+)?(?:basic|obvious|simple|silly)"
     r"(?:\s+(?:one|question))?\s*,?\s*(?:but\s+|[.,:;!?\u2013\u2014-]+\s*)"
@@ -570,7 +571,11 @@ def without_framing(text: str) -> str:
         or "english" in lowered
         or not _INTRODUCING.isdisjoint(words)
     ) and _INTRODUCTION.search(text):
-        text = _INTRODUCTION.sub("", text)
+        # "Sorry for the stupid question, I'm not from China - ...": one after another
+        for _ in range(3):
+            text, found = _INTRODUCTION.subn("", text)
+            if not found:
+                break
     if "paragraph" in lowered:
         text = _WHICH_PARAGRAPH.sub("", text)
     if (

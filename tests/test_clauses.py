@@ -236,3 +236,19 @@ def test_the_sentence_that_asks_keeps_the_claim_it_checks() -> None:
     assert asking_sentence(message, says) == "A friend says it is 900 m. Is that the right figure?"
     assert asking_sentence("How long is it? I'm new here.", says) == "How long is it?"
     assert asking_sentence("How long is the bridge?", says) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("when did the bridge open, i missed it on tv", "bridge-opening"),
+        ("how long is the bridge, kids waiting in the car", "bridge-length"),
+        # "like which venue" narrows what is asked: no remark
+        ("when did the bridge open, like which hour", None),
+    ],
+)
+def test_a_remark_after_the_last_comma_does_not_sink_the_question(
+    message: str, expected: str | None
+) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected

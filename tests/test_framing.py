@@ -23,7 +23,10 @@ def _every_rewrite(text: str) -> str:
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
     text = f._DRAFT_CLAIM.sub("", text)
-    text = f._INTRODUCTION.sub("", text)
+    for _ in range(3):
+        text, found = f._INTRODUCTION.subn("", text)
+        if not found:
+            break
     text = f._WHICH_PARAGRAPH.sub("", text)
     text = f._CONFIRMATION_SENTENCE.sub("", text)
     last = text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]

@@ -787,6 +787,10 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("Someone said it is 300 m. That sound too short to me, is it true?", "it is 300 m"),
         ("What did the manager say about it?", "What did the manager say about it?"),
         ("Some companies said they would move in", "Some companies said they would move in"),
+        ("Sorry for basic question, where is the bridge?", "where is the bridge?"),
+        ("Sorry for the stupid question, I'm not from here - how long is it?", "how long is it?"),
+        ("My boss read somewhere that it opened in May.", "it opened in May"),
+        ("I half remember it opened in May", "it opened in May"),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
