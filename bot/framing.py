@@ -14,6 +14,7 @@ import re
 AGREEING_TAGS = ("right", "correct", "rite")
 YES_TAGS = ("yes", "yeah", "yep", "ya", "innit")
 _AGREEING = "|".join(AGREEING_TAGS)
+_AGREEING_OR_TRUE = frozenset(("true", "right", "correct"))
 _YES = "|".join(YES_TAGS)
 # "8 buildings, right?", "... - is that correct?", "... sqm. True?": a tag asking for
 # confirmation is not a topic
@@ -238,13 +239,23 @@ _HEARSAY = re.compile(
     r"(?:(?!(?:what|which|whom|whose|how|when|where|why|i|we|you|it|the park)\b)"
     r"[\w'\u2019-]+,? ){1,7}?(?:(?:he|she|they) )?|(?:he|she|they) )"
     r"(?:say|says|said|tell|tells|told|swear|swears|swore|insist|insists|insisted|claim|claims"
-    r"|claimed|reckon|reckons|mention|mentions|mentioned|remember|remembers|remembered)"
-    r"(?: me| us)?(?: that)?\b(?=\W+\w+\W+\w)",
+    r"|claimed|reckon|reckons|mention|mentions|mentioned|remember|remembers|remembered"
+    # "She asks me is there going to be ...": on whose behalf
+    r"|ask|asks|asked)"
+    r"(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",
     re.IGNORECASE,
 )
 _HEARSAY_VERBS = frozenset(
     """say says said tell tells told swear swears swore insist insists insisted claim claims
-    claimed reckon reckons mention mentions mentioned remember remembers remembered""".split()  # noqa: SIM905
+    claimed reckon reckons mention mentions mentioned remember remembers remembered ask asks
+    asked""".split()  # noqa: SIM905
+)
+# "HYCAN will be in the park. Is this true, did they sign something?": the check of the
+# sentence before, then what is asked of it
+_CONFIRMED_THEN_ASKED = re.compile(
+    r"(?<=[.!?])\s+(?:is|was) (?:this|that|it) (?:really )?(?:true|right|correct)\s*,\s*"
+    r"(?:or\s+)?(?=\w)",
+    re.IGNORECASE,
 )
 # "According to the park's assistant general manager, ten buildings ...": the claim is checked
 # ("according to the manager, how rare are parks?" asks what he said, and keeps him); said
@@ -610,6 +621,8 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
         text = _ANYONE_SAYS.sub(" ", text)
     if not _HEARSAY_VERBS.isdisjoint(words):
         text = _HEARSAY.sub(" ", text)
+    if "," in text and not _AGREEING_OR_TRUE.isdisjoint(words):
+        text = _CONFIRMED_THEN_ASKED.sub(" ", text)
     if "did" in words or "does" in words or "do" in words:
         text = _PUT_TO_ITS_SOURCE.sub("", text)
         if not _SOURCE_VERBS.isdisjoint(words):

@@ -113,7 +113,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("agreement", "agreements", "agree", "agreed", "agrees", "agreeing"),
     # what a company "promised" or "committed to" at a signing is what it agreed to
     ("agreement", "promise", "promised", "pledge", "pledged", "commit", "committed", "commitment"),
-    ("agreement", "contract", "contracts"),
+    ("agreement", "contract", "contracts", "document", "documents", "paperwork"),
     ("compare", "compared", "compares", "comparing", "comparison", "contrast", "contrasted"),
     ("compare", "contrasts", "contrasting", "versus"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
@@ -181,6 +181,17 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
 PHRASES: dict[str, str] = {
     "information technology": "infotech",  # "information" alone is a filler word
     "put pen to paper": "sign",
+    # "some companies sign a paper", "what kind of papers did they sign": a paper signed is an
+    # agreement, not a newspaper
+    **{
+        f"{verb} {det}{paper}": f"{verb} agreement"
+        for verb in ("sign", "signs", "signed", "signing")
+        for det in ("", "a ", "the ", "some ", "any ")
+        for paper in ("paper", "papers")
+    },
+    **{f"kind of {paper}": "kind of agreement" for paper in ("paper", "papers")},
+    # "Why does the article talk about HYCAN?": it mentions it
+    **{f"{talk} about": "mentioned" for talk in ("talk", "talks", "talked")},
     "break ground": "start build",
     "broke ground": "start build",
     "breaks ground": "start build",

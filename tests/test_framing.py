@@ -40,6 +40,7 @@ def _every_rewrite(text: str) -> str:
     text = f._SOURCED_CLAIM.sub(" ", text)
     text = f._ANYONE_SAYS.sub(" ", text)
     text = f._HEARSAY.sub(" ", text)
+    text = f._CONFIRMED_THEN_ASKED.sub(" ", text)
     text = f._PUT_TO_ITS_SOURCE.sub("", text)
     text = f._SAID_BY_ITS_SOURCE.sub(r"\1", text)
     text = f._ACCORDING_TO_SPEAKER.sub("", text)

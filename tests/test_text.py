@@ -791,6 +791,14 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("Sorry for the stupid question, I'm not from here - how long is it?", "how long is it?"),
         ("My boss read somewhere that it opened in May.", "it opened in May"),
         ("I half remember it opened in May", "it opened in May"),
+        ("what kind of papers did the firms sign", "what kind of agreement did the firms sign"),
+        ("they signed a paper", "they signed an agreement"),
+        ("why does the article talk about Kaida", "why does the article mention Kaida"),
+        ("She asks me is there a toll on it", "is there a toll on it"),
+        (
+            "Kaida will run it. Is this true, did they sign something?",
+            "Kaida will run it. did they sign something?",
+        ),
     ],
 )
 def test_ordinals_descriptions_and_slang_read_as_plain_words(asked: str, plain: str) -> None:
