@@ -377,6 +377,15 @@ def _asked_before_a_remark(
     return replace(reply, question=text, reason=f"asked in {head!r}: {reply.reason}")
 
 
+def _says_enough_alone(sentence: str, matcher: Matcher) -> bool:
+    """Whether a sentence after others names two things the knowledge has: "What is the real
+    level?" after "... the cluster target is only 10 billion yuan." asks of the cluster."""
+    if not _says_what_it_asks(sentence, matcher):
+        return False
+    words = matcher.query_words(sentence)
+    return sum(w.known and w.term not in QUESTION_WORDS for w in words) >= 2
+
+
 def _asked_in_its_sentence(
     text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
 ) -> Reply | None:
@@ -384,7 +393,7 @@ def _asked_in_its_sentence(
     message got no answer: the story around it says who asks and why. Not when it points
     back past what it keeps to a name ("My aunt works at Acme Steel. She says they signed.
     Is that right?": "they" are Acme)."""
-    kept = asking_sentence(text, lambda sentence: _says_what_it_asks(sentence, matcher))
+    kept = asking_sentence(text, lambda sentence: _says_enough_alone(sentence, matcher))
     if kept is None:
         return None
     reply = _decide_text(kept, truncated, matcher, thresholds)

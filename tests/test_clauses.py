@@ -252,3 +252,20 @@ def test_a_remark_after_the_last_comma_does_not_sink_the_question(
 ) -> None:
     reply = decide(message, MATCHER, Thresholds())
     assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+
+
+def test_a_short_last_sentence_is_asked_of_the_claim_before_it() -> None:
+    """ "What is the real level?" alone would be the city-level hub's; after a claim about the
+    fund it asks of the fund, not of the hub."""
+    hub = entry("hub-level", "The hub will serve at city level.", "What level is the hub?")
+    fund = entry(
+        "fund-size",
+        "The fund is meant to reach the 100-million-yuan level.",
+        "How big is the fund meant to be?",
+        "fund target",
+    )
+    message = (
+        "Someone wrote in that the fund target is only 10 million yuan. What is the real level?"
+    )
+    reply = decide(message, matcher_with(hub, fund), Thresholds())
+    assert reply.entry != hub
