@@ -355,6 +355,8 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         whole = _asked_in_its_sentence(text, truncated, matcher, thresholds) or whole
     if whole.status != "answer":
         whole = _asked_before_a_remark(text, truncated, matcher, thresholds) or whole
+    if whole.status != "answer":
+        whole = _asked_after_a_lead_in(text, truncated, matcher, thresholds) or whole
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
@@ -384,6 +386,26 @@ def _says_enough_alone(sentence: str, matcher: Matcher) -> bool:
         return False
     words = matcher.query_words(sentence)
     return sum(w.known and w.term not in QUESTION_WORDS for w in words) >= 2
+
+
+MAX_LEAD_IN = 10  # words: "Quick fact check before we go on air:"
+
+
+def _asked_after_a_lead_in(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+) -> Reply | None:
+    """What follows a lead-in ending in a colon that names nothing the knowledge has
+    ("Checking my notes: ...", "Reading a listener message: ..."), when the whole got no
+    answer: the lead-in says what the asker is doing, not what they ask."""
+    lead_in, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(lead_in.split()) > MAX_LEAD_IN:
+        return None
+    if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(lead_in)):
+        return None
+    reply = _decide_text(rest.strip(), truncated, matcher, thresholds)
+    if reply.status != "answer":
+        return None
+    return replace(reply, question=text, reason=f"asked in {rest.strip()!r}: {reply.reason}")
 
 
 def _asked_in_its_sentence(

@@ -33,6 +33,8 @@ _ASKING = re.compile(
     r"(?:(?:is|are|was|were|did|does|do|has|have|had|could|would|should|won|can)n['\u2019]?t"
     r"(?=\s+(?:the|a|an|it|its|they|their|he|his|she|her|we|you|i|this|that|these|those"
     r"|there)\b)"
+    # "whats the park called", as thumbs type it
+    r"|whats|wheres|whos|hows|whens|whys"
     r"|what|when|where|whereabouts|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
     # "Name the companies", not "name popped up while I was scrolling": a request names what
@@ -76,6 +78,10 @@ def question_clause(message: str) -> str | None:
                 _ASKING.search(part) and not _is_bare_request(part) and not _WONDER.match(part)
                 for part in context
             ):
+                return None
+            # "pazhou pilot zone is for AI and what else? whats the full name": a question
+            # before it, asked with its question word inside
+            if _ASKED_INSIDE.search(message[: message.rfind(parts[index])]):
                 return None
             return clause
     return _asked_first(message)
@@ -147,6 +153,11 @@ def _only_confirms(sentence: str) -> bool:
 
 
 _WH_WORD = re.compile(r"\b(?:what|when|where|whereabouts|who|whom|whose|why|which|how)\b", re.I)
+
+
+_ASKED_INSIDE = re.compile(
+    r"\b(?:what|when|where|who|whom|whose|why|which|how)\b[^.?!]*\?", re.IGNORECASE
+)
 
 
 def before_a_remark(message: str) -> tuple[str, str] | None:

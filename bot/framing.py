@@ -65,7 +65,7 @@ _CONFIRMATION_SENTENCE = re.compile(
     r"|what) (?:the|your) (?:article|report|story|piece|text) (?:gives|says|uses|has|states"
     r"|reports)"
     # "Please verify the exact figure.", "Can you confirm those names?", "Correct number?"
-    r"|(?:(?:please|(?:can|could) you)(?: please)? )?(?:confirm|verify|check)"
+    r"|(?:(?:please|kindly|(?:can|could) you)(?: please| kindly)? )?(?:confirm|verify|check)"
     r"(?: (?:that|this|it|those|these|the))?(?: (?:exact|correct|right|real))?"
     r"(?: (?:figure|number|date|names?|title|spelling|facts?))?"
     r"|(?:the )?(?:correct|right|exact) (?:figure|number|date|name|title)"
@@ -89,9 +89,12 @@ _ASKS_FOR_SOMETHING = re.compile(
 # "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
 _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
+    # "Is true this is the biggest park?", as a learner asks
+    r"|^\W*is true(?: that)?"
     r"|am i (?:right|correct|accurate)(?: in (?:thinking|saying|understanding|describing|calling"
     r"|stating|writing|assuming))?"
-    r"|(?:(?:can|could|would) you (?:please )?|please |(?:can|could|may) (?:i|we) |just to )"
+    r"|(?:(?:can|could|would) you (?:please |kindly )?|please |kindly "
+    r"|(?:can|could|may) (?:i|we) |just to )"
     r"(?:confirm|verify)"
     r"(?: (?:the|this) (?:claim|statement|report|idea|figure))?(?: that)?"
     r"|did i (?:read|hear|understand|get) (?:it |this |that )?(?:right|correctly)"
@@ -241,14 +244,16 @@ _HEARSAY = re.compile(
     r"(?:say|says|said|tell|tells|told|swear|swears|swore|insist|insists|insisted|claim|claims"
     r"|claimed|reckon|reckons|mention|mentions|mentioned|remember|remembers|remembered"
     # "She asks me is there going to be ...": on whose behalf
-    r"|ask|asks|asked)"
+    r"|ask|asks|asked"
+    # "My students read that ...", "a listener texted that ...": what they took in or sent
+    r"|read|heard|texted|messaged|wrote|think|thinks|believe|believes)"
     r"(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",
     re.IGNORECASE,
 )
 _HEARSAY_VERBS = frozenset(
     """say says said tell tells told swear swears swore insist insists insisted claim claims
     claimed reckon reckons mention mentions mentioned remember remembers remembered ask asks
-    asked""".split()  # noqa: SIM905
+    asked read heard texted messaged wrote think thinks believe believes""".split()  # noqa: SIM905
 )
 # "HYCAN will be in the park. Is this true, did they sign something?": the check of the
 # sentence before, then what is asked of it

@@ -59,7 +59,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("tenant", "tenants", "occupant", "occupants", "occupier", "occupiers"),
     ("name", "designation"),
     ("sector", "sectors", "sectoral"),
-    ("publish", "published", "released", "release", "publishing"),
+    ("publish", "published", "released", "release", "publishing", "printed", "prints"),
     ("article", "story", "piece", "report", "news", "articles", "stories", "pieces", "reports"),
     ("photo", "photos", "picture", "pictures", "image", "images", "photograph", "pic"),
     ("cost", "costs", "price", "spend", "spent", "spending", "invest", "investment", "budget"),
@@ -317,6 +317,16 @@ PHRASES: dict[str, str] = {
     "ground level": "ground",
     "putting up": "building",
     "size wise": "",  # "how does it rank size-wise": the rank is the question
+    # "Haizhu's biggest park by scale": how it is the biggest, said again
+    **{f"{by} {scale}": "" for by in ("by", "in") for scale in ("scale", "size")},
+    # "above-grade GFA": a builder's above ground
+    "above grade": "above ground",
+    # "Which firms inked agreements?": signed them
+    **{
+        f"{ink}{obj}": f"sign{obj}"
+        for ink in ("ink", "inks", "inked", "inking")
+        for obj in ("", " a", " an", " the")
+    },
     "down the road": "future",
     "down the line": "future",
     "years to come": "future",

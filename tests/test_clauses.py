@@ -269,3 +269,27 @@ def test_a_short_last_sentence_is_asked_of_the_claim_before_it() -> None:
     )
     reply = decide(message, matcher_with(hub, fund), Thresholds())
     assert reply.entry != hub
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Checking my notes: the bridge opened on May 9, correct?", "bridge-opening"),
+        ("Note for the show: the bridge opened in June?", "bridge-opening"),
+    ],
+)
+def test_a_lead_in_before_a_colon_does_not_sink_the_question(
+    message: str, expected: str | None
+) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+
+
+def test_a_thumb_typed_question_word_asks() -> None:
+    assert question_clause("ok im doing a project on it, whats the bridge called") == (
+        "whats the bridge called"
+    )
+
+
+def test_a_question_before_it_keeps_a_clause_from_being_asked_alone() -> None:
+    assert question_clause("the bridge is for cars and what else? whats its name") is None
