@@ -332,6 +332,8 @@ PHRASES: dict[str, str] = {
     "years to come": "future",
     # "a one-off or part of something bigger?" asks whether it is one of a series, not of size
     "one off": "series",
+    **{f"one time {thing}": "series" for thing in ("thing", "event", "affair")},
+    "more or less": "",  # "where is it located, more or less?": roughly
     **{f"{a} {single} event": "series" for a in ("a", "one") for single in ("single", "lone")},
     "stand alone": "series",  # "a stand-alone event, or one of several?"
     "standalone": "series",

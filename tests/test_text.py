@@ -803,6 +803,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("which firms inked a deal", "which firms signed a deal"),
         ("which paper printed it", "which paper published it"),
         ("above-grade floor space", "above ground floor space"),
+        ("was it a one time thing or a series", "was it a series or a series"),
+        ("where is it located, more or less?", "where is it located?"),
         (
             "Kaida will run it. Is this true, did they sign something?",
             "Kaida will run it. did they sign something?",
