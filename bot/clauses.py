@@ -117,7 +117,11 @@ def _to_sentence_end(clause: str, message: str, start: str) -> str:
     return message[at : end.start()]
 
 
-_SENTENCE = re.compile(r"\S.*?(?:[.?!]+(?=\s|$)|$)")
+# a sentence ends at its mark, not at a title's ("the person Mr. Pan reports to?")
+_SENTENCE = re.compile(
+    r"\S.*?(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)"
+    r"(?<!\b[A-Z])[.?!]+(?=\s|$)|$)"
+)
 
 
 def asking_sentence(message: str, says_what_it_asks: Callable[[str], bool]) -> str | None:

@@ -334,6 +334,13 @@ PHRASES: dict[str, str] = {
     "one off": "series",
     **{f"one time {thing}": "series" for thing in ("thing", "event", "affair")},
     "more or less": "",  # "where is it located, more or less?": roughly
+    # "What is Meishang's main business?", "Yuanzhi's main product": what a firm makes
+    **{
+        f"{main} {line}": "make"
+        for main in ("main", "core", "key", "chief", "primary")
+        for line in ("business", "businesses", "product", "products", "line")
+    },
+    "line of business": "make",
     **{f"{a} {single} event": "series" for a in ("a", "one") for single in ("single", "lone")},
     "stand alone": "series",  # "a stand-alone event, or one of several?"
     "standalone": "series",

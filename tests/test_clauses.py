@@ -293,3 +293,9 @@ def test_a_thumb_typed_question_word_asks() -> None:
 
 def test_a_question_before_it_keeps_a_clause_from_being_asked_alone() -> None:
     assert question_clause("the bridge is for cars and what else? whats its name") is None
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_sentence() -> None:
+    says = lambda sentence: True  # noqa: E731
+    message = "Who is the engineer, the one Mr. Li reports to? I ask for a friend."
+    assert asking_sentence(message, says) == "Who is the engineer, the one Mr. Li reports to?"

@@ -805,6 +805,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("above-grade floor space", "above ground floor space"),
         ("was it a one time thing or a series", "was it a series or a series"),
         ("where is it located, more or less?", "where is it located?"),
+        ("what is Kaida's main business", "what is Kaida make"),
+        ("Kaida's core products", "Kaida make"),
         (
             "Kaida will run it. Is this true, did they sign something?",
             "Kaida will run it. did they sign something?",
