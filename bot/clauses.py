@@ -70,7 +70,10 @@ def question_clause(message: str) -> str | None:
         if _ASKING.search(parts[index]) and not _is_bare_request(parts[index]):
             clause = _to_sentence_end(" ".join(parts[index:]), message, parts[index])
             context = parts[:index]
-            if _word_count(clause) < MIN_WORDS or any(c.isdigit() for c in "".join(context)):
+            # "For 2023, how many ...?" is not asked without its year; "I only have 5 minutes,
+            # can you ...?" tells of the asker
+            figures = _ASKERS_OWN_FIGURE.sub("", " ".join(context))
+            if _word_count(clause) < MIN_WORDS or any(c.isdigit() for c in figures):
                 return None
             # "will the park have parking, how many spaces?" is one question; "so tell me"
             # and "which made me wonder" ask nothing of their own
@@ -159,6 +162,12 @@ def _only_confirms(sentence: str) -> bool:
 _WH_WORD = re.compile(r"\b(?:what|when|where|whereabouts|who|whom|whose|why|which|how)\b", re.I)
 
 
+# "5 minutes break", "I am 74 years old": a figure of the asker's day, not of what is asked
+_ASKERS_OWN_FIGURE = re.compile(
+    r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|(?:years?|yrs?) old|kids|children"
+    r"|grandchildren)\b",
+    re.IGNORECASE,
+)
 _ASKED_INSIDE = re.compile(
     r"\b(?:what|when|where|who|whom|whose|why|which|how)\b[^.?!]*\?", re.IGNORECASE
 )

@@ -173,7 +173,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("center", "hub", "facility", "facilities"),
     ("output", "production"),
     ("cluster", "grouping", "agglomeration"),
-    ("equipment", "machinery"),
+    ("equipment", "machinery", "machines"),
     ("pillar", "backbone", "mainstay", "core"),
 )
 
@@ -334,6 +334,8 @@ PHRASES: dict[str, str] = {
     "one off": "series",
     **{f"one time {thing}": "series" for thing in ("thing", "event", "affair")},
     "more or less": "",  # "where is it located, more or less?": roughly
+    # "a passenger told me of some big ceremony last month": when the asker heard of it
+    **dict.fromkeys(("last month", "last week", "the other day", "not long ago"), ""),
     # "What is Meishang's main business?", "Yuanzhi's main product": what a firm makes
     **{
         f"{main} {line}": "make"

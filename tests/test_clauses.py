@@ -299,3 +299,9 @@ def test_a_title_with_a_full_stop_does_not_end_the_sentence() -> None:
     says = lambda sentence: True  # noqa: E731
     message = "Who is the engineer, the one Mr. Li reports to? I ask for a friend."
     assert asking_sentence(message, says) == "Who is the engineer, the one Mr. Li reports to?"
+
+
+def test_a_figure_of_the_askers_day_is_no_figure_of_the_question() -> None:
+    assert question_clause("I only have 5 minutes break, can you tell me how long the bridge is?")
+    # a figure the asker claims is part of what is asked
+    assert question_clause("I heard 900 metres, but how long is the bridge?") is None

@@ -807,6 +807,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("where is it located, more or less?", "where is it located?"),
         ("what is Kaida's main business", "what is Kaida make"),
         ("Kaida's core products", "Kaida make"),
+        ("is it for smart machines", "is it for smart equipment"),
+        ("a passenger told me of a ceremony last month", "a passenger told me of a ceremony"),
         (
             "Kaida will run it. Is this true, did they sign something?",
             "Kaida will run it. did they sign something?",
