@@ -20,7 +20,7 @@ _YES = "|".join(YES_TAGS)
 # confirmation is not a topic
 _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
-    r"(?:is that |is it |isn'?t it |am i |this is |that is |it is )?"
+    r"(?:is that |is it |isn'?t it |am i |this is |that is |it is |is )?"
     r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
     r"(?:right|correct|true|accurate|rite|true or false|right or wrong)\s*[?!.]*\s*$",
     re.IGNORECASE,
@@ -161,7 +161,7 @@ _SOURCED_CLAIM = re.compile(
     # "A former colleague of mine told me ...", "My neighbour, a retired engineer, insists ..."
     r"(?: of (?:mine|ours))?(?:, [^,.?!]{1,40},)?"
     # "My neighbour in Chigang said ...", "Someone in my WeChat group said ..."
-    r"(?: (?:in|from|at) (?:my |our |the )?[a-z]+(?: group| chat| club| stop| office)?| here)?"
+    r"(?: (?:in|from|at|on) (?:my |our |the |a )?[a-z]+(?: [a-z]+){0,2}?| here)?"
     r"(?: (?:i|we)(?:'ve| have)? (?:seen|read|found|heard|got)| (?:i|we)(?:'m| am| are) "
     r"(?:editing|reading|writing|checking))?"
     r" (?:say|says|said|claim|claims|claimed|state|states|stated|suggest|suggests|suggested"
@@ -240,7 +240,9 @@ _HEARSAY = re.compile(
     r"(?:^|(?<=[.!?] ))\W*(?:(?:hi|hello|hey|sorry|ok|okay|so|and|but|also)\W+)*"
     r"(?:(?:(?:a|an|my|our|one) |(?=(?:someone|somebody|everyone|everybody|people)\b))"
     r"(?:(?!(?:what|which|whom|whose|how|when|where|why|i|we|you|it|the park)\b)"
-    r"[\w'\u2019-]+,? ){1,7}?(?:(?:he|she|they) )?|(?:he|she|they) )"
+    r"[\w'\u2019-]+,? ){1,7}?(?:(?:he|she|they) )?|(?:he|she|they) "
+    # "So the manager said the park will ...": the quoted man's claim, checked
+    rf"|{_SPEAKER} )"
     r"(?:say|says|said|tell|tells|told|swear|swears|swore|insist|insists|insisted|claim|claims"
     r"|claimed|reckon|reckons|mention|mentions|mentioned|remember|remembers|remembered"
     # "She asks me is there going to be ...": on whose behalf

@@ -808,6 +808,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what is Kaida's main business", "what is Kaida make"),
         ("Kaida's core products", "Kaida make"),
         ("is it for smart machines", "is it for smart equipment"),
+        ("heard it opened in May, is true?", "it opened in May"),
+        ("Guy in my back seat said it opened in May", "it opened in May"),
+        ("So the manager said it will open in May, yes?", "it will open in May"),
         ("a passenger told me of a ceremony last month", "a passenger told me of a ceremony"),
         (
             "Kaida will run it. Is this true, did they sign something?",
