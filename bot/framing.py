@@ -22,7 +22,7 @@ _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
     r"(?:is that |is it |isn'?t it |am i |this is |that is |it is |is )?"
     r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
-    r"(?:right|correct|true|accurate|rite|true or false|right or wrong)\s*[?!.]*\s*$",
+    r"(?:right|correct|true|accurate|rite|true or false|true or not|right or wrong)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 # "Reports put the ceremony on Feb 25. Is that the correct date?", "... Does that match the
@@ -81,7 +81,7 @@ _BARE_CONFIRMATION_TAG = re.compile(rf"\s+(?:{_AGREEING}|{_YES})\s*\?+\s*$", re.
 # it; "which way do I turn right" asks something, and keeps its "right"
 _STATEMENT_RIGHT = re.compile(rf"\s+(?:{_AGREEING})\s*$", re.IGNORECASE)
 # every tag above ends with one of these: a text ending otherwise skips their search
-TAG_WORDS = frozenset((*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong"))
+TAG_WORDS = frozenset((*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong", "not"))
 _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
@@ -91,6 +91,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
     # "Is true this is the biggest park?", as a learner asks
     r"|^\W*is true(?: that)?"
+    # "Confirm the event was on February 18?"
+    r"|^\W*(?:confirm|verify)(?: that)?(?= (?:the|it|this|they|he|she)\b)"
     r"|am i (?:right|correct|accurate)(?: in (?:thinking|saying|understanding|describing|calling"
     r"|stating|writing|assuming))?"
     r"|(?:(?:can|could|would) you (?:please |kindly )?|please |kindly "
@@ -149,7 +151,8 @@ _SOURCE_WORDS = frozenset(
     authors correspondent correspondents son sons daughter daughters grandson grandsons
     granddaughter granddaughters grandkids grandchildren nephew nephews niece nieces kid kids
     son-in-law daughter-in-law brother-in-law sister-in-law in-laws
-    lady grandma grandpa""".split()  # noqa: SIM905
+    lady grandma grandpa client clients patron patrons customer customers listener listeners
+    passenger passengers caller callers reader readers""".split()  # noqa: SIM905
 )
 _SOURCE = "|".join(sorted(_SOURCE_WORDS, key=lambda w: (-len(w), w)))  # "son-in-law" first
 # "Some reports I've seen put the ceremony on ...", "A colleague identified Pan as ...", "My
@@ -237,12 +240,14 @@ _ANYONE_SAYS = re.compile(
 # verb as a learner writes it, is not what is claimed ("Some companies said ..." keeps them:
 # "some" may be the knowledge's own subject)
 _HEARSAY = re.compile(
-    r"(?:^|(?<=[.!?] ))\W*(?:(?:hi|hello|hey|sorry|ok|okay|so|and|but|also)\W+)*"
+    r"(?:^|(?<=[.!?] )|(?<=, ))\W*(?:(?:hi|hello|hey|sorry|ok|okay|so|and|but|also)\W+)*"
     r"(?:(?:(?:a|an|my|our|one) |(?=(?:someone|somebody|everyone|everybody|people)\b))"
     r"(?:(?!(?:what|which|whom|whose|how|when|where|why|i|we|you|it|the park)\b)"
     r"[\w'\u2019-]+,? ){1,7}?(?:(?:he|she|they) )?|(?:he|she|they) "
     # "So the manager said the park will ...": the quoted man's claim, checked
-    rf"|{_SPEAKER} )"
+    rf"|{_SPEAKER} "
+    # "colleague told me ...", "Client says ...": a source named without an article
+    rf"|(?:{_SOURCE}) )"
     r"(?:say|says|said|tell|tells|told|swear|swears|swore|insist|insists|insisted|claim|claims"
     r"|claimed|reckon|reckons|mention|mentions|mentioned|remember|remembers|remembered"
     # "She asks me is there going to be ...": on whose behalf
@@ -368,7 +373,8 @@ _CLAIMED_BY = re.compile(
     rf"(?:{'|'.join(w for w in _CLAIMING if w not in ('told', 'tells'))}|told me|tells me)"
     r"\s*[?!.]*\s*$"
     # "..., as I thought I read?", "..., as I remember": where the asker has it from
-    r"|,?\s+as\s+(?:i|we)(?:\s+thought(?:\s+(?:i|we))?)?\s+(?:read|heard|saw|remember"
+    r"|,?\s+as\s+(?:i|we)(?:\s+thought(?:\s+(?:i|we))?)?\s+(?:half\s+|vaguely\s+)?"
+    r"(?:read|heard|saw|remember"
     r"|recall)(?: (?:it|somewhere|online|earlier|before))?\s*[?!.]*\s*$"
     r"|,?\s+so (?:that )?(?:i|we|my [a-z]+|our [a-z]+|the [a-z]+|they|he|she)"
     rf" (?:can |could |will )?(?:{'|'.join(_TAKING_IN)})\b"
@@ -382,7 +388,7 @@ _NEEDED_FOR = re.compile(
     r"(?:[.?!,;]\s*|\s+-\s+)(?:(?:i|we) )?(?:need|needed|want|wanted)"
     r"(?: (?:it|this|that|the answer))?(?: for| to use (?:it )?(?:for|in)| to put in)"
     r" (?:the|my|our|a) [a-z]+(?: [a-z]+)?\s*[?!.]*\s*$"
-    rf"|,\s*for (?:the|my|our) (?:news )?(?:{'|'.join(_NEWSROOM)})\s*[?!.]*\s*$"
+    rf"|(?:,\s*|\s+)for (?:the|my|our) (?:news )?(?:{'|'.join(_NEWSROOM)})\s*[?!.]*\s*$"
     r"|(?:[.?!,;]\s*|\s+-\s+)(?:(?:i|we) )?(?:want|need|have) to get (?:it|this|that|the [a-z]+)"
     r"(?: exactly| just)? right\s*[?!.]*\s*$",
     re.IGNORECASE,
@@ -472,6 +478,8 @@ _PURPOSE = re.compile(
     r"|\bfor the [a-z]+ (?:update|briefing|newsletter|meeting|memo|podcast|segment|show|lesson"
     r"|presentation|quiz)\b"
     # "for a briefing note", "for a quiz": what kind of thing it is for
+    # "a quick rundown for a patron": who the answer is for
+    r"|\bfor (?:a|my|our|the) (?:patron|client|customer|reader|listener|caller|student|boss)s?\b"
     r"|\bfor an? (?:[a-z]+ )?(?:notes?|briefing|memo|newsletter|blog post|podcast|column"
     r"|presentation|quiz|essay|assignment|homework|handout)\b",
     re.IGNORECASE,

@@ -343,6 +343,8 @@ PHRASES: dict[str, str] = {
         for line in ("business", "businesses", "product", "products", "line")
     },
     "line of business": "make",
+    "credit line": "credit",  # "Who gets the credit line for the photo?"
+    "dateline": "date",  # "What's the dateline on the article?"
     **{f"{a} {single} event": "series" for a in ("a", "one") for single in ("single", "lone")},
     "stand alone": "series",  # "a stand-alone event, or one of several?"
     "standalone": "series",

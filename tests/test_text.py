@@ -811,6 +811,21 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("heard it opened in May, is true?", "it opened in May"),
         ("Guy in my back seat said it opened in May", "it opened in May"),
         ("So the manager said it will open in May, yes?", "it will open in May"),
+        (
+            "I live far away, colleague told me it opened in May.",
+            "I live far away, it opened in May",
+        ),
+        ("Client says it opened in May - correct?", "it opened in May"),
+        ("Is it 300 m long, as I half remember?", "Is it 300 m long"),
+        ("Confirm the bridge opened in May?", "the bridge opened in May?"),
+        (
+            "Give me the short version of this news for the intro.",
+            "Give me the short version of this news",
+        ),
+        ("a quick rundown of the story for a patron", "a quick rundown of the story"),
+        ("it is the longest bridge. True or not?", "it is the longest bridge"),
+        ("who gets the credit line for the photo", "who gets the credit for the photo"),
+        ("what's the dateline on the article", "what's the date on the article"),
         ("a passenger told me of a ceremony last month", "a passenger told me of a ceremony"),
         (
             "Kaida will run it. Is this true, did they sign something?",
