@@ -96,6 +96,10 @@ STRING_SHARE = 0.15  # how much rapidfuzz's whole-string similarity adds
 # them when it fits them nearly as well as the entry's own ("What were the later events in the
 # Q1 series?" fits "series of activities" a little better, and asks what the article lacks)
 LEFT_OPEN_SHARE = 0.9
+# a question fitting an open question this little asks something else: "how rare are city
+# industrial parks ...?", 0.06 of "How long has Pan Hongping worked at the park?", is no
+# question the article leaves open, and may still be quoted from it
+MIN_LEFT_OPEN_FIT = 0.3
 # A knowledge term's IDF is scaled by how rare its words are in English (bot/english.rarity):
 # COMMON_MIN of it at COMMON_FLOOR ("the" 1.3, "make" 2.7), all of it from COMMON_RARE ("park"
 # 4.5), linearly between. Chosen on StackFAQ (question+answer MAP 0.798 -> 0.800).
@@ -399,7 +403,7 @@ class Matcher:
             return None  # most questions: no word of its own
         left, which, shared = self._fit(readings, left_open)
         fitted, _, _ = self._fit(readings, own)
-        if left <= LEFT_OPEN_SHARE * fitted or shared <= owned:
+        if left < MIN_LEFT_OPEN_FIT or left <= LEFT_OPEN_SHARE * fitted or shared <= owned:
             return None
         return entry.not_in_article[which], left, fitted
 

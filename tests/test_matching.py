@@ -868,6 +868,15 @@ def test_a_left_open_question_needs_a_word_the_entry_s_own_questions_lack() -> N
     assert decide("which companies signed agreements", matcher, THRESHOLDS).entry == generic
 
 
+def test_a_question_that_barely_fits_an_open_question_is_not_left_open() -> None:
+    """One shared word of many ("total") is not asking what the article leaves open: the
+    article may still be quoted for it."""
+    matcher = matcher_with(SIGNING)
+    asked = "what total length of steel cable did the builders string across the river"
+    assert matcher.left_open(asked, SIGNING) is None
+    assert matcher.left_open("how many companies signed in total", SIGNING) is not None
+
+
 def test_a_question_with_an_open_question_s_own_word_is_left_open_though_it_fits_a_bit_worse(
     shipped: Matcher,
 ) -> None:
