@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.checks import ASKS_WH
 from bot.framing import without_framing
 from bot.text import STOPWORDS
 
@@ -159,18 +160,14 @@ def _only_confirms(sentence: str) -> bool:
     return without_framing(f"It was so. {sentence}").strip(" .?!").lower() == "it was so"
 
 
-_WH_WORD = re.compile(r"\b(?:what|when|where|whereabouts|who|whom|whose|why|which|how)\b", re.I)
-
-
 # "5 minutes break", "I am 74 years old": a figure of the asker's day, not of what is asked
 _ASKERS_OWN_FIGURE = re.compile(
     r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|(?:years?|yrs?) old|kids|children"
     r"|grandchildren)\b",
     re.IGNORECASE,
 )
-_ASKED_INSIDE = re.compile(
-    r"\b(?:what|when|where|who|whom|whose|why|which|how)\b[^.?!]*\?", re.IGNORECASE
-)
+# "... and what else? whats the full name": a question word, then its question mark
+_ASKED_INSIDE = re.compile(ASKS_WH.pattern + r"[^.?!]*\?", re.IGNORECASE)
 
 
 def before_a_remark(message: str) -> tuple[str, str] | None:
@@ -181,7 +178,7 @@ def before_a_remark(message: str) -> tuple[str, str] | None:
     if not comma or _word_count(head) < MIN_WORDS or not tail.strip():
         return None
     # "..., like which venue?" narrows what is asked
-    if _ASKING.search(tail.strip()) or _WH_WORD.search(tail):
+    if _ASKING.search(tail.strip()) or ASKS_WH.search(tail):
         return None
     if not any(_ASKING.search(part) for part in _parts(head)):
         return None

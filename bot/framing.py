@@ -234,6 +234,13 @@ _ANYONE_SAYS = re.compile(
     r"|wants? to know|wanted to know)\b(?=\W+\w)",
     re.IGNORECASE,
 )
+# what passing a claim on is said with: "says", a learner's "say", "told", "swear"; "She asks
+# me is there ...", on whose behalf; "My students read that ...", "a listener texted that ..."
+_HEARSAY_VERBS = frozenset(
+    """say says said tell tells told swear swears swore insist insists insisted claim claims
+    claimed reckon reckons mention mentions mentioned remember remembers remembered ask asks
+    asked read heard texted messaged wrote think thinks believe believes""".split()  # noqa: SIM905
+)
 # "Our tour guide told us ...", "Somebody at the tea house swear ...", "My neighbour Mrs Lee she
 # tell me ...", "My friend who works construction says ...", and after the asker's own
 # sentences "He says ...": whoever passed the claim on, in however many words and with the
@@ -248,19 +255,9 @@ _HEARSAY = re.compile(
     rf"|{_SPEAKER} "
     # "colleague told me ...", "Client says ...": a source named without an article
     rf"|(?:{_SOURCE}) )"
-    r"(?:say|says|said|tell|tells|told|swear|swears|swore|insist|insists|insisted|claim|claims"
-    r"|claimed|reckon|reckons|mention|mentions|mentioned|remember|remembers|remembered"
-    # "She asks me is there going to be ...": on whose behalf
-    r"|ask|asks|asked"
-    # "My students read that ...", "a listener texted that ...": what they took in or sent
-    r"|read|heard|texted|messaged|wrote|think|thinks|believe|believes)"
+    rf"(?:{'|'.join(sorted(_HEARSAY_VERBS, key=lambda w: (-len(w), w)))})"
     r"(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",
     re.IGNORECASE,
-)
-_HEARSAY_VERBS = frozenset(
-    """say says said tell tells told swear swears swore insist insists insisted claim claims
-    claimed reckon reckons mention mentions mentioned remember remembers remembered ask asks
-    asked read heard texted messaged wrote think thinks believe believes""".split()  # noqa: SIM905
 )
 # "HYCAN will be in the park. Is this true, did they sign something?": the check of the
 # sentence before, then what is asked of it
