@@ -320,7 +320,15 @@ def _replaced_word(text: str, word: str, by: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", by, text, count=1, flags=re.IGNORECASE)
 
 
-def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds) -> Reply:
+# how many times a message is cut down to what in it asks (its asking sentence, the question
+# before a remark, what follows a lead-in): "Checking my notes: when was it, i forgot?" needs
+# two; a forged message of many commas and colons must not cost a decision per cut
+MAX_CUTS = 2
+
+
+def _decide_text(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int = 0
+) -> Reply:
     """The decision on `text` as written: its asking clause first, then the whole of it."""
     clause = question_clause(text)  # context before the question must not decide the answer
     # a clause opening the message has nothing before it to point back to ("Where is this
@@ -351,19 +359,17 @@ def _decide_text(text: str, truncated: bool, matcher: Matcher, thresholds: Thres
         whole = _named_in_its_story(text, truncated, matcher, thresholds) or whole
     if whole.status != "answer" and clause is not None and not opening:
         whole = _asked_of_whoever_did_it(text, clause, truncated, matcher, thresholds) or whole
-    if whole.status != "answer":
-        whole = _asked_in_its_sentence(text, truncated, matcher, thresholds) or whole
-    if whole.status != "answer":
-        whole = _asked_before_a_remark(text, truncated, matcher, thresholds) or whole
-    if whole.status != "answer":
-        whole = _asked_after_a_lead_in(text, truncated, matcher, thresholds) or whole
+    for cut in (_asked_in_its_sentence, _asked_before_a_remark, _asked_after_a_lead_in):
+        if whole.status == "answer" or cuts >= MAX_CUTS:
+            break
+        whole = cut(text, truncated, matcher, thresholds, cuts + 1) or whole
     if whole.status == "answer" or clause is not None:
         return whole
     return _one_of_its_questions(text, truncated, matcher, thresholds) or whole
 
 
 def _asked_before_a_remark(
-    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int
 ) -> Reply | None:
     """The question without a remark after its last comma that names nothing the knowledge
     has ("what day was the ceremony, i miss it on tv"), when the whole got no answer."""
@@ -373,7 +379,7 @@ def _asked_before_a_remark(
     head, remark = split
     if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(remark)):
         return None
-    reply = _decide_text(head, truncated, matcher, thresholds)
+    reply = _decide_text(head, truncated, matcher, thresholds, cuts)
     if reply.status != "answer":
         return None
     return replace(reply, question=text, reason=f"asked in {head!r}: {reply.reason}")
@@ -392,7 +398,7 @@ MAX_LEAD_IN = 10  # words: "Quick fact check before we go on air:"
 
 
 def _asked_after_a_lead_in(
-    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int
 ) -> Reply | None:
     """What follows a lead-in ending in a colon that names nothing the knowledge has
     ("Checking my notes: ...", "Reading a listener message: ..."), when the whole got no
@@ -402,14 +408,14 @@ def _asked_after_a_lead_in(
         return None
     if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(lead_in)):
         return None
-    reply = _decide_text(rest.strip(), truncated, matcher, thresholds)
+    reply = _decide_text(rest.strip(), truncated, matcher, thresholds, cuts)
     if reply.status != "answer":
         return None
     return replace(reply, question=text, reason=f"asked in {rest.strip()!r}: {reply.reason}")
 
 
 def _asked_in_its_sentence(
-    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int
 ) -> Reply | None:
     """The sentence that asks (with the claim it checks), decided alone when the whole
     message got no answer: the story around it says who asks and why. Not when it points
@@ -418,7 +424,7 @@ def _asked_in_its_sentence(
     kept = asking_sentence(text, lambda sentence: _says_enough_alone(sentence, matcher))
     if kept is None:
         return None
-    reply = _decide_text(kept, truncated, matcher, thresholds)
+    reply = _decide_text(kept, truncated, matcher, thresholds, cuts)
     if reply.status != "answer":
         return None
     dropped = text.replace(kept, " ")

@@ -305,3 +305,10 @@ def test_a_figure_of_the_askers_day_is_no_figure_of_the_question() -> None:
     assert question_clause("I only have 5 minutes break, can you tell me how long the bridge is?")
     # a figure the asker claims is part of what is asked
     assert question_clause("I heard 900 metres, but how long is the bridge?") is None
+
+
+def test_a_lead_in_and_a_remark_are_both_cut_from_one_question() -> None:
+    reply = decide(
+        "Checking my notes: when did the bridge open, i missed it on tv", MATCHER, Thresholds()
+    )
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "bridge-opening")
