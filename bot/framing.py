@@ -474,9 +474,9 @@ _PURPOSE = re.compile(
     # "for the council update", "for the morning briefing": what it is for, not what is in it
     r"|\bfor the [a-z]+ (?:update|briefing|newsletter|meeting|memo|podcast|segment|show|lesson"
     r"|presentation|quiz)\b"
-    # "for a briefing note", "for a quiz": what kind of thing it is for
     # "a quick rundown for a patron": who the answer is for
     r"|\bfor (?:a|my|our|the) (?:patron|client|customer|reader|listener|caller|student|boss)s?\b"
+    # "for a briefing note", "for a quiz": what kind of thing it is for
     r"|\bfor an? (?:[a-z]+ )?(?:notes?|briefing|memo|newsletter|blog post|podcast|column"
     r"|presentation|quiz|essay|assignment|homework|handout)\b",
     re.IGNORECASE,
