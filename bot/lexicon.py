@@ -334,6 +334,14 @@ PHRASES: dict[str, str] = {
     "one off": "series",
     **{f"one time {thing}": "series" for thing in ("thing", "event", "affair")},
     "more or less": "",  # "where is it located, more or less?": roughly
+    # "the system the park will help Haizhu put in place / build up": build it
+    **dict.fromkeys(("put in place", "build up", "built up", "building up"), "build"),
+    "tryna": "",  # "what is haizhu tryna set up": trying to, a filler
+    # "What did the manager remark about ...?": what he said about it
+    **{f"{remark} about": "say about" for remark in ("remark", "remarked", "remarks")},
+    # "single event or part of bigger row of activities?": one of a series, or not
+    **dict.fromkeys(("single event", "lone event"), "series"),
+    **{f"{row} of": "series of" for row in ("row", "string", "chain")},
     # "a passenger told me of some big ceremony last month": when the asker heard of it
     **dict.fromkeys(("last month", "last week", "the other day", "not long ago"), ""),
     # "What is Meishang's main business?", "Yuanzhi's main product": what a firm makes
@@ -425,6 +433,7 @@ PHRASES: dict[str, str] = {
     "pardon me": "please",
     # "the zone everyone keeps talking about": what is said of it, not what is asked
     "they keep mentioning": "",
+    **dict.fromkeys(("they keep talking about", "keep talking about", "keeps talking about"), ""),
     "keep mentioning": "",
     "keeps mentioning": "",
     "keep hearing about": "",

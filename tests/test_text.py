@@ -826,6 +826,14 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("it is the longest bridge. True or not?", "it is the longest bridge"),
         ("who gets the credit line for the photo", "who gets the credit for the photo"),
         ("what's the dateline on the article", "what's the date on the article"),
+        ("what will it help the city put in place", "what will it help the city build"),
+        ("what are they tryna build", "what are they build"),
+        ("what did he remark about bridges", "what did he say about bridges"),
+        ("what is this bridge they keep talking about", "what is this bridge"),
+        (
+            "was it a single event or part of a row of events",
+            "was it a series or part of a series of events",
+        ),
         ("a passenger told me of a ceremony last month", "a passenger told me of a ceremony"),
         (
             "Kaida will run it. Is this true, did they sign something?",
