@@ -112,7 +112,8 @@ _CONFIRMATION_LEAD = re.compile(
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
     r"|(?:i|we) (?:(?:still |always |kind of |sort of |seem to |seemed to |half |vaguely )?"
     r"(?:remember|recall|think|thought|believe"
-    r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))(?: that)?"
+    r"|believed|understand|understood|assume|assumed|guess|guessed|suppose|supposed))"
+    r"(?: reading| hearing| seeing)?(?: that)?"
     # "I read the park has 800k sqm", "I saw 5 million sqm mentioned": a claim; "I read the
     # article" is a remark
     r"|(?:i|we)(?:'ve| have)? (?:read|saw|seen)(?: somewhere| online| recently)?"

@@ -337,6 +337,10 @@ PHRASES: dict[str, str] = {
     # "the system the park will help Haizhu put in place / build up": build it
     **dict.fromkeys(("put in place", "build up", "built up", "building up"), "build"),
     "tryna": "",  # "what is haizhu tryna set up": trying to, a filler
+    # "Could you remind me which day ...": tell me
+    "remind me": "",
+    # "is it a city by itself or part of some bigger city?": a city, not the largest anything
+    **dict.fromkeys(("bigger city", "larger city", "big city", "separate city"), "city"),
     # "What did the manager remark about ...?": what he said about it
     **{f"{remark} about": "say about" for remark in ("remark", "remarked", "remarks")},
     # "single event or part of bigger row of activities?": one of a series, or not

@@ -830,6 +830,12 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("what are they tryna build", "what are they build"),
         ("what did he remark about bridges", "what did he say about bridges"),
         ("what is this bridge they keep talking about", "what is this bridge"),
+        ("could you remind me when it opened", "could you when it opened"),
+        (
+            "is it a city by itself or part of some bigger city",
+            "is it a city by itself or part of some city",
+        ),
+        ("I half remember reading it opened in May", "it opened in May"),
         (
             "was it a single event or part of a row of events",
             "was it a series or part of a series of events",
