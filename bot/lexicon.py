@@ -343,7 +343,7 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(("bigger city", "larger city", "big city", "separate city"), "city"),
     # "What did the manager remark about ...?": what he said about it
     **{f"{remark} about": "say about" for remark in ("remark", "remarked", "remarks")},
-    # "single event or part of bigger row of activities?": one of a series, or not
+    # "a single event, or part of a bigger row of activities?": one of a series, or not
     **dict.fromkeys(("single event", "lone event"), "series"),
     **{f"{row} of": "series of" for row in ("row", "string", "chain")},
     # "a passenger told me of some big ceremony last month": when the asker heard of it
@@ -357,7 +357,6 @@ PHRASES: dict[str, str] = {
     "line of business": "make",
     "credit line": "credit",  # "Who gets the credit line for the photo?"
     "dateline": "date",  # "What's the dateline on the article?"
-    **{f"{a} {single} event": "series" for a in ("a", "one") for single in ("single", "lone")},
     "stand alone": "series",  # "a stand-alone event, or one of several?"
     "standalone": "series",
     "something bigger": "something",
