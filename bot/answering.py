@@ -377,21 +377,31 @@ def _asked_before_a_remark(
     if split is None:
         return None
     head, remark = split
-    if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(remark)):
+    if _known_words(remark, matcher):
         return None
-    reply = _decide_text(head, truncated, matcher, thresholds, cuts)
+    return _answered_as(head, text, truncated, matcher, thresholds, cuts)
+
+
+def _answered_as(
+    part: str, text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int
+) -> Reply | None:
+    """The answer to the part of `text` that asks, recorded as the answer to `text`; None
+    when the part gets no answer either."""
+    reply = _decide_text(part, truncated, matcher, thresholds, cuts)
     if reply.status != "answer":
         return None
-    return replace(reply, question=text, reason=f"asked in {head!r}: {reply.reason}")
+    return replace(reply, question=text, reason=f"asked in {part!r}: {reply.reason}")
+
+
+def _known_words(text: str, matcher: Matcher) -> int:
+    """How many of the text's words the knowledge has, question words aside."""
+    return sum(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(text))
 
 
 def _says_enough_alone(sentence: str, matcher: Matcher) -> bool:
     """Whether a sentence after others names two things the knowledge has: "What is the real
     level?" after "... the cluster target is only 10 billion yuan." asks of the cluster."""
-    if not _says_what_it_asks(sentence, matcher):
-        return False
-    words = matcher.query_words(sentence)
-    return sum(w.known and w.term not in QUESTION_WORDS for w in words) >= 2
+    return _says_what_it_asks(sentence, matcher) and _known_words(sentence, matcher) >= 2
 
 
 MAX_LEAD_IN = 10  # words: "Quick fact check before we go on air:"
@@ -406,12 +416,9 @@ def _asked_after_a_lead_in(
     lead_in, colon, rest = text.partition(":")
     if not colon or not rest.strip() or len(lead_in.split()) > MAX_LEAD_IN:
         return None
-    if any(w.known and w.term not in QUESTION_WORDS for w in matcher.query_words(lead_in)):
+    if _known_words(lead_in, matcher):
         return None
-    reply = _decide_text(rest.strip(), truncated, matcher, thresholds, cuts)
-    if reply.status != "answer":
-        return None
-    return replace(reply, question=text, reason=f"asked in {rest.strip()!r}: {reply.reason}")
+    return _answered_as(rest.strip(), text, truncated, matcher, thresholds, cuts)
 
 
 def _asked_in_its_sentence(
@@ -424,8 +431,8 @@ def _asked_in_its_sentence(
     kept = asking_sentence(text, lambda sentence: _says_enough_alone(sentence, matcher))
     if kept is None:
         return None
-    reply = _decide_text(kept, truncated, matcher, thresholds, cuts)
-    if reply.status != "answer":
+    reply = _answered_as(kept, text, truncated, matcher, thresholds, cuts)
+    if reply is None:
         return None
     dropped = text.replace(kept, " ")
     if _points_back(kept, matcher) and (
@@ -433,7 +440,7 @@ def _asked_in_its_sentence(
         or _MID_SENTENCE_CAPITAL.search(dropped) is not None
     ):
         return None
-    return replace(reply, question=text, reason=f"asked in {kept!r}: {reply.reason}")
+    return reply
 
 
 def _context_of(clause: str, text: str) -> str:
