@@ -178,6 +178,11 @@ def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
     """The reply, or "none" when the question is one the entry's article leaves open: the fact
     is near, but not what is asked ("How many companies signed in total?")."""
     found = matcher.left_open(reply.question, entry)
+    clause = question_clause(reply.question)
+    if found is None and clause is not None:
+        # "Eight buildings will be capped, ok. But how many will the park have in total?":
+        # the claim it grants fits the entry; what it asks is left open
+        found = matcher.left_open(clause, entry)
     if found is None:
         return reply
     asked, left, own = found

@@ -743,6 +743,21 @@ def test_what_the_entry_answers_is_still_answered_beside_what_it_leaves_open(
     assert decide(question, matcher_with(SIGNING), THRESHOLDS).entry == SIGNING
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Acme and Birch signed, ok. But how many companies signed in total?",
+        "I know Acme signed up, but what does Acme make?",
+    ],
+)
+def test_a_fact_granted_before_asking_what_the_article_leaves_open_does_not_answer_it(
+    question: str,
+) -> None:
+    """The granted claim fits the entry's own questions; what the sentence asks does not."""
+    reply = decide(question, matcher_with(SIGNING), THRESHOLDS)
+    assert (reply.status, reply.left_open) == ("none", SIGNING)
+
+
 KORVANE = Entry(
     "korvane",
     ("Did Korvane sign?", "What is Korvane's role?", "Is Korvane one of the companies?"),
