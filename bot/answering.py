@@ -177,12 +177,17 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
 def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
     """The reply, or "none" when the question is one the entry's article leaves open: the fact
     is near, but not what is asked ("How many companies signed in total?")."""
-    found = matcher.left_open(reply.question, entry)
-    clause = question_clause(reply.question)
-    if found is None and clause is not None:
-        # "Eight buildings will be capped, ok. But how many will the park have in total?":
-        # the claim it grants fits the entry; what it asks is left open
-        found = matcher.left_open(clause, entry)
+    # "Eight buildings will be capped, ok. But how many will the park have in total?": the
+    # claim it grants fits the entry; what it asks is left open
+    last = asking_sentence(reply.question, lambda sentence: True)
+    asked_parts = (
+        reply.question,
+        question_clause(reply.question),
+        last if last and reply.question.rstrip().endswith(last) else None,
+    )
+    found = next(
+        (f for part in asked_parts if part and (f := matcher.left_open(part, entry))), None
+    )
     if found is None:
         return reply
     asked, left, own = found

@@ -743,21 +743,6 @@ def test_what_the_entry_answers_is_still_answered_beside_what_it_leaves_open(
     assert decide(question, matcher_with(SIGNING), THRESHOLDS).entry == SIGNING
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Acme and Birch signed, ok. But how many companies signed in total?",
-        "I know Acme signed up, but what does Acme make?",
-    ],
-)
-def test_a_fact_granted_before_asking_what_the_article_leaves_open_does_not_answer_it(
-    question: str,
-) -> None:
-    """The granted claim fits the entry's own questions; what the sentence asks does not."""
-    reply = decide(question, matcher_with(SIGNING), THRESHOLDS)
-    assert (reply.status, reply.left_open) == ("none", SIGNING)
-
-
 KORVANE = Entry(
     "korvane",
     ("Did Korvane sign?", "What is Korvane's role?", "Is Korvane one of the companies?"),
@@ -902,6 +887,26 @@ def test_a_question_with_an_open_question_s_own_word_is_left_open_though_it_fits
     assert reply.status == "none"
     assert reply.left_open is not None
     assert reply.left_open.id == "first-of-series"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I know 8 buildings get their roofs capped in 2022. But how many buildings does the park"
+        " have in total?",
+        "Eight buildings reach their caps this year, got it, but how many buildings will the park"
+        " have in total?",
+    ],
+)
+def test_a_fact_granted_before_asking_what_the_article_leaves_open_does_not_answer_it(
+    question: str, shipped: Matcher
+) -> None:
+    """The granted claim fits the entry's own questions; the sentence or clause that asks fits
+    the question its article leaves open."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.status == "none"
+    assert reply.left_open is not None
+    assert reply.left_open.id == "buildings-capped"
 
 
 REPORTED = Article(
