@@ -766,6 +766,20 @@ PHRASES: dict[str, str] = {
     "stepping up": "accelerate",
     "stepped up": "accelerate",
     "put together": "build",
+    # "there was big ceremony in Haizhu", "a grand launch event": how it sounded, not its size
+    **{
+        f"{big} {event}": event
+        for big in ("big", "large", "huge", "grand", "major", "fancy", "important")
+        for event in ("ceremony", "launch ceremony", "event", "launch event", "celebration")
+    },
+    # "Which day Haizhu make the ceremony?": a learner's verb for holding it ("did the
+    # ceremony launch" is not one: "did" asks)
+    **{
+        f"{make} {the}{event}": f"hold {the}{event}"
+        for make in ("make", "makes", "made", "making")
+        for the in ("", "the ", "a ", "this ", "that ", "their ", "its ")
+        for event in ("ceremony", "launch ceremony", "event", "launch event", "launch")
+    },
     # a ribbon-cutting is an opening ceremony; "most big" is how a learner says "biggest"
     "ribbon cutting": "launch ceremony",
     "most big": "biggest",

@@ -841,6 +841,11 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
             "was it a series or part of a series of events",
         ),
         ("a passenger told me of a ceremony last month", "a passenger told me of a ceremony"),
+        ("there was big ceremony in Haizhu", "there was ceremony in Haizhu"),
+        ("a grand launch event in the district", "a launch event in the district"),
+        ("Which day Haizhu make the ceremony?", "Which day Haizhu hold the ceremony?"),
+        ("why they made this launch ceremony", "why they hold this launch ceremony"),
+        ("What did the ceremony launch?", "What did the ceremony launch?"),
         (
             "Kaida will run it. Is this true, did they sign something?",
             "Kaida will run it. did they sign something?",
