@@ -537,6 +537,14 @@ _INTRODUCTION = re.compile(
 
 
 # "@anna no wait, ...": in a group chat, who a message answers is not what it asks
+# "Is this correct please?", "..., is it true pls?", "Please, is this right?": a courtesy
+# around the confirmation, which the confirmation's patterns must not have to allow for
+_COURTESY = re.compile(
+    r"[\s,]+(?:please|pls|plz|thank you|thanks|thx)[\s!.]*(?=\?*\s*$)"
+    r"|(?<![\w'\u2019])(?:please|kindly),\s*",
+    re.IGNORECASE,
+)
+_COURTESY_WORDS = ("please", "pls", "plz", "thank", "thx", "kindly,")
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
 # "gm all 👋 ...", "gm! ...": a chat's good morning (good night), not a general manager ("gm
 # of the park?" keeps it)
@@ -557,6 +565,9 @@ def without_framing(text: str) -> str:
     if "@" in text:
         text = _MENTION.sub("", text)
     lowered = text.lower()
+    if any(word in lowered for word in _COURTESY_WORDS) and _COURTESY.search(text):
+        text = _COURTESY.sub("", text)
+        lowered = text.lower()
     if lowered.lstrip()[:2] in ("gm", "gn"):
         text = _CHAT_GREETING.sub("", text)
         lowered = text.lower()

@@ -13,6 +13,7 @@ from bot import framing as f
 def _every_rewrite(text: str) -> str:
     """without_framing with no guard: each rewrite tried on every text, in the same order."""
     text = f._MENTION.sub("", text)
+    text = f._COURTESY.sub("", text)
     text = f._CHAT_GREETING.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
     text = f._HOW_IT_SOUNDS.sub(" ", text)
@@ -99,7 +100,7 @@ def _framed(count: int) -> list[str]:
         "A man at the bus stop said", "Sorry, my teacher asked whether", "Someone here asked if",
         "I'm sorry, I might have misread.", "Sorry, I don't really know construction terms.",
         "I want to tell her correctly:", "I got a bit confused reading it.",
-        "Surely that's too many?",
+        "Surely that's too many?", "please?", "Please,", "thanks!", "kindly,", "pls",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)
