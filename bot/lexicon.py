@@ -29,6 +29,7 @@ FILLERS = frozenset(
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
     wondered wondering
+    remember remembered remembering recall recalled recalling forget forgetting cannot
     """.split()  # noqa: SIM905
 ) | frozenset(
     # who the asker is asking for or heard it from ("My grandson needs it for school", "My

@@ -846,6 +846,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ),
         ("a passenger told me of a ceremony last month", "a passenger told me of a ceremony"),
         ("there was big ceremony in Haizhu", "there was ceremony in Haizhu"),
+        ("I cannot remember which day it opened", "I which day it opened"),
+        ("I forgot when it opened, do you recall?", "I when it opened, do you?"),
         ("a grand launch event in the district", "a launch event in the district"),
         ("Which day Haizhu make the ceremony?", "Which day Haizhu hold the ceremony?"),
         ("why they made this launch ceremony", "why they hold this launch ceremony"),
