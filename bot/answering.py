@@ -444,7 +444,9 @@ def _asked_in_its_sentence(
     reply = _answered_as(kept, text, truncated, matcher, thresholds, cuts)
     if reply is None:
         return None
-    dropped = text.replace(kept, " ")
+    # what it points back to is before it ("... simple words? My English is not so good."
+    # names nothing it could point to)
+    dropped = text[: text.rfind(kept)]
     if _points_back(kept, matcher) and (
         _names_unknown_to(reply.entry, dropped, matcher)
         or _MID_SENTENCE_CAPITAL.search(dropped) is not None

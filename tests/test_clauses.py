@@ -217,6 +217,11 @@ def test_a_list_of_questions_gets_the_answer_to_the_first_when_the_rest_get_none
             "bridge-opening",
         ),
         ("We moved here in 2019 and love it. How long is the bridge?", "bridge-length"),
+        # "this" points back, and nothing after it can be what it points to
+        (
+            "We moved here in 2019. How long is this bridge? My Dutch is poor, sorry.",
+            "bridge-length",
+        ),
         # a pointing-back check past a name the knowledge lacks: "they" are Acme
         ("My aunt works at Acme Steel. She says they built it. Is that right?", None),
         # "Can you help?" and "Which part?" say nothing alone: the whole message is asked
