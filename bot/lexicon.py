@@ -176,6 +176,14 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("cluster", "grouping", "agglomeration"),
     ("equipment", "machinery", "machines"),
     ("pillar", "backbone", "mainstay", "core"),
+    # a formal writer's words for the everyday ones ("Of what magnitude is the cluster?", "in
+    # which branches of industry", "assist Haizhu in erecting a modern system")
+    ("big", "magnitude", "dimensions"),
+    ("sector", "branch", "branches"),
+    ("help", "assist", "assists", "assisted", "assisting"),
+    ("build", "erect", "erects", "erected", "erecting"),
+    ("aim", "aspire", "aspires", "aspired", "aspiring", "aspiration", "aspirations"),
+    ("have", "possess", "possesses", "possessed"),
 )
 
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
@@ -456,6 +464,42 @@ PHRASES: dict[str, str] = {
     "last updated": "updated",
     # the "official name" of a place is its full name
     "official name": "full name",
+    "official designation": "full name",
+    # a formal writer's courtesies and turns ("Would you be so kind as to inform me ...", "if I
+    # may enquire", "In what manner ...", "last brought up to date")
+    **dict.fromkeys(
+        (
+            "would you be so kind as to",
+            "be so kind as to",
+            "if you would be so good as to tell me",
+            "if you would be so kind as to tell me",
+            "be so good as to",
+            "i should very much like to know",
+            "i should like to know",
+            "i would very much like to know",
+            "if i may enquire",
+            "if i may inquire",
+            "may i enquire",
+            "may i inquire",
+            "if one may speak of such expectations",
+        ),
+        "please",
+    ),
+    "inform me": "tell me",
+    **{f"in {which} manner": "how" for which in ("what", "which")},
+    "by what means": "how",
+    **{f"{brought} up to date": "updated" for brought in ("brought", "bring", "brings", "kept")},
+    "last brought up to date": "updated",
+    "in the coming years": "in the future",
+    "the coming years": "the future",
+    "coming years": "future",
+    "is it so that": "",  # "Is it so that ...?" checks, as "is it true that" does
+    **dict.fromkeys(("festivity", "festivities", "festive occasion"), "ceremony"),
+    **dict.fromkeys(("undertaking", "undertakings"), "projects"),
+    "ceremonial inauguration": "launch ceremony",
+    **{f"establish {self}": "settle" for self in ("themselves", "itself", "themself")},
+    **{f"{of} greater size": "bigger" for of in ("of", "with")},
+    **dict.fromkeys(("singular occasion", "singular event"), "series"),
     # "which firms put their names down": signed up
     "put their names down": "sign",
     "put their name down": "sign",
