@@ -545,6 +545,24 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 _COURTESY_WORDS = ("please", "pls", "plz", "thank", "thx", "kindly,")
+# "..., verdad?", "... c'est exact?", "... diba?", "... betul ke?", "... or no?", "I heard right
+# or no?": a second language's tag asking whether the claim before it is right
+_ANY_LANGUAGE_TAG = re.compile(
+    r"(?:[\s,.;-]+|^)(?:(?:i heard|i have|i got|is it|it is|is that|that is) )?(?:"
+    r"verdad|es correcto|correcto|es cierto|n['\u2019]est[- ]ce pas"
+    r"|c['\u2019]est (?:exact|vrai|ça|ca)"
+    r"|non|nicht wahr|oder|não é|nao e|né|ne"
+    r"|betul(?: ke| tak| kan)?|ya kan|kan|hai mai|boleh percaya ke|bukan|benar(?: kan)?"
+    r"|diba|di ba|tama ba(?: yun| iyon| yan)?|totoo ba|tama|mali ba|or mali ako"
+    r"|ganun ba(?: kalaki)?"
+    r"|(?:right|true|yes|correct|good) or no|or no)\s*[?!.]*\s*$"
+    r"|(?:[\s,.;-]+|^)(?:is it|it is|is that|that is|is this) good\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+_ANY_LANGUAGE_TAG_ENDS = frozenset(
+    """verdad correcto cierto pas exact vrai ça ca non wahr oder é e né ne ke tak kan mai
+    bukan benar diba ba yun iyon yan tama ako kalaki no good""".split()  # noqa: SIM905
+)
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
 # "gm all 👋 ...", "gm! ...": a chat's good morning (good night), not a general manager ("gm
 # of the park?" keeps it)
@@ -567,6 +585,10 @@ def without_framing(text: str) -> str:
     lowered = text.lower()
     if any(word in lowered for word in _COURTESY_WORDS) and _COURTESY.search(text):
         text = _COURTESY.sub("", text)
+        lowered = text.lower()
+    last_word = lowered.rstrip(" ?!.").rpartition(" ")[2]
+    if last_word in _ANY_LANGUAGE_TAG_ENDS and _ANY_LANGUAGE_TAG.search(text):
+        text = _ANY_LANGUAGE_TAG.sub("", text)
         lowered = text.lower()
     if lowered.lstrip()[:2] in ("gm", "gn"):
         text = _CHAT_GREETING.sub("", text)

@@ -8,8 +8,9 @@ and how a reader asks. Each group's words become the first word of the group.
 from __future__ import annotations
 
 # Light verbs and fillers: they are in questions, but they say nothing about the topic.
-FILLERS = frozenset(
-    """
+FILLERS = (
+    frozenset(
+        """
     going gonna gotta wanna happen happens happened happening occur occurs occurred take took
     taken place exactly actually currently basically roughly approximately around anything
     everything stuff quick quickly brief briefly getting gets gotten gave others
@@ -31,10 +32,11 @@ FILLERS = frozenset(
     wondered wondering
     remember remembered remembering recall recalled recalling forget forgetting cannot
     """.split()  # noqa: SIM905
-) | frozenset(
-    # who the asker is asking for or heard it from ("My grandson needs it for school", "My
-    # sister swears ..."): people around the asker are never what a news question is about
-    """
+    )
+    | frozenset(
+        # who the asker is asking for or heard it from ("My grandson needs it for school", "My
+        # sister swears ..."): people around the asker are never what a news question is about
+        """
     son sons daughter daughters sister sisters brother brothers nephew nephews niece nieces
     cousin cousins uncle uncles aunt aunts auntie grandson grandsons granddaughter
     granddaughters grandkid grandkids grandchild grandchildren grandma grandpa grandmother
@@ -42,6 +44,12 @@ FILLERS = frozenset(
     neighbour neighbours neighbor neighbors colleague colleagues classmate classmates kid kids
     lady
     """.split()  # noqa: SIM905
+    )
+    | frozenset(
+        # the particles of Tagalog, Malay and Indonesian chat mixed into English ("Haizhu is in
+        # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
+        "ba lang daw raw po naman kasi talaga yung lah leh lor meh sih dong deh kok".split()  # noqa: SIM905
+    )
 )
 
 EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
@@ -141,7 +149,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("october", "oct"),
     ("november", "nov"),
     ("december", "dec"),
-    ("area", "space", "footprint"),
+    ("area", "space", "footprint", "surface"),
     # everyday verbs and nouns people swap for one another in any subject
     ("delete", "deleted", "deletes", "deleting", "remove", "removed", "removes", "removing"),
     ("delete", "erase", "erased", "erasing", "wipe", "wiped"),
@@ -465,6 +473,7 @@ PHRASES: dict[str, str] = {
     # the "official name" of a place is its full name
     "official name": "full name",
     "official designation": "full name",
+    "long name": "full name",  # "What is the whole long name of that zone?"
     # a formal writer's courtesies and turns ("Would you be so kind as to inform me ...", "if I
     # may enquire", "In what manner ...", "last brought up to date")
     **dict.fromkeys(

@@ -14,6 +14,7 @@ def _every_rewrite(text: str) -> str:
     """without_framing with no guard: each rewrite tried on every text, in the same order."""
     text = f._MENTION.sub("", text)
     text = f._COURTESY.sub("", text)
+    text = f._ANY_LANGUAGE_TAG.sub("", text)
     text = f._CHAT_GREETING.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
     text = f._HOW_IT_SOUNDS.sub(" ", text)
@@ -101,6 +102,7 @@ def _framed(count: int) -> list[str]:
         "I'm sorry, I might have misread.", "Sorry, I don't really know construction terms.",
         "I want to tell her correctly:", "I got a bit confused reading it.",
         "Surely that's too many?", "please?", "Please,", "thanks!", "kindly,", "pls",
+        "verdad?", "diba?", "or no?", "Is it good?", "c'est exact?", "betul ke?", "tama ba yun?",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)
