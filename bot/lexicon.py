@@ -48,7 +48,10 @@ FILLERS = (
     | frozenset(
         # the particles of Tagalog, Malay and Indonesian chat mixed into English ("Haizhu is in
         # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
-        "ba lang daw raw po naman kasi talaga yung lah leh lor meh sih dong deh kok".split()  # noqa: SIM905
+        """
+    ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
+    deh kok
+    """.split()  # noqa: SIM905
     )
 )
 

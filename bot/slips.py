@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from bot.english import is_english_word, rarity
 from bot.framing import TAG_WORDS
+from bot.lexicon import FILLERS
 from bot.text import IDIOMS, QUESTION_WORDS, STOPWORDS, stem
 from bot.typos import TypoMender, meant_as_typed
 
@@ -166,6 +167,8 @@ class TextSlips:
         word = found.group(0)
         lowered = word.lower()
         if lowered in STOPWORDS or lowered in QUESTION_WORDS or lowered in self._surface:
+            return word
+        if lowered in FILLERS:  # "tama ba yun?": a particle is typed as meant, not "yuan"
             return word
         if lowered[-1] == "s" and lowered[:-1] in QUESTION_WORDS:  # "whos" is "who's"
             return word

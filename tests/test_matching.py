@@ -107,6 +107,16 @@ def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: 
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-name")
 
 
+def test_a_particle_of_another_language_is_not_mended_into_a_knowledge_word(
+    shipped: Matcher,
+) -> None:
+    """Tagalog's "yun" ("that") in "tama ba yun?" is no slip of "yuan"."""
+    asked = "my TL said the ceremony was feb 18, tama ba yun?"
+    assert shipped.with_slips_mended(asked) == asked
+    reply = decide(asked, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "ceremony-date")
+
+
 def test_a_slip_in_a_phrase_word_the_knowledge_never_keeps_is_mended_where_the_phrase_is_whole(
     shipped: Matcher,
 ) -> None:
