@@ -86,6 +86,13 @@ _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
 )
+# "I heard in the locker room that ...", "She told me at the market that ...": where the claim
+# was heard is not part of it
+_WHERE_HEARD = re.compile(
+    r"\b(heard|read|saw|seen|was told|were told|told me|told us|said|says|mentioned)"
+    r"\s+(?:in|at|on|from|during|over)\s+(?:[\w'\u2019-]+\s+){1,4}?(?=that\b)",
+    re.IGNORECASE,
+)
 # "Is it true that ...", "Am I right that ...": asking to confirm a fact does not change the fact
 _CONFIRMATION_LEAD = re.compile(
     r"\b(?:(?:is|was) it (?:true|correct|accurate|the case)"
@@ -248,7 +255,8 @@ _HEARSAY_VERBS = frozenset(
 # verb as a learner writes it, is not what is claimed ("Some companies said ..." keeps them:
 # "some" may be the knowledge's own subject)
 _HEARSAY = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=, ))\W*(?:(?:hi|hello|hey|sorry|ok|okay|so|and|but|also)\W+)*"
+    r"(?:^|(?<=[.!?] )|(?<=, )|(?<= and )|(?<= but ))"
+    r"\W*(?:(?:hi|hello|hey|sorry|ok|okay|so|and|but|also)\W+)*"
     r"(?:(?:(?:a|an|my|our|one) |(?=(?:someone|somebody|everyone|everybody|people)\b))"
     r"(?:(?!(?:what|which|whom|whose|how|when|where|why|i|we|you|it|the park)\b)"
     r"[\w'\u2019-]+,? ){1,7}?(?:(?:he|she|they) )?|(?:he|she|they) "
@@ -596,6 +604,8 @@ def without_framing(text: str) -> str:
     words = [word.strip(_AROUND_A_WORD) for word in lowered.split()]
     if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it
         text = _OWN_MEMORY.sub("", text)
+    if " that" in lowered and _WHERE_HEARD.search(text):
+        text = _WHERE_HEARD.sub(r"\1 ", text)
     if "sound" in words or "sounds" in words:
         text = _HOW_IT_SOUNDS.sub(" ", text)
     if "or" in words and not _DOUBT_WORDS.isdisjoint(words):

@@ -17,6 +17,7 @@ def _every_rewrite(text: str) -> str:
     text = f._ANY_LANGUAGE_TAG.sub("", text)
     text = f._CHAT_GREETING.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
+    text = f._WHERE_HEARD.sub(r"\1 ", text)
     text = f._HOW_IT_SOUNDS.sub(" ", text)
     text = f._DOUBT.sub("", text)
     text = f._IF_KNOWN.sub("", text)
@@ -102,7 +103,8 @@ def _framed(count: int) -> list[str]:
         "I'm sorry, I might have misread.", "Sorry, I don't really know construction terms.",
         "I want to tell her correctly:", "I got a bit confused reading it.",
         "Surely that's too many?", "please?", "Please,", "thanks!", "kindly,", "pls",
-        "verdad?", "diba?", "or no?", "Is it good?", "c'est exact?", "betul ke?", "tama ba yun?",
+        "verdad?", "in the locker room that", "at the market", "that", "and my partner told me",
+        "diba?", "or no?", "Is it good?", "c'est exact?", "betul ke?", "tama ba yun?",
         "the park official",
     ]  # fmt: skip
     rng = random.Random(12)

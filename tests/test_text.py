@@ -803,6 +803,12 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("it opened in may, is it true pls?", "it opened in may"),
         ("When did it open, please? Thanks!", "When did it open?"),
         ("My friend says it opened in May, verdad?", "it opened in May"),
+        ("I heard in the locker room that it opened in May.", "that it opened in May."),
+        ("My aunt told me at the market that it opened in May.", "that it opened in May."),
+        (
+            "I sell wine and my partner told me it opened in May.",
+            "I sell wine and it opened in May.",
+        ),
         ("sabi nila it opened in May, tama ba yun?", "sabi nila it opened in May"),
         ("Someone told me it opened in May, c'est exact?", "it opened in May"),
         ("it opened in may diba?", "it opened in may"),
