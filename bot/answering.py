@@ -27,6 +27,7 @@ from bot.checks import (
     names_something,
 )
 from bot.clauses import (
+    asked_with_its_claim,
     asking_parts,
     asking_sentence,
     before_a_remark,
@@ -34,6 +35,7 @@ from bot.clauses import (
     question_clause,
 )
 from bot.config import Thresholds
+from bot.framing import without_framing
 from bot.knowledge import Entry
 from bot.lexicon import FILLERS
 from bot.matching import SHORT_UNKNOWN_WEIGHT, Candidate, Matcher, QueryWord
@@ -369,7 +371,12 @@ def _decide_text(
         whole = _named_in_its_story(text, truncated, matcher, thresholds) or whole
     if whole.status != "answer" and clause is not None and not opening:
         whole = _asked_of_whoever_did_it(text, clause, truncated, matcher, thresholds) or whole
-    for cut in (_asked_in_its_sentence, _asked_before_a_remark, _asked_after_a_lead_in):
+    for cut in (
+        _asked_in_its_sentence,
+        _asked_of_its_claim,
+        _asked_before_a_remark,
+        _asked_after_a_lead_in,
+    ):
         if whole.status == "answer" or cuts >= MAX_CUTS:
             break
         whole = cut(text, truncated, matcher, thresholds, cuts + 1) or whole
@@ -453,6 +460,22 @@ def _asked_in_its_sentence(
     ):
         return None
     return reply
+
+
+def _asked_of_its_claim(
+    text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int
+) -> Reply | None:
+    """The sentence that asks with the claim that ends the sentence before it, when the whole
+    got no answer: the story that sentence starts with ("I import wines from Burgundy and my
+    partner told me about ...") says who asks. Not when the claim itself points back ("and
+    they signed"): what it points to is in the story."""
+    found = asked_with_its_claim(text, lambda sentence: _says_enough_alone(sentence, matcher))
+    if found is None:
+        return None
+    claim, asked = found
+    if _points_back(without_framing(claim), matcher):
+        return None
+    return _answered_as(f"{claim} {asked}", text, truncated, matcher, thresholds, cuts)
 
 
 def _context_of(clause: str, text: str) -> str:

@@ -154,6 +154,41 @@ def asking_sentence(message: str, says_what_it_asks: Callable[[str], bool]) -> s
     return kept if kept != " ".join(sentences) else None
 
 
+# where a told sentence's own story ends and what was told begins, at a new subject: "I import
+# wine, and my partner told me about a big ceremony in Haizhu." ("this park is only a small
+# one, second or third in the district" goes on about the same thing)
+_SUBJECT_AHEAD = (
+    r"(?=(?:i|we|my|our|his|her|their|he|she|they|someone|somebody|people|a|an|the|this|that"
+    r"|one)\s|(?-i:[A-Z]))"
+)
+_STORY_JOINT = re.compile(
+    rf"[,;]\s+(?:(?:and|but|so)\s+)?{_SUBJECT_AHEAD}|\s+(?:and|but|so)\s+{_SUBJECT_AHEAD}",
+    re.IGNORECASE,
+)
+
+
+def asked_with_its_claim(
+    message: str, says_what_it_asks: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The asking sentence with the last part of the sentence before it, when it needs that
+    sentence and the sentence tells a story first: "Bonjour, I import wines from Burgundy and
+    my partner told me about a big ceremony in Haizhu. Which day did it take place?" asks
+    "my partner told me about a big ceremony in Haizhu." and "Which day did it take place?";
+    None when there is no such part."""
+    sentences = _SENTENCE.findall(message.strip())
+    asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
+    if len(sentences) < 2 or not asking or asking[-1] == 0:
+        return None
+    last = asking[-1]
+    asked = sentences[last]
+    if _word_count(asked) >= MIN_WORDS and says_what_it_asks(asked) and not _is_bare_request(asked):
+        return None  # it is asked alone
+    pieces = [p for p in _STORY_JOINT.split(sentences[last - 1]) if p.strip()]
+    if len(pieces) < 2 or _word_count(pieces[-1]) < MIN_WORDS:
+        return None
+    return pieces[-1].strip(), asked
+
+
 def _only_confirms(sentence: str) -> bool:
     """Whether the sentence asks nothing but whether the one before it is right ("Is that
     the correct date?", "Did I get that right?"): framing takes it away after a claim."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import decide
-from bot.clauses import asking_parts, asking_sentence, question_clause
+from bot.clauses import asked_with_its_claim, asking_parts, asking_sentence, question_clause
 from bot.config import Thresholds
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
@@ -241,6 +241,38 @@ def test_the_sentence_that_asks_keeps_the_claim_it_checks() -> None:
     assert asking_sentence(message, says) == "A friend says it is 900 m. Is that the right figure?"
     assert asking_sentence("How long is it? I'm new here.", says) == "How long is it?"
     assert asking_sentence("How long is the bridge?", says) is None
+
+
+def test_a_short_question_is_asked_of_the_claim_that_ends_the_story_before_it() -> None:
+    says = lambda sentence: False  # noqa: E731
+    message = "Hi, I sell fish at the market and my cousin told me it opened in May. Is that so?"
+    assert asked_with_its_claim(message, says) == (
+        "my cousin told me it opened in May.",
+        "Is that so?",
+    )
+    # "second or third in the district" goes on about the park: no new subject, no story
+    told = "Someone told me this park is only a small one, second or third in the district. True?"
+    assert asked_with_its_claim(told, says) is None
+    assert asked_with_its_claim("My cousin told me it opened in May. Is that so?", says) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Hi, I sell fish at the Lyon market and my cousin told me the bridge opened on May 9."
+            " Is that right?",
+            "bridge-opening",
+        ),
+        # the claim points back into the story: "they" are Acme
+        ("My aunt drives for Acme Steel in Lyon and they built it. When did it open?", None),
+    ],
+)
+def test_the_story_a_claim_ends_does_not_sink_the_question_asked_of_it(
+    message: str, expected: str | None
+) -> None:
+    reply = decide(message, MATCHER, Thresholds())
+    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
 
 
 @pytest.mark.parametrize(
