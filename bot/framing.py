@@ -115,7 +115,8 @@ _CONFIRMATION_LEAD = re.compile(
     r"|(?:can|could|may) (?:we|i) (?:call|describe|say|write|claim)(?: that)?"
     r"|(?:i|we)(?:'ve| have)? (?:heard|was told|were told)|^\W*heard(?: that)?"
     # "I told my boss the park has ...": the asker's own claim, passed on
-    r"|(?:i|we) (?:told|tell) (?:my|our|the|a) [a-z]+(?: that)?"
+    r"|(?:i|we) (?:told|tell) (?:(?:my|our|the|a) (?:[a-z]+ ){0,2}?[a-z]+ that\b"
+    r"|(?:my|our|the|a) [a-z]+)"
     # "I remember about 300,000 sqm", "I thought it was 20 parks": a claim from memory
     r"|(?:i|we) (?:(?:still |always |kind of |sort of |seem to |seemed to |half |vaguely )?"
     r"(?:remember|recall|think|thought|believe"
@@ -581,6 +582,45 @@ _CHAT_GREETING = re.compile(
 )
 
 
+# "..., is that right day?", "Is he havering or is that right?", "Have I got that wrong?",
+# "Kindly confirm whether I am correct.", "that sound right??", "Correct size?": a last part
+# made only of these words, one of them a verdict, asks whether the claim before it is right,
+# however a learner or a dialect puts it
+_VERDICTS = frozenset(
+    """right correct true wrong legit accurate confirm mistaken misinformed confused havering
+    exaggerating correctly""".split()  # noqa: SIM905
+)
+_CONFIRMING_WORDS = _VERDICTS | frozenset(
+    """is was are were am be that this it he she they i we you the my his her a or no not yes
+    sound sounds kindly please whether remember remembering got have has did get think believe
+    number figure amount day date size name really actually so just me if bit still quite all
+    bhai yaar ji sir madam dear ok okay then""".split()  # noqa: SIM905
+)
+_TAIL_BOUNDARY = re.compile(r"[,;.?!]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?=or\s)", re.IGNORECASE)
+MAX_CONFIRMING_TAILS = 3  # "Is he havering, or is that right?" has two
+_MIN_LEFT_WORDS = 3  # a claim is left to check
+
+
+def _without_confirming_tails(text: str) -> str:
+    """The text without the parts at its end that only ask whether the rest is right."""
+    for _ in range(MAX_CONFIRMING_TAILS):
+        stripped = text.rstrip(" ?!.,;")
+        cuts = [m.start() for m in _TAIL_BOUNDARY.finditer(stripped)]
+        if not cuts:
+            return text
+        head, tail = stripped[: cuts[-1]], stripped[cuts[-1] :]
+        words = re.findall(r"[a-z']+", tail.lower())
+        if (
+            not words
+            or not set(words) <= _CONFIRMING_WORDS
+            or _VERDICTS.isdisjoint(words)
+            or len(head.split()) < _MIN_LEFT_WORDS
+        ):
+            return text
+        text = head
+    return text
+
+
 def without_framing(text: str) -> str:
     """The text without what frames its question (most texts hold nothing of it).
 
@@ -655,6 +695,8 @@ def without_framing(text: str) -> str:
     ):
         # the sentence follows one that ends, or a dash
         text = _CONFIRMATION_SENTENCE.sub("", text)
+    if not _VERDICTS.isdisjoint(word.strip(_AROUND_A_WORD) for word in text.lower().split()):
+        text = _without_confirming_tails(text)
     return _without_tags_and_sources(text, words)
 
 

@@ -32,6 +32,7 @@ def _every_rewrite(text: str) -> str:
             break
     text = f._WHICH_PARAGRAPH.sub("", text)
     text = f._CONFIRMATION_SENTENCE.sub("", text)
+    text = f._without_confirming_tails(text)
     last = text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]
     if last in f.TAG_WORDS:  # what the tags ask of the text, not a guard
         text = f._CONFIRMATION_TAG.sub("", text)
@@ -103,7 +104,9 @@ def _framed(count: int) -> list[str]:
         "I'm sorry, I might have misread.", "Sorry, I don't really know construction terms.",
         "I want to tell her correctly:", "I got a bit confused reading it.",
         "Surely that's too many?", "please?", "Please,", "thanks!", "kindly,", "pls",
-        "verdad?", "in the locker room that", "at the market", "that", "and my partner told me",
+        "verdad?", "is that right day?", "Have I got that wrong?", "or is he havering", "legit",
+        "Correct size?", "Kindly confirm whether I am correct.", "I told my church elders that",
+        "in the locker room that", "at the market", "that", "and my partner told me",
         "diba?", "or no?", "Is it good?", "c'est exact?", "betul ke?", "tama ba yun?",
         "the park official",
     ]  # fmt: skip

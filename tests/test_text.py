@@ -803,6 +803,16 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("it opened in may, is it true pls?", "it opened in may"),
         ("When did it open, please? Thanks!", "When did it open?"),
         ("My friend says it opened in May, verdad?", "it opened in May"),
+        ("My friend say it opened on 21 May, is that right day?", "it opened on 21 May"),
+        ("A lad says it opened in March. Is he havering or is that right?", "it opened in March"),
+        ("I half remember it cost 5 million. Have I got that wrong?", "it cost 5 million"),
+        (
+            "I told my church elders that it opened in May. Kindly confirm whether I am correct.",
+            "it opened in May",
+        ),
+        ("My son says it is 50 m long, that sound right??", "it is 50 m long"),
+        ("I was told it is all steel. Is that right, or am I misinformed?", "it is all steel"),
+        ("Is the bridge the right size?", "Is the bridge the right size?"),
         ("I heard in the locker room that it opened in May.", "that it opened in May."),
         ("My aunt told me at the market that it opened in May.", "that it opened in May."),
         (
