@@ -42,7 +42,7 @@ FILLERS = (
     granddaughters grandkid grandkids grandchild grandchildren grandma grandpa grandmother
     grandfather grandparents mum mom dad mother father parents wife husband friend friends
     neighbour neighbours neighbor neighbors colleague colleagues classmate classmates kid kids
-    lady
+    lady baba shushu ayi nainai yeye
     """.split()  # noqa: SIM905
     )
     | frozenset(
@@ -50,7 +50,7 @@ FILLERS = (
         # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
-    deh kok
+    deh kok bhai yaar ji hai ka
     """.split()  # noqa: SIM905
     )
 )

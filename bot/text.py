@@ -226,6 +226,7 @@ _TEXTING = {
     "abt": "about", "bout": "about", "wat": "what", "wut": "what", "thx": "thanks", "ty": "thanks",
     "kinda": "kind of", "sorta": "sort of", "yr": "year", "w": "with", "smth": "something",
     "sth": "something",
+    "kya": "what",  # Urdu and Hindi typed in Latin letters: "full name kya hai?"
     # the short forms of notes and headlines: "urban ind parks", "which cos signed intent agmts"
     "ind": "industrial", "inds": "industries", "cos": "companies", "agmt": "agreement",
     "agmts": "agreements", "govt": "government", "mgr": "manager", "mgmt": "management",
