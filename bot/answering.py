@@ -182,10 +182,12 @@ def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
     # "Eight buildings will be capped, ok. But how many will the park have in total?": the
     # claim it grants fits the entry; what it asks is left open
     last = asking_sentence(reply.question, lambda sentence: True)
+    remarked = before_a_remark(reply.question)  # "..., not only the ones capped this year?"
     asked_parts = (
         reply.question,
         question_clause(reply.question),
         last if last and reply.question.rstrip().endswith(last) else None,
+        remarked[0] if remarked else None,
     )
     found = next(
         (f for part in asked_parts if part and (f := matcher.left_open(part, entry))), None

@@ -906,6 +906,7 @@ def test_a_question_with_an_open_question_s_own_word_is_left_open_though_it_fits
         " have in total?",
         "Eight buildings reach their caps this year, got it, but how many buildings will the park"
         " have in total?",
+        "How many buildings does the park have in total, not just the ones capped in 2022?",
     ],
 )
 def test_a_fact_granted_before_asking_what_the_article_leaves_open_does_not_answer_it(
