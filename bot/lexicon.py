@@ -514,6 +514,25 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(("singular occasion", "singular event"), "series"),
     # "which firms put their names down": signed up
     "put their names down": "sign",
+    # "which firms put their signatures to ...", "put hand to paper": signed
+    **{
+        f"put {their} {signature}": "sign"
+        for their in ("their", "its", "a", "the")
+        for signature in ("signature", "signatures", "signature down", "signatures down")
+    },
+    "put hand to paper": "sign",
+    # "the Pazhou zone that appears in the article": where the asker saw it, not what is asked
+    **{
+        f"{appears} in {the} {article}": ""
+        for appears in ("that appears", "which appears", "appearing", "that is mentioned")
+        for the in ("the", "this")
+        for article in ("article", "story", "text", "report", "news")
+    },
+    # "was this the only one, or part of a bunch of events?": one of a series, or not
+    **{f"bunch of {events}": f"series of {events}" for events in ("events", "activities")},
+    "the only one or": "a series or",
+    "date of the text": "date of the article",  # "the date of the text, not of the event"
+    "only event": "series",
     "put their name down": "sign",
     "put its name down": "sign",
     "put names down": "sign",

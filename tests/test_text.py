@@ -872,6 +872,16 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("there was big ceremony in Haizhu", "there was ceremony in Haizhu"),
         ("I cannot remember which day it opened", "I which day it opened"),
         ("Of what magnitude is the fund?", "Of what size is the fund?"),
+        ("which firms put their signatures to it", "which firms sign to it"),
+        (
+            "what is the full name of the zone that appears in the article",
+            "what is the full name of the zone",
+        ),
+        (
+            "was it the only one or part of a bunch of events",
+            "was it a series or part of a series of events",
+        ),
+        ("what is the date of the text", "what is the date of the article"),
         ("Haizhu is in which city ba? for my notes lang", "Haizhu is in which city? for my notes"),
         ("so big meh? ok lah", "so big? ok"),
         ("Bridge full name kya hai, bhai?", "Bridge full name what?"),
