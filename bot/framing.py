@@ -589,13 +589,14 @@ _CHAT_GREETING = re.compile(
 # however a learner or a dialect puts it
 _VERDICTS = frozenset(
     """right correct true wrong legit accurate confirm mistaken misinformed confused havering
-    exaggerating correctly""".split()  # noqa: SIM905
+    exaggerating correctly mai""".split()  # noqa: SIM905
 )
 _CONFIRMING_WORDS = _VERDICTS | frozenset(
     """is was are were am be that this it he she they i we you the my his her a or no not yes
     sound sounds kindly please whether remember remembering got have has did get think believe
     number figure amount day date size name really actually so just me if bit still quite all
-    bhai yaar ji sir madam dear ok okay then""".split()  # noqa: SIM905
+    bhai yaar ji sir madam dear ok okay then mixes mixing mixed mix up again heard read hear talk
+    not""".split()  # noqa: SIM905
 )
 _TAIL_BOUNDARY = re.compile(r"[,;.?!]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?=or\s)", re.IGNORECASE)
 MAX_CONFIRMING_TAILS = 3  # "Is he havering, or is that right?" has two
@@ -603,23 +604,27 @@ _MIN_LEFT_WORDS = 3  # a claim is left to check
 
 
 def _without_confirming_tails(text: str) -> str:
-    """The text without the parts at its end that only ask whether the rest is right."""
+    """The text without the parts at its end that only ask whether the rest is right ("Is
+    she right or she mixes up again?": an "or ..." part goes with the verdict before it)."""
+    kept = text
+    waiting = False  # an "or ..." part taken off, waiting for the verdict before it
     for _ in range(MAX_CONFIRMING_TAILS):
         stripped = text.rstrip(" ?!.,;")
         cuts = [m.start() for m in _TAIL_BOUNDARY.finditer(stripped)]
         if not cuts:
-            return text
+            break
         head, tail = stripped[: cuts[-1]], stripped[cuts[-1] :]
         words = re.findall(r"[a-z']+", tail.lower())
-        if (
-            not words
-            or not set(words) <= _CONFIRMING_WORDS
-            or _VERDICTS.isdisjoint(words)
-            or len(head.split()) < _MIN_LEFT_WORDS
-        ):
-            return text
+        if not words or not set(words) <= _CONFIRMING_WORDS or len(head.split()) < _MIN_LEFT_WORDS:
+            break
+        if _VERDICTS.isdisjoint(words):
+            if words[0] != "or" or waiting:
+                break
+            waiting = True
+        else:
+            kept, waiting = head, False
         text = head
-    return text
+    return kept
 
 
 def without_framing(text: str) -> str:

@@ -50,7 +50,7 @@ FILLERS = (
         # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
-    deh kok bhai yaar ji hai ka
+    deh kok bhai yaar ji hai ka chale herh ei ah la wor jor ge
     """.split()  # noqa: SIM905
     )
 )
@@ -506,7 +506,9 @@ PHRASES: dict[str, str] = {
     "the coming years": "the future",
     "coming years": "future",
     "is it so that": "",  # "Is it so that ...?" checks, as "is it true that" does
-    **dict.fromkeys(("festivity", "festivities", "festive occasion"), "ceremony"),
+    **dict.fromkeys(
+        ("festivity", "festivities", "festive occasion", "celebration", "celebrations"), "ceremony"
+    ),
     **dict.fromkeys(("undertaking", "undertakings"), "projects"),
     "ceremonial inauguration": "launch ceremony",
     **{f"establish {self}": "settle" for self in ("themselves", "itself", "themself")},
@@ -524,13 +526,22 @@ PHRASES: dict[str, str] = {
     # "the Pazhou zone that appears in the article": where the asker saw it, not what is asked
     **{
         f"{appears} in {the} {article}": ""
-        for appears in ("that appears", "which appears", "appearing", "that is mentioned")
+        for appears in ("that appears", "which appears", "appearing")
         for the in ("the", "this")
         for article in ("article", "story", "text", "report", "news")
     },
     # "was this the only one, or part of a bunch of events?": one of a series, or not
-    **{f"bunch of {events}": f"series of {events}" for events in ("events", "activities")},
+    **{
+        f"{a}bunch of {events}": f"{a}series of {events}"
+        for a in ("", "a ")
+        for events in ("events", "activities")
+    },
     "the only one or": "a series or",
+    # Cantonese typed in Latin letters: "Gei si they do the launch ceremony ah?", "Bin dou ah
+    # this park?", "Expected output value gei do?"
+    "gei si": "when",
+    "bin dou": "where",
+    **dict.fromkeys(("gei do", "gei dou", "gei doh"), "how much"),
     "date of the text": "date of the article",  # "the date of the text, not of the event"
     "only event": "series",
     "put their name down": "sign",
@@ -844,7 +855,7 @@ PHRASES: dict[str, str] = {
     "put together": "build",
     # "there was big ceremony in Haizhu", "a grand launch event": how it sounded, not its size
     **{
-        f"{big} {event}": event
+        f"{big} {event}": "ceremony" if event == "celebration" else event
         for big in ("big", "large", "huge", "grand", "major", "fancy", "important")
         for event in ("ceremony", "launch ceremony", "event", "launch event", "celebration")
     },
