@@ -522,6 +522,14 @@ def _asked_of_whoever_did_it(
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z'\u2019-]*")
 
 
+# "... the manager complained that such parks are rare. What did he say about that?": what
+# was said is asked, of the claim before it, not who said it
+_ASKS_WHAT_WAS_SAID = re.compile(
+    r"\b(?:he|she|they)\b[^?]*\b(?:say|said|mean|meant)\b[^?]*\b(?:about|of|by) (?:that|it)\b",
+    re.IGNORECASE,
+)
+
+
 def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
     """A clause pointing back ("is that in Guangzhou?"), with the nearest part before it that
     names something the knowledge has ("Haizhu"); a tag ("yes?") names nothing."""
@@ -533,7 +541,7 @@ def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
             # "My cousin works in Haizhu. Which city is that in?": a question of its own points
             # at a name ("... five new parks, is that correct?" points at the whole claim)
             named = [w.surface for w in _name_words(words)]
-            if named and ASKS_WH.search(clause):
+            if named and ASKS_WH.search(clause) and not _ASKS_WHAT_WAS_SAID.search(clause):
                 return f"{' '.join(named)} {clause}"
             # "My son works near Pazhou and mentioned some big ceremony. What day was that?":
             # "that" is what the part names last; what the asker says of themselves before it

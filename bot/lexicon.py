@@ -31,6 +31,7 @@ FILLERS = (
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
     wondered wondering
     remember remembered remembering recall recalled recalling forget forgetting cannot
+    appear appears appeared appearing
     """.split()  # noqa: SIM905
     )
     | frozenset(
@@ -50,7 +51,7 @@ FILLERS = (
         # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
-    deh kok bhai yaar ji hai ka chale herh ei ah la wor jor ge
+    deh kok bhai yaar ji hai ka chale herh ei self ah la wor jor ge
     """.split()  # noqa: SIM905
     )
 )
@@ -129,11 +130,11 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("compare", "compared", "compares", "comparing", "comparison", "contrast", "contrasted"),
     ("compare", "contrasts", "contrasting", "versus"),
     ("sign", "signed", "signing", "signatory", "signatories", "signer", "signers"),
+    # ("head", "chief" and "boss" are not: "the head of Haizhu district" is not the park's
+    # manager, whom the synonyms know as the article's one manager)
+    ("leader", "leaders", "head", "heads", "chief", "chiefs", "boss", "bosses"),
     (
         "manager",
-        "head",
-        "chief",
-        "boss",
         "executive",
         "exec",
         "management",
@@ -526,7 +527,7 @@ PHRASES: dict[str, str] = {
     # "the Pazhou zone that appears in the article": where the asker saw it, not what is asked
     **{
         f"{appears} in {the} {article}": ""
-        for appears in ("that appears", "which appears", "appearing")
+        for appears in ("that appears", "which appears", "appearing", "that illustrates")
         for the in ("the", "this")
         for article in ("article", "story", "text", "report", "news")
     },

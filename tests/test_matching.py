@@ -107,6 +107,29 @@ def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: 
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "park-name")
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Did the manager really say output would pass 20 billion yuan?", "output-value"),
+        ("what's the job of the manager they quote?", "pan-hongping"),
+        # what the manager said is asked of the claim before it, not of him
+        (
+            "Someone says the manager complained that inner-city industrial parks are rare in"
+            " Guangzhou. What did he actually say about that?",
+            "scarce-urban-parks",
+        ),
+        # a head of the district or a firm's boss is someone the article does not name
+        ("Who is the head of Haizhu district?", None),
+        ("What did the boss of HYCAN say at the signing?", None),
+    ],
+)
+def test_the_manager_is_the_article_s_one_manager_and_no_other_head(
+    question: str, expected: str | None, shipped: Matcher
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+
+
 def test_a_particle_of_another_language_is_not_mended_into_a_knowledge_word(
     shipped: Matcher,
 ) -> None:
