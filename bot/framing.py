@@ -557,21 +557,22 @@ _COURTESY_WORDS = ("please", "pls", "plz", "thank", "thx", "kindly,")
 # "..., verdad?", "... c'est exact?", "... diba?", "... betul ke?", "... or no?", "I heard right
 # or no?": a second language's tag asking whether the claim before it is right
 _ANY_LANGUAGE_TAG = re.compile(
-    r"(?:[\s,.;-]+|^)(?:(?:i heard|i have|i got|is it|it is|is that|that is) )?(?:"
+    r"(?:[\s,.;¿¡-]+|^)(?:(?:i heard|i have|i got|is it|it is|is that|that is) )?(?:"
     r"verdad|es correcto|correcto|es cierto|n['\u2019]est[- ]ce pas"
     r"|c['\u2019]est (?:exact|vrai|ça|ca)"
     r"|non|nicht wahr|oder|não é|nao e|né|ne"
     r"|betul(?: ke| tak| kan)?|ya kan|kan|hai mai|boleh percaya ke|bukan|benar(?: kan)?"
     r"|diba|di ba|tama ba(?: yun| iyon| yan)?|totoo ba|tama|mali ba|or mali ako"
     r"|ganun ba(?: kalaki)?|giusto|vero|è vero|zhen de ma|dui ma|dui bu dui|shi bu shi|shi ma"
-    r"|hai na|na"
+    r"|hai na|na|es verdad|en serio|(?:correcto|correct|verdad) o no|tochno|konechno|da|pravda"
     r"|(?:right|true|yes|correct|good) or no|or no)\s*[?!.]*\s*$"
     r"|(?:[\s,.;-]+|^)(?:is it|it is|is that|that is|is this) good\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 _ANY_LANGUAGE_TAG_ENDS = frozenset(
     """verdad correcto cierto pas exact vrai ça ca non wahr oder é e né ne ke tak kan mai
-    bukan benar diba ba yun iyon yan tama ako kalaki no good giusto vero ma dui shi na""".split()  # noqa: SIM905
+    bukan benar diba ba yun iyon yan tama ako kalaki no good giusto vero ma dui shi na serio
+    tochno konechno da pravda""".split()  # noqa: SIM905
 )
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
 # "gm all 👋 ...", "gm! ...": a chat's good morning (good night), not a general manager ("gm

@@ -43,7 +43,8 @@ FILLERS = (
     granddaughters grandkid grandkids grandchild grandchildren grandma grandpa grandmother
     grandfather grandparents mum mom dad mother father parents wife husband friend friends
     neighbour neighbours neighbor neighbors colleague colleagues classmate classmates kid kids
-    lady baba shushu ayi nainai yeye
+    lady baba shushu ayi nainai yeye primo prima vecino vecina amigo amiga compadre signora
+    senora senor tesoro mi
     """.split()  # noqa: SIM905
     )
     | frozenset(
@@ -51,7 +52,8 @@ FILLERS = (
         # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
-    deh kok bhai yaar ji hai ka chale herh ei self ah la wor jor ge
+    deh kok bhai yaar ji hai ka chale herh ei self ah la wor jor ge oye mira allora dime davai nu
+    privet
     """.split()  # noqa: SIM905
     )
 )
@@ -133,6 +135,17 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     # ("head", "chief" and "boss" are not: "the head of Haizhu district" is not the park's
     # manager, whom the synonyms know as the article's one manager)
     ("leader", "leaders", "head", "heads", "chief", "chiefs", "boss", "bosses"),
+    # the nouns a Spanish or Russian speaker keeps from their own language ("How many
+    # edificios will be capped?", "which kompanii signed", "norte or sur?")
+    ("building", "edificio", "edificios"),
+    ("event", "evento", "eventos"),
+    ("company", "empresa", "empresas", "kompaniya", "kompanii", "kompanija"),
+    ("north", "norte"),
+    ("south", "sur"),
+    ("series", "serie"),
+    ("system", "sistema"),
+    ("million", "millones", "millon", "milliona", "millionov"),
+    ("role", "cargo", "puesto"),
     (
         "manager",
         "executive",
@@ -527,9 +540,15 @@ PHRASES: dict[str, str] = {
     # "the Pazhou zone that appears in the article": where the asker saw it, not what is asked
     **{
         f"{appears} in {the} {article}": ""
-        for appears in ("that appears", "which appears", "appearing", "that illustrates")
+        for appears in ("that appears", "which appears", "appearing")
         for the in ("the", "this")
         for article in ("article", "story", "text", "report", "news")
+    },
+    **{
+        f"{illustrates} {the} {article}": ""
+        for illustrates in ("that illustrates", "illustrating", "that goes with", "going with")
+        for the in ("the", "this")
+        for article in ("article", "story", "report", "news")
     },
     # "was this the only one, or part of a bunch of events?": one of a series, or not
     **{
@@ -540,6 +559,14 @@ PHRASES: dict[str, str] = {
     "the only one or": "a series or",
     # Cantonese typed in Latin letters: "Gei si they do the launch ceremony ah?", "Bin dou ah
     # this park?", "Expected output value gei do?"
+    # Spanish typed into English: "Cómo se llama the park?", "cuáles?", "metros cuadrados"
+    "como se llama": "what is the name of",
+    **dict.fromkeys(("cuales", "cual"), "which"),
+    **dict.fromkeys(("cuando",), "when"),
+    **dict.fromkeys(("donde",), "where"),
+    **dict.fromkeys(("cuanto", "cuantos", "cuantas"), "how many"),
+    "metros cuadrados": "square meters",
+    "metro cuadrado": "square meter",
     "gei si": "when",
     "bin dou": "where",
     **dict.fromkeys(("gei do", "gei dou", "gei doh"), "how much"),

@@ -803,6 +803,9 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("it opened in may, is it true pls?", "it opened in may"),
         ("When did it open, please? Thanks!", "When did it open?"),
         ("My friend says it opened in May, verdad?", "it opened in May"),
+        ("A friend say it opened on 21 May, tochno?", "it opened on 21 May"),
+        ("She told me it opened in May. ¿Es verdad?", "it opened in May"),
+        ("It opened in May, ¿correcto o no?", "It opened in May"),
         (
             "My aunt says it opened in May. Is she right or she mixes up again?",
             "it opened in May",
@@ -885,6 +888,13 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("how come this name appear in the news", "how come this name in the news"),
         ("who took the photo that illustrates the article", "who took the photo"),
         ("Gei si they open the bridge ah?", "When they open the bridge?"),
+        ("Cómo se llama the bridge?", "what is the name of the bridge?"),
+        (
+            "how many edificios are there, norte or sur?",
+            "how many buildings are there, north or south?",
+        ),
+        ("Mi primo says it is 50 metros cuadrados, dime", "it is 50 square meters"),
+        ("which kompanii built it", "which companies built it"),
         ("Bin dou this bridge?", "Where this bridge?"),
         ("Expected toll gei do?", "Expected toll how much?"),
         ("the celebration on the bridge", "the ceremony on the bridge"),
