@@ -31,7 +31,7 @@ FILLERS = (
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
     wondered wondering
     remember remembered remembering recall recalled recalling forget forgetting cannot
-    appear appears appeared appearing
+    appear appears appeared appearing approximate
     """.split()  # noqa: SIM905
     )
     | frozenset(
@@ -89,7 +89,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     # "what output are they projecting": expecting (the stem is "project", the projects' word)
     ("expect", "projecting", "forecasting", "predicting", "anticipating", "estimating"),
     ("expect", "slated", "scheduled"),
-    ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage"),
+    ("scarce", "rare", "few", "uncommon", "scarcity", "rarity", "shortage", "availability"),
     # to reshape an industrial system is to build it anew ("plans to reshape its structure")
     ("build", "reshape", "reshaping", "restructure", "restructuring", "overhaul"),
     # "Haizhu's wider industrial setup": how its industries are arranged
@@ -557,6 +557,8 @@ PHRASES: dict[str, str] = {
         for events in ("events", "activities")
     },
     "the only one or": "a series or",
+    # "Did HYCAN take part in the ceremony in some way?": whether it did, not how
+    **dict.fromkeys(("in some way", "in any way", "in one way or another"), ""),
     # Cantonese typed in Latin letters: "Gei si they do the launch ceremony ah?", "Bin dou ah
     # this park?", "Expected output value gei do?"
     # Spanish typed into English: "Cómo se llama the park?", "cuáles?", "metros cuadrados"
