@@ -396,9 +396,24 @@ def _asked_before_a_remark(
     if split is None:
         return None
     head, remark = split
-    if _known_words(remark, matcher):
+    if _known_words(remark, matcher) and not _of_the_asker(remark, matcher):
         return None
     return _answered_as(head, text, truncated, matcher, thresholds, cuts)
+
+
+# "..., my English reading is slow", "..., I don't have my reading glasses on"
+_ASKER_FIRST = re.compile(r"^\W*(?:i|i['\u2019]m|i am|my|me)\b", re.IGNORECASE)
+
+
+def _of_the_asker(remark: str, matcher: Matcher) -> bool:
+    """Whether a remark tells of the asker, naming no figure and nothing the knowledge names:
+    its common words ("reading") are not what is asked ("..., my son says it was in Haizhu"
+    names a place; "..., I read 20 parks" a figure)."""
+    return (
+        _ASKER_FIRST.match(remark) is not None
+        and not any(c.isdigit() for c in remark)
+        and not _names_in(remark, matcher)
+    )
 
 
 def _answered_as(
@@ -440,6 +455,14 @@ def _asked_after_a_lead_in(
     return _answered_as(rest.strip(), text, truncated, matcher, thresholds, cuts)
 
 
+# "what this news is about", "this article": the article the bot holds, not something named
+# before
+_THIS_ARTICLE = re.compile(
+    r"\b(?:this|that)\s+(?:whole\s+)?(?:news|article|story|report|piece|news story)\b",
+    re.IGNORECASE,
+)
+
+
 def _asked_in_its_sentence(
     text: str, truncated: bool, matcher: Matcher, thresholds: Thresholds, cuts: int
 ) -> Reply | None:
@@ -456,7 +479,7 @@ def _asked_in_its_sentence(
     # what it points back to is before it ("... simple words? My English is not so good."
     # names nothing it could point to)
     dropped = text[: text.rfind(kept)]
-    if _points_back(kept, matcher) and (
+    if _points_back(_THIS_ARTICLE.sub(" ", kept), matcher) and (
         _names_unknown_to(reply.entry, dropped, matcher)
         or _MID_SENTENCE_CAPITAL.search(dropped) is not None
     ):

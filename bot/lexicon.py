@@ -122,6 +122,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
         "ties",
     ),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
+    ("summary", "abstract"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday", "become", "becomes", "becoming"),
     ("plan", "intend", "intends", "intended"),
@@ -636,6 +637,7 @@ PHRASES: dict[str, str] = {
     "short for": "full name",
     # a summary is short: "a short/brief/quick summary" asks for one
     "short summary": "summary",
+    "short abstract": "summary",
     "brief summary": "summary",
     "quick summary": "summary",
     "short overview": "summary",

@@ -130,6 +130,24 @@ def test_the_manager_is_the_article_s_one_manager_and_no_other_head(
     assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a remark of the asker's own, however common its words ("reading")
+        ("When was the ceremony held, my English reading is slow", "ceremony-date"),
+        # "this news" is the article, not something named before
+        ("Sorry, my English is slow. Just tell me in short what this news is about?",
+         "article-summary"),
+        ("Could I get a short abstract of the story?", "article-summary"),
+    ],
+)  # fmt: skip
+def test_what_the_asker_says_of_themselves_does_not_sink_the_question(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected)
+
+
 def test_a_particle_of_another_language_is_not_mended_into_a_knowledge_word(
     shipped: Matcher,
 ) -> None:
