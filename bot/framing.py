@@ -597,7 +597,7 @@ _CONFIRMING_WORDS = _VERDICTS | frozenset(
     sound sounds kindly please whether remember remembering got have has did get think believe
     number figure amount day date size name really actually so just me if bit still quite all
     bhai yaar ji sir madam dear ok okay then mixes mixing mixed mix up again heard read hear talk
-    not""".split()  # noqa: SIM905
+    not talking nonsense rubbish kak""".split()  # noqa: SIM905
 )
 _TAIL_BOUNDARY = re.compile(r"[,;.?!]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?=or\s)", re.IGNORECASE)
 MAX_CONFIRMING_TAILS = 3  # "Is he havering, or is that right?" has two

@@ -538,6 +538,13 @@ PHRASES: dict[str, str] = {
         for signature in ("signature", "signatures", "signature down", "signatures down")
     },
     "put hand to paper": "sign",
+    # "companies signed some papers", "the intention papers": agreements, not newspapers
+    **{
+        f"{sign} {some}papers": f"{sign} {some}agreements"
+        for sign in ("sign", "signs", "signed", "signing")
+        for some in ("", "some ", "the ", "any ", "their ")
+    },
+    "intention papers": "intention agreements",
     # "the Pazhou zone that appears in the article": where the asker saw it, not what is asked
     **{
         f"{appears} in {the} {article}": ""

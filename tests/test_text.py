@@ -804,6 +804,10 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("When did it open, please? Thanks!", "When did it open?"),
         ("My friend says it opened in May, verdad?", "it opened in May"),
         ("A friend say it opened on 21 May, tochno?", "it opened on 21 May"),
+        (
+            "Oom Koos says it opened in May. Is he right or is he talking kak again?",
+            "Oom Koos says it opened in May.",
+        ),
         ("She told me it opened in May. ¿Es verdad?", "it opened in May"),
         ("It opened in May, ¿correcto o no?", "It opened in May"),
         (
@@ -885,6 +889,7 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("Of what magnitude is the fund?", "Of what size is the fund?"),
         ("who is the head of the district", "who is the leader of the district"),
         ("what is the approximate length", "what is the length"),
+        ("which firms signed some papers", "which firms signed some agreements"),
         ("did Kaida take part in it in some way", "did Kaida take part in it"),
         ("the availability of bridges", "the scarcity of bridges"),
         ("what did the boss of the firm say", "what did the leader of the firm say"),
