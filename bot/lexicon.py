@@ -565,6 +565,12 @@ PHRASES: dict[str, str] = {
         for events in ("events", "activities")
     },
     "the only one or": "a series or",
+    # "Who was at the ceremony?", "who came to it": who attended, not who held it
+    **{
+        f"who {was} {at}": "who attended"
+        for was in ("was", "were", "went", "came")
+        for at in ("at", "to")
+    },
     # "Did HYCAN take part in the ceremony in some way?": whether it did, not how
     **dict.fromkeys(("in some way", "in any way", "in one way or another"), ""),
     # Cantonese typed in Latin letters: "Gei si they do the launch ceremony ah?", "Bin dou ah

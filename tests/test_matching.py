@@ -120,6 +120,9 @@ def test_a_slip_in_a_synonym_s_phrase_is_mended_so_the_phrase_is_found(shipped: 
         ),
         # a head of the district or a firm's boss is someone the article does not name
         ("Who is the head of Haizhu district?", None),
+        # nor who attended: the article says who held it
+        ("Who was at the ceremony, some mayor or party secretary?", None),
+        ("Who hosted the ceremony?", "haizhu-district"),
         ("What did the boss of HYCAN say at the signing?", None),
     ],
 )
