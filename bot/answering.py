@@ -479,7 +479,7 @@ def _asked_in_its_sentence(
     # what it points back to is before it ("... simple words? My English is not so good."
     # names nothing it could point to)
     dropped = text[: text.rfind(kept)]
-    if _points_back(_THIS_ARTICLE.sub(" ", kept), matcher) and (
+    if _points_back(kept, matcher) and (
         _names_unknown_to(reply.entry, dropped, matcher)
         or _MID_SENTENCE_CAPITAL.search(dropped) is not None
     ):
@@ -1136,6 +1136,7 @@ def _names_unknown_to(entry: Entry | None, context: str, matcher: Matcher) -> bo
 
 
 def _points_back(clause: str, matcher: Matcher) -> bool:
+    clause = _THIS_ARTICLE.sub(" ", clause)  # "this news" is the article the bot holds
     return not POINTING_BACK.isdisjoint(matcher.normaliser.normalise(clause).split())
 
 

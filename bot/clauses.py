@@ -38,6 +38,7 @@ _ASKING = re.compile(
     r"|whats|wheres|whos|hows|whens|whys"
     r"|what|when|where|whereabouts|who|whom|whose|why|which|how|is|are|was|were|did|does|do|will"
     r"|has|have|had|can|could|would|should|give|tell|explain|show|describe|summarize|summarise"
+    r"|summary"
     # "Name the companies", not "name popped up while I was scrolling": a request names what
     r"|list|name(?=\s+(?:the|a|an|all|any|some|every|each|its|their|his|her|those|these|one|two"
     r"|three|four|five|me|us)\b))\b",
@@ -215,9 +216,13 @@ def before_a_remark(message: str) -> tuple[str, str] | None:
     # "..., like which venue?" narrows what is asked
     if _ASKING.search(tail.strip()) or ASKS_WH.search(tail):
         return None
-    if not any(_ASKING.search(part) for part in _parts(head)):
+    if not any(_ASKING.search(_COURTEOUS_LEAD.sub("", part)) for part in _parts(head)):
         return None
     return head, tail
+
+
+# "Please summarise this news for me, I want to share it ...": a request asks, however polite
+_COURTEOUS_LEAD = re.compile(r"^\W*(?:(?:please|pls|kindly|just)\W*\s+){1,2}", re.IGNORECASE)
 
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.?!])\s+(?=\S)")

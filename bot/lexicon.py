@@ -651,6 +651,9 @@ PHRASES: dict[str, str] = {
     # a summary is short: "a short/brief/quick summary" asks for one
     "short summary": "summary",
     "short abstract": "summary",
+    "in few words": "summary",  # a learner's "in few words", "in few lines": briefly
+    "in few lines": "summary",
+    "resume me": "summarise for me",  # French "résumer", Spanish "resumir"
     "brief summary": "summary",
     "quick summary": "summary",
     "short overview": "summary",

@@ -142,6 +142,11 @@ def test_the_manager_is_the_article_s_one_manager_and_no_other_head(
         ("Sorry, my English is slow. Just tell me in short what this news is about?",
          "article-summary"),
         ("Could I get a short abstract of the story?", "article-summary"),
+        ("Tesoro, my eyes are tired tonight. Can you tell me in few words what this whole news"
+         " story is about?", "article-summary"),
+        ("Please summarise this news for me, I want to share it with my friends on Sunday",
+         "article-summary"),
+        ("Can you resume me the news in few lines?", "article-summary"),
     ],
 )  # fmt: skip
 def test_what_the_asker_says_of_themselves_does_not_sink_the_question(
