@@ -571,7 +571,7 @@ _ANY_LANGUAGE_TAG = re.compile(
 )
 _ANY_LANGUAGE_TAG_ENDS = frozenset(
     """verdad correcto cierto pas exact vrai ça ca non wahr oder é e né ne ke tak kan mai
-    bukan benar diba ba yun iyon yan tama ako kalaki no good giusto vero ma dui shi na serio
+    betul bukan benar diba ba yun iyon yan tama ako kalaki no good giusto vero ma dui shi na serio
     tochno konechno da pravda""".split()  # noqa: SIM905
 )
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
@@ -641,7 +641,7 @@ def without_framing(text: str) -> str:
     if any(word in lowered for word in _COURTESY_WORDS) and _COURTESY.search(text):
         text = _COURTESY.sub("", text)
         lowered = text.lower()
-    last_word = lowered.rstrip(" ?!.").rpartition(" ")[2]
+    last_word = lowered.rstrip(" ?!.").rpartition(" ")[2].lstrip("¿¡")
     if last_word in _ANY_LANGUAGE_TAG_ENDS and _ANY_LANGUAGE_TAG.search(text):
         text = _ANY_LANGUAGE_TAG.sub("", text)
         lowered = text.lower()
