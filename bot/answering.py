@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise, takewhile
 from typing import Literal
@@ -179,18 +179,9 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
 def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
     """The reply, or "none" when the question is one the entry's article leaves open: the fact
     is near, but not what is asked ("How many companies signed in total?")."""
-    # "Eight buildings will be capped, ok. But how many will the park have in total?": the
-    # claim it grants fits the entry; what it asks is left open
-    last = asking_sentence(reply.question, lambda sentence: True)
-    remarked = before_a_remark(reply.question)  # "..., not only the ones capped this year?"
-    asked_parts = (
-        reply.question,
-        question_clause(reply.question),
-        last if last and reply.question.rstrip().endswith(last) else None,
-        remarked[0] if remarked else None,
-    )
     found = next(
-        (f for part in asked_parts if part and (f := matcher.left_open(part, entry))), None
+        (f for part in _asked_parts(reply.question) if (f := matcher.left_open(part, entry))),
+        None,
     )
     if found is None:
         return reply
@@ -202,6 +193,23 @@ def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
     return replace(
         reply, status="none", entry=None, choices=(), corrects=(), reason=why, left_open=entry
     )
+
+
+def _asked_parts(question: str) -> Iterator[str]:
+    """The question, then the parts of it that may be what it asks, each when there is one:
+    "Eight buildings will be capped, ok. But how many will the park have in total?" grants a
+    fact of an entry and asks what the article leaves open (its clause, its last sentence, the
+    part before a remark: "..., not only the ones capped this year?")."""
+    yield question
+    clause = question_clause(question)
+    if clause:
+        yield clause
+    last = asking_sentence(question, lambda sentence: True)
+    if last and question.rstrip().endswith(last):
+        yield last
+    remarked = before_a_remark(question)
+    if remarked:
+        yield remarked[0]
 
 
 def decide_by_entries(

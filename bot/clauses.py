@@ -138,21 +138,32 @@ def asking_sentence(message: str, says_what_it_asks: Callable[[str], bool]) -> s
     it was on 21 Feb. Is that right? I don't want to look silly." asks "My neighbour says it
     was on 21 Feb. Is that right?"; the sentences around it only say who asks and why.
     """
+    found = _last_asking(message, says_what_it_asks)
+    if found is None:
+        return None
+    sentences, last, alone = found
+    first = last if alone or last == 0 else last - 1
+    kept = " ".join(sentences[first : last + 1])
+    return kept if kept != " ".join(sentences) else None
+
+
+def _last_asking(
+    message: str, says_what_it_asks: Callable[[str], bool]
+) -> tuple[list[str], int, bool] | None:
+    """The message's sentences, which is the last one asking, and whether that one says what it
+    asks alone; None for a message of one sentence or none asking."""
     sentences = _SENTENCE.findall(message.strip())
     asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
     if len(sentences) < 2 or not asking:
         return None
-    last = asking[-1]
-    asked = sentences[last]
+    asked = sentences[asking[-1]]
     alone = (
         _word_count(asked) >= MIN_WORDS
         and not _is_bare_request(asked)
         and says_what_it_asks(asked)
         and not _only_confirms(asked)
     )
-    first = last if alone or last == 0 else last - 1
-    kept = " ".join(sentences[first : last + 1])
-    return kept if kept != " ".join(sentences) else None
+    return sentences, asking[-1], alone
 
 
 # where a told sentence's own story ends and what was told begins, at a new subject: "I import
@@ -176,18 +187,16 @@ def asked_with_its_claim(
     my partner told me about a big ceremony in Haizhu. Which day did it take place?" asks
     "my partner told me about a big ceremony in Haizhu." and "Which day did it take place?";
     None when there is no such part."""
-    sentences = _SENTENCE.findall(message.strip())
-    asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
-    if len(sentences) < 2 or not asking or asking[-1] == 0:
+    found = _last_asking(message, says_what_it_asks)
+    if found is None:
         return None
-    last = asking[-1]
-    asked = sentences[last]
-    if _word_count(asked) >= MIN_WORDS and says_what_it_asks(asked) and not _is_bare_request(asked):
-        return None  # it is asked alone
+    sentences, last, alone = found
+    if alone or last == 0:
+        return None
     pieces = [p for p in _STORY_JOINT.split(sentences[last - 1]) if p.strip()]
     if len(pieces) < 2 or _word_count(pieces[-1]) < MIN_WORDS:
         return None
-    return pieces[-1].strip(), asked
+    return pieces[-1].strip(), sentences[last]
 
 
 def _only_confirms(sentence: str) -> bool:
