@@ -545,7 +545,6 @@ _INTRODUCTION = re.compile(
 )
 
 
-# "@anna no wait, ...": in a group chat, who a message answers is not what it asks
 # "Is this correct please?", "..., is it true pls?", "Please, is this right?": a courtesy
 # around the confirmation, which the confirmation's patterns must not have to allow for
 _COURTESY = re.compile(
@@ -574,6 +573,7 @@ _ANY_LANGUAGE_TAG_ENDS = frozenset(
     betul bukan benar diba ba yun iyon yan tama ako kalaki no good giusto vero ma dui shi na serio
     tochno konechno da pravda""".split()  # noqa: SIM905
 )
+# "@anna no wait, ...": in a group chat, who a message answers is not what it asks
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
 # "gm all 👋 ...", "gm! ...": a chat's good morning (good night), not a general manager ("gm
 # of the park?" keeps it)
@@ -597,7 +597,7 @@ _CONFIRMING_WORDS = _VERDICTS | frozenset(
     sound sounds kindly please whether remember remembering got have has did get think believe
     number figure amount day date size name really actually so just me if bit still quite all
     bhai yaar ji sir madam dear ok okay then mixes mixing mixed mix up again heard read hear talk
-    not talking nonsense rubbish kak""".split()  # noqa: SIM905
+    talking nonsense rubbish kak""".split()  # noqa: SIM905
 )
 _TAIL_BOUNDARY = re.compile(r"[,;.?!]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?=or\s)", re.IGNORECASE)
 MAX_CONFIRMING_TAILS = 3  # "Is he havering, or is that right?" has two

@@ -48,8 +48,9 @@ FILLERS = (
     """.split()  # noqa: SIM905
     )
     | frozenset(
-        # the particles of Tagalog, Malay and Indonesian chat mixed into English ("Haizhu is in
-        # which city ba?", "what sectors lang", "so big meh?"): tone, not topic
+        # the particles of Tagalog, Malay, Indonesian, Urdu, Ghanaian, Cantonese, Spanish, Italian
+        # and Russian chat mixed into English ("Haizhu is in which city ba?", "so big meh?", "Is
+        # that true bhai?", "Chale was it on Feb 20?", "oye", "allora", "davai"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
     deh kok bhai yaar ji hai ka chale herh ei self ah la wor jor ge oye mira allora dime davai nu
@@ -531,6 +532,9 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(("singular occasion", "singular event"), "series"),
     # "which firms put their names down": signed up
     "put their names down": "sign",
+    "put their name down": "sign",
+    "put its name down": "sign",
+    "put names down": "sign",
     # "which firms put their signatures to ...", "put hand to paper": signed
     **{
         f"put {their} {signature}": "sign"
@@ -565,6 +569,7 @@ PHRASES: dict[str, str] = {
         for events in ("events", "activities")
     },
     "the only one or": "a series or",
+    "only event": "series",
     # "Who was at the ceremony?", "who came to it": who attended, not who held it
     **{
         f"who {was} {at}": "who attended"
@@ -573,8 +578,6 @@ PHRASES: dict[str, str] = {
     },
     # "Did HYCAN take part in the ceremony in some way?": whether it did, not how
     **dict.fromkeys(("in some way", "in any way", "in one way or another"), ""),
-    # Cantonese typed in Latin letters: "Gei si they do the launch ceremony ah?", "Bin dou ah
-    # this park?", "Expected output value gei do?"
     # Spanish typed into English: "Cómo se llama the park?", "cuáles?", "metros cuadrados"
     "como se llama": "what is the name of",
     **dict.fromkeys(("cuales", "cual"), "which"),
@@ -583,14 +586,12 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(("cuanto", "cuantos", "cuantas"), "how many"),
     "metros cuadrados": "square meters",
     "metro cuadrado": "square meter",
+    # Cantonese typed in Latin letters: "Gei si they do the launch ceremony ah?", "Bin dou ah
+    # this park?", "Expected output value gei do?"
     "gei si": "when",
     "bin dou": "where",
     **dict.fromkeys(("gei do", "gei dou", "gei doh"), "how much"),
     "date of the text": "date of the article",  # "the date of the text, not of the event"
-    "only event": "series",
-    "put their name down": "sign",
-    "put its name down": "sign",
-    "put names down": "sign",
     # "the opening event of a series", "a run of events": the first of a series
     "opening event": "first event",
     "opening round": "first round",
