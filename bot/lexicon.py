@@ -208,7 +208,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("big", "magnitude", "dimensions"),
     ("sector", "branch", "branches"),
     ("help", "assist", "assists", "assisted", "assisting"),
-    ("build", "erect", "erects", "erected", "erecting"),
+    # ("erect" itself would be the slip a typed "efect" mends to)
+    ("build", "erected", "erecting"),
     ("aim", "aspire", "aspires", "aspired", "aspiring", "aspiration", "aspirations"),
     ("have", "possess", "possesses", "possessed"),
 )
