@@ -552,7 +552,6 @@ _COURTESY = re.compile(
     r"|(?<![\w'\u2019])(?:please|kindly),\s*",
     re.IGNORECASE,
 )
-_COURTESY_WORDS = ("please", "pls", "plz", "thank", "thx", "kindly,")
 # "..., verdad?", "... c'est exact?", "... diba?", "... betul ke?", "... or no?", "I heard right
 # or no?": a second language's tag asking whether the claim before it is right
 _ANY_LANGUAGE_TAG = re.compile(
@@ -638,7 +637,14 @@ def without_framing(text: str) -> str:
     if "@" in text:
         text = _MENTION.sub("", text)
     lowered = text.lower()
-    if any(word in lowered for word in _COURTESY_WORDS) and _COURTESY.search(text):
+    if (
+        "please" in lowered
+        or "pls" in lowered
+        or "plz" in lowered
+        or "thank" in lowered
+        or "thx" in lowered
+        or "kindly," in lowered
+    ) and _COURTESY.search(text):  # a chain of "in": a third of any() over a tuple
         text = _COURTESY.sub("", text)
         lowered = text.lower()
     last_word = lowered.rstrip(" ?!.").rpartition(" ")[2].lstrip("¿¡")
@@ -702,7 +708,7 @@ def without_framing(text: str) -> str:
     ):
         # the sentence follows one that ends, or a dash
         text = _CONFIRMATION_SENTENCE.sub("", text)
-    if not _VERDICTS.isdisjoint(word.strip(_AROUND_A_WORD) for word in text.lower().split()):
+    if not _VERDICTS.isdisjoint(words):  # the rewrites above only take words away
         text = _without_confirming_tails(text)
     return _without_tags_and_sources(text, words)
 
