@@ -554,24 +554,28 @@ _COURTESY = re.compile(
 )
 # "..., verdad?", "... c'est exact?", "... diba?", "... betul ke?", "... or no?", "I heard right
 # or no?": a second language's tag asking whether the claim before it is right
+_ANY_LANGUAGE_TAGS = (
+    *("verdad", "es correcto", "correcto", "es cierto", "es verdad", "en serio"),
+    *("correcto o no", "correct o no", "verdad o no"),
+    *("n'est-ce pas", "n'est ce pas", "c'est exact", "c'est vrai", "c'est ça", "c'est ca", "non"),
+    *("nicht wahr", "oder", "não é", "nao e", "né", "ne", "giusto", "vero", "è vero"),
+    *("betul", "betul ke", "betul tak", "betul kan", "ya kan", "kan", "hai mai"),
+    *("boleh percaya ke", "bukan", "benar", "benar kan"),
+    *("diba", "di ba", "tama ba", "tama ba yun", "tama ba iyon", "tama ba yan", "totoo ba"),
+    *("tama", "mali ba", "or mali ako", "ganun ba", "ganun ba kalaki"),
+    *("zhen de ma", "dui ma", "dui bu dui", "shi bu shi", "shi ma", "hai na", "na"),
+    *("tochno", "konechno", "da", "pravda"),
+    *("right or no", "true or no", "yes or no", "correct or no", "good or no", "or no"),
+)
 _ANY_LANGUAGE_TAG = re.compile(
     r"(?:[\s,.;¿¡-]+|^)(?:(?:i heard|i have|i got|is it|it is|is that|that is) )?(?:"
-    r"verdad|es correcto|correcto|es cierto|n['\u2019]est[- ]ce pas"
-    r"|c['\u2019]est (?:exact|vrai|ça|ca)"
-    r"|non|nicht wahr|oder|não é|nao e|né|ne"
-    r"|betul(?: ke| tak| kan)?|ya kan|kan|hai mai|boleh percaya ke|bukan|benar(?: kan)?"
-    r"|diba|di ba|tama ba(?: yun| iyon| yan)?|totoo ba|tama|mali ba|or mali ako"
-    r"|ganun ba(?: kalaki)?|giusto|vero|è vero|zhen de ma|dui ma|dui bu dui|shi bu shi|shi ma"
-    r"|hai na|na|es verdad|en serio|(?:correcto|correct|verdad) o no|tochno|konechno|da|pravda"
-    r"|(?:right|true|yes|correct|good) or no|or no)\s*[?!.]*\s*$"
+    + "|".join(re.escape(tag).replace("'", "['\u2019]") for tag in _ANY_LANGUAGE_TAGS)
+    + r")\s*[?!.]*\s*$"
     r"|(?:[\s,.;-]+|^)(?:is it|it is|is that|that is|is this) good\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
-_ANY_LANGUAGE_TAG_ENDS = frozenset(
-    """verdad correcto cierto pas exact vrai ça ca non wahr oder é e né ne ke tak kan mai
-    betul bukan benar diba ba yun iyon yan tama ako kalaki no good giusto vero ma dui shi na serio
-    tochno konechno da pravda""".split()  # noqa: SIM905
-)
+# the last word of each tag: a text ending in none of them has none (a cheap guard)
+_ANY_LANGUAGE_TAG_ENDS = frozenset(tag.rpartition(" ")[2] for tag in _ANY_LANGUAGE_TAGS) | {"good"}
 # "@anna no wait, ...": in a group chat, who a message answers is not what it asks
 _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
 # "gm all 👋 ...", "gm! ...": a chat's good morning (good night), not a general manager ("gm
