@@ -14,6 +14,12 @@ from tests.bridge_knowledge import ARTICLE, ENTRIES, entry, matcher_with
 MATCHER = Matcher(KnowledgeBase((ARTICLE,), ENTRIES, {"bridge": ("crossing",)}))
 
 
+def answered_entry(message: str) -> str | None:
+    """The entry answering the message with the default thresholds; None when none does."""
+    reply = decide(message, MATCHER, Thresholds())
+    return reply.entry.id if reply.status == "answer" and reply.entry else None
+
+
 @pytest.mark.parametrize(
     ("message", "clause"),
     [
@@ -146,8 +152,7 @@ def test_a_message_asking_two_things_gets_the_answer_to_the_first_it_can_give() 
 def test_a_question_of_what_they_did_is_asked_of_what_the_context_is_about(
     message: str, expected: str | None
 ) -> None:
-    reply = decide(message, MATCHER, Thresholds())
-    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+    assert answered_entry(message) == expected
 
 
 def test_a_guess_at_the_answer_after_a_question_is_settled_by_the_answer() -> None:
@@ -231,8 +236,7 @@ def test_a_list_of_questions_gets_the_answer_to_the_first_when_the_rest_get_none
 def test_the_sentence_that_asks_is_answered_without_the_story_around_it(
     message: str, expected: str | None
 ) -> None:
-    reply = decide(message, MATCHER, Thresholds())
-    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+    assert answered_entry(message) == expected
 
 
 def test_the_sentence_that_asks_keeps_the_claim_it_checks() -> None:
@@ -271,8 +275,7 @@ def test_a_short_question_is_asked_of_the_claim_that_ends_the_story_before_it() 
 def test_the_story_a_claim_ends_does_not_sink_the_question_asked_of_it(
     message: str, expected: str | None
 ) -> None:
-    reply = decide(message, MATCHER, Thresholds())
-    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+    assert answered_entry(message) == expected
 
 
 @pytest.mark.parametrize(
@@ -287,8 +290,7 @@ def test_the_story_a_claim_ends_does_not_sink_the_question_asked_of_it(
 def test_a_remark_after_the_last_comma_does_not_sink_the_question(
     message: str, expected: str | None
 ) -> None:
-    reply = decide(message, MATCHER, Thresholds())
-    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+    assert answered_entry(message) == expected
 
 
 def test_a_short_last_sentence_is_asked_of_the_claim_before_it() -> None:
@@ -318,8 +320,7 @@ def test_a_short_last_sentence_is_asked_of_the_claim_before_it() -> None:
 def test_a_lead_in_before_a_colon_does_not_sink_the_question(
     message: str, expected: str | None
 ) -> None:
-    reply = decide(message, MATCHER, Thresholds())
-    assert (reply.entry.id if reply.status == "answer" and reply.entry else None) == expected
+    assert answered_entry(message) == expected
 
 
 def test_a_thumb_typed_question_word_asks() -> None:
