@@ -867,6 +867,12 @@ def _claimed_values(words: list[QueryWord]) -> list[QueryWord]:
     return unknown if len(unknown) <= _MAX_CLAIMED else []
 
 
+# "Is the park in Haizhu?": what follows a verb and a determiner is the subject asked about,
+# no slot for a claim ("Is the weather in Guangzhou nice?" asks of the weather)
+_OPENING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "will", "has", "have"))
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their"))
+
+
 def _fill_its_slots(
     text: str, values: list[QueryWord], asked: list[QueryWord], entry: Entry, matcher: Matcher
 ) -> bool:
@@ -890,7 +896,7 @@ def _fill_its_slots(
         (stem(a), b)
         for p in phrasings
         for a, b, c in zip(p, p[1:], p[2:], strict=False)
-        if c not in STOPWORDS
+        if c not in STOPWORDS and not (a in _OPENING_VERBS and b in _DETERMINERS)
     }
     stated = set(matcher.normaliser.words(entry.answer))
     claimed = {w.surface for w in values}

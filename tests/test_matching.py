@@ -411,6 +411,21 @@ def test_a_check_with_words_no_answer_spells_out_is_not_answered(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Is the weather in Guangzhou nice in February?",
+        "whats the weather like in guangzhou in feb, is it cold",
+        "Is the food in Haizhu good?",
+    ],
+)
+def test_a_check_whose_subject_the_knowledge_lacks_is_not_answered(
+    shipped: Matcher, question: str
+) -> None:
+    """ "Is Haizhu in Guangzhou?" has a place; the weather in that place is another topic."""
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
+@pytest.mark.parametrize(
     ("message", "opening"),
     [
         ("hi", "Hello!"),
