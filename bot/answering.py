@@ -899,6 +899,7 @@ def _fill_its_slots(
         if c not in STOPWORDS and not (a in _OPENING_VERBS and b in _DETERMINERS)
     }
     stated = set(matcher.normaliser.words(entry.answer))
+    kinds = {w for p in phrasings for w in p if w not in STOPWORDS}
     claimed = {w.surface for w in values}
     placed: set[str] = set()
     for i, word in enumerate(words):
@@ -916,7 +917,9 @@ def _fill_its_slots(
         if i >= 1 and words[i - 1] in placed and (i + 1 == len(words) or words[i + 1] in _LISTING):
             placed.add(word)
             continue
-        # "... and new energy": one word may go with the claimed one in a listed item
+        # "... and new energy": one word may go with the claimed one in a listed item, listed
+        # with a claimed or stated one, or one of the kind the entry asks for ("biomedicine and
+        # textiles", the first a sector)
         j = (
             i - 2
             if i >= 3 and words[i - 2] in _LISTING and words[i - 1] not in STOPWORDS
@@ -925,7 +928,7 @@ def _fill_its_slots(
         if (
             j >= 1
             and words[j] in _LISTING
-            and (words[j - 1] in placed or stem(words[j - 1]) in stated)
+            and (words[j - 1] in placed or stem(words[j - 1]) in stated or words[j - 1] in kinds)
         ):
             placed.add(word)
             continue

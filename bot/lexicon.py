@@ -207,6 +207,15 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     # which branches of industry", "assist Haizhu in erecting a modern system")
     ("big", "magnitude", "dimensions"),
     ("sector", "branch", "branches"),
+    # an industry named by its field ("Is the park about biotech and medicine?"): a sector,
+    # which the knowledge says a park focuses on, or not (not "logistics" or "textiles", which
+    # askers name as their own trade, and "text" would be read as one)
+    (
+        "sector",
+        *("biotech", "biotechnology", "biomedicine", "biomedical", "pharma", "pharmaceutical"),
+        *("pharmaceuticals", "medicine", "medical", "healthcare", "fintech", "semiconductor"),
+        "semiconductors",
+    ),
     ("help", "assist", "assists", "assisted", "assisting"),
     # ("erect" itself would be the slip a typed "efect" mends to)
     ("build", "erected", "erecting"),
@@ -459,6 +468,8 @@ PHRASES: dict[str, str] = {
     **{f"{planned} to be": "expected to be" for planned in ("planned", "scheduled", "due")},
     "in brief": "summary",
     "short version": "summary",
+    "quick version": "summary",
+    "short story": "summary",
     # "..., I don't have time to read it": why the asker asks, not what
     **{
         f"{have} time to read{it}": ""
@@ -706,6 +717,13 @@ PHRASES: dict[str, str] = {
     "gross floor area": "construction area",
     # "the tenant mix": which industries the tenants are in
     "tenant mix": "industries",
+    "new energy": "sector",
+    "clean energy": "sector",
+    "renewable energy": "sector",
+    "green energy": "sector",
+    "electric vehicles": "sector",
+    "life sciences": "sector",
+    "green tech": "sector",
     "in the pipeline": "planned",
     # "what was being kicked off": launched
     "kick off": "launch",

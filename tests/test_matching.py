@@ -413,6 +413,37 @@ def test_a_check_with_words_no_answer_spells_out_is_not_answered(
 @pytest.mark.parametrize(
     "question",
     [
+        "Is the park about biotech and medicine?",
+        "The park is for biotech and pharma companies, no?",
+        "Is the park mainly for biomedicine and textiles?",
+    ],
+)
+def test_a_check_naming_other_sectors_gets_the_sectors_the_park_focuses_on(
+    shipped: Matcher, question: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "focus-industries")
+
+
+def test_a_sector_named_beside_something_the_knowledge_lacks_is_not_answered(
+    shipped: Matcher,
+) -> None:
+    question = "Does the park give tax breaks to semiconductor companies?"
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can you give me the quick version of this news story?", "short version of the news pls"],
+)
+def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "article-summary")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Is the weather in Guangzhou nice in February?",
         "whats the weather like in guangzhou in feb, is it cold",
         "Is the food in Haizhu good?",
