@@ -15,7 +15,7 @@ import unicodedata
 from itertools import pairwise
 
 from bot.english import is_english_word
-from bot.framing import AGREEING_TAGS, YES_TAGS
+from bot.framing import AGREEING_TAGS, YES_TAGS, confirms_a_claim
 from bot.text import MONTH_NAMES, basic_normalise, stem
 
 MONTHS = frozenset(stem(month) for month in MONTH_NAMES)
@@ -77,7 +77,9 @@ def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):
         return True
-    return _without_trailing_symbols(question).endswith("?") and not ASKS_WH.search(question)
+    if not _without_trailing_symbols(question).endswith("?"):
+        return False
+    return not ASKS_WH.search(question) or confirms_a_claim(question)
 
 
 def _without_trailing_symbols(text: str) -> str:

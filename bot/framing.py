@@ -20,7 +20,8 @@ _YES = "|".join(YES_TAGS)
 # confirmation is not a topic
 _CONFIRMATION_TAG = re.compile(
     r"(?:\s*[,.!?\-]['\"\u2019\u201d]?\s*"
-    r"(?:is that |is it |isn'?t it |am i |this is |that is |it is |is )?"
+    # ("Na true?": Nigerian English "is it true?")
+    r"(?:is that |is it |isn'?t it |am i |this is |that is |it is |is |na )?"
     r"|\s+(?:is that|is it|isn'?t it|am i)\s+)"
     r"(?:right|correct|true|accurate|rite|true or false|true or not|right or wrong)\s*[?!.]*\s*$",
     re.IGNORECASE,
@@ -60,10 +61,14 @@ _CONFIRMATION_SENTENCE = re.compile(
     r"(?: says?)?"
     r"|(?:does|did) (?:the|this|your) (?:article|report|story|piece|source|text)"
     r" (?:agree|confirm (?:it|this|that)|say so|back (?:it|this|that) up|support (?:it|this|that))"
-    # "Is that the figure the article gives?", "Is that what the story says?"
-    r"|(?:is|was) (?:that|this|it) (?:the (?:figure|number|date|name|title|wording|term)(?: that)?"
-    r"|what) (?:the|your) (?:article|report|story|piece|text) (?:gives|says|uses|has|states"
-    r"|reports)"
+    # "Is that the figure the article gives?", "Is that what the story says?", "that what the
+    # news say?", "Is that what they said?"
+    r"|(?:(?:is|was) )?(?:that|this|it) (?:the (?:figure|number|date|name|title|wording|term)"
+    r"(?: that)?|what) (?:(?:the|your) (?:article|report|story|piece|text|news)|they|he|she)"
+    r" (?:gives|gave|says|say|said|uses|used|has|states|stated|reports|reported)"
+    # "What is the real number?": the claim before it, checked
+    r"|what(?: is|['’]s|s)? (?:the )?(?:real|correct|right|actual|true) (?:number|figure"
+    r"|date|day|name|title|amount)"
     # "Please verify the exact figure.", "Can you confirm those names?", "Correct number?"
     r"|(?:(?:please|kindly|(?:can|could) you)(?: please| kindly)? )?(?:confirm|verify|check)"
     r"(?: (?:that|this|it|those|these|the))?(?: (?:exact|correct|right|real))?"
@@ -74,6 +79,14 @@ _CONFIRMATION_SENTENCE = re.compile(
     r"|remember|thought)(?: (?:somewhere|online|earlier|before))?)\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+
+
+def confirms_a_claim(text: str) -> bool:
+    """Whether the text ends with a sentence asking to confirm the claim before it ("Haizhu
+    plans 20 new parks. What is the real number?"): a check, though it asks "what"."""
+    return _CONFIRMATION_SENTENCE.search(text) is not None
+
+
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
 # ("... yes?", "... innit?", "... rite?" as thumbs type it)
 _BARE_CONFIRMATION_TAG = re.compile(rf"\s+(?:{_AGREEING}|{_YES})\s*\?+\s*$", re.IGNORECASE)
@@ -565,6 +578,7 @@ _ANY_LANGUAGE_TAGS = (
     *("tama", "mali ba", "or mali ako", "ganun ba", "ganun ba kalaki"),
     *("zhen de ma", "dui ma", "dui bu dui", "shi bu shi", "shi ma", "hai na", "na"),
     *("tochno", "konechno", "da", "pravda"),
+    *("ama", "si ndio", "sindio", "ndio"),  # Swahili "or?", "isn't it?"
     *("right or no", "true or no", "yes or no", "correct or no", "good or no", "or no"),
 )
 _ANY_LANGUAGE_TAG = re.compile(
@@ -583,6 +597,18 @@ _MENTION = re.compile(r"(?<![\w@])@\w+[,:]?")
 _CHAT_GREETING = re.compile(
     r"^\s*g[mn](?:\s+(?:all|everyone|everybody|guys|folks|fam|frens|friends|people|ppl|y'?all"
     r"|team|gang|chat)\b[^\w\s]*|\s*[^\w\s'@]+)\s*",
+    re.IGNORECASE,
+)
+
+# "boss was the launch on feb 20?", "mate how big is the park": whom a question is put to, a
+# word before its verb or question word
+_ADDRESS_WORDS = frozenset(
+    "boss mate bro bruh bruv dude buddy chief fam oga sir madam maam".split()  # noqa: SIM905
+)
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_ADDRESSED = re.compile(
+    rf"^\W*(?:{'|'.join(sorted(_ADDRESS_WORDS))})[,:!]?\s+(?=(?:is|was|are|were|did|does|do|will|can"
+    r"|could|has|have|how|what|when|where|which|who|why)\b)",
     re.IGNORECASE,
 )
 
@@ -659,6 +685,9 @@ def without_framing(text: str) -> str:
         text = _CHAT_GREETING.sub("", text)
         lowered = text.lower()
     words = [word.strip(_AROUND_A_WORD) for word in lowered.split()]
+    first = _FIRST_WORD.match(lowered)
+    if first and first.group(1) in _ADDRESS_WORDS:
+        text = _ADDRESSED.sub("", text)
     if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it
         text = _OWN_MEMORY.sub("", text)
     if " that" in lowered and _WHERE_HEARD.search(text):

@@ -48,13 +48,14 @@ FILLERS = (
     """.split()  # noqa: SIM905
     )
     | frozenset(
-        # the particles of Tagalog, Malay, Indonesian, Urdu, Ghanaian, Cantonese, Spanish, Italian
-        # and Russian chat mixed into English ("Haizhu is in which city ba?", "so big meh?", "Is
-        # that true bhai?", "Chale was it on Feb 20?", "oye", "allora", "davai"): tone, not topic
+        # the particles of Tagalog, Malay, Indonesian, Urdu, Ghanaian, Cantonese, Singaporean,
+        # Spanish, Italian and Russian chat mixed into English ("Haizhu is in which city ba?",
+        # "so big meh?", "Is that true bhai?", "Chale was it on Feb 20?", "oye", "allora",
+        # "davai", "which city har?"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
     deh kok bhai yaar ji hai ka chale herh ei self ah la wor jor ge oye mira allora dime davai nu
-    privet
+    privet har
     """.split()  # noqa: SIM905
     )
 )

@@ -434,6 +434,21 @@ def test_a_sector_named_beside_something_the_knowledge_lacks_is_not_answered(
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "Haizhu plans 20 more industrial parks. that what the news say?",
+        "My cousin read they plan 20 new parks. What is the real number?",
+        "My roommate says Haizhu plans 20 more industrial parks in future. Na true?",
+    ],
+)
+def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
+    shipped: Matcher, question: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "new-parks-target")
+
+
+@pytest.mark.parametrize(
+    "question",
     ["Can you give me the quick version of this news story?", "short version of the news pls"],
 )
 def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:

@@ -987,6 +987,22 @@ def test_big_is_kept_where_it_asks_about_size() -> None:
     assert "big" in Normaliser().normalise("How big is the park? Is the park big?").split()
 
 
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("boss was it in May?", "was it in may"),
+        ("mate how long is the bridge", "how long is the bridge"),
+        ("Bro, what is it called?", "what is it called"),
+    ],
+)
+def test_whom_a_question_is_put_to_is_not_asked(asked: str, plain: str) -> None:
+    assert basic_normalise(asked) == plain
+
+
+def test_a_subject_before_a_verb_is_no_one_addressed() -> None:
+    assert basic_normalise("Kaida is in which city?") == "kaida is in which urban"
+
+
 def test_hearsay_without_that_is_not_the_topic() -> None:
     assert Normaliser().words("I heard the bridge opened in May") == Normaliser().words(
         "the bridge opened in May"
@@ -1025,6 +1041,13 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
         ("It opened in May. Can you confirm?", "it opened in may"),
         ("It opened in May? That's what I read.", "it opened in may"),
         ("it opened in may? thats what i heard somewhere", "it opened in may"),
+        ("They built 100 bridges. that what the news say?", "they build 100 bridges"),
+        ("They built 100 bridges. Is that what they said?", "they build 100 bridges"),
+        ("They built 100 bridges. What is the real number?", "they build 100 bridges"),
+        ("They built 100 bridges. what is real number?", "they build 100 bridges"),
+        ("They built 100 bridges. Na true?", "they build 100 bridges"),
+        ("it opened in may ama?", "it opened in may"),
+        ("it opened in may, si ndio?", "it opened in may"),
     ],
 )
 def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
