@@ -130,9 +130,10 @@ _SENTENCE = re.compile(
 
 
 def asking_sentence(message: str, says_what_it_asks: Callable[[str], bool]) -> str | None:
-    """The last sentence asking (ending in "?"), with the sentence before it when it does not
-    say what it asks alone ("Can you help?", "Which part?") or asks only whether the claim
-    before it is right; None if that is all of the message.
+    """The last sentence asking (ending in "?", or a request ending the message), with the
+    sentence before it when it does not say what it asks alone ("Can you help?", "Which
+    part?") or asks only whether the claim before it is right; None if that is all of the
+    message.
 
     People tell a story around what they ask: "I drove a bus for 30 years. My neighbour says
     it was on 21 Feb. Is that right? I don't want to look silly." asks "My neighbour says it
@@ -147,13 +148,27 @@ def asking_sentence(message: str, says_what_it_asks: Callable[[str], bool]) -> s
     return kept if kept != " ".join(sentences) else None
 
 
+# "My eyes are weak now. Just tell me in short what this news is about.": a request ending
+# the message asks, though it ends in a full stop, when it says what about ("Explain in one
+# sentence." only says how to answer the question before it)
+_REQUEST = re.compile(
+    r"^\W*(?:(?:just|please|pls|kindly|so|now|ok|okay)\W+)*(?:tell|give|explain|show|describe"
+    r"|summari[sz]e|list|name)\b(?=.*\b(?:what|when|where|who|which|how|why|about)\b)",
+    re.IGNORECASE,
+)
+
+
 def _last_asking(
     message: str, says_what_it_asks: Callable[[str], bool]
 ) -> tuple[list[str], int, bool] | None:
     """The message's sentences, which is the last one asking, and whether that one says what it
     asks alone; None for a message of one sentence or none asking."""
     sentences = _SENTENCE.findall(message.strip())
-    asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
+    asking = [
+        i
+        for i, sentence in enumerate(sentences)
+        if sentence.endswith("?") or (i == len(sentences) - 1 and _REQUEST.match(sentence))
+    ]
     if len(sentences) < 2 or not asking:
         return None
     asked = sentences[asking[-1]]

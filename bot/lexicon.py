@@ -477,6 +477,7 @@ PHRASES: dict[str, str] = {
         for have in ("dont have", "do not have", "don t have", "have no", "havent got", "no")
         for it in ("", " it", " the article", " the story", " the whole thing")
     },
+    "no time": "",  # "gimme quick summary of the news, no time"
     # "the opening ceremony" of new projects is their launch ceremony
     "opening ceremony": "launch ceremony",
     "launch party": "launch ceremony",

@@ -260,8 +260,13 @@ def stem(word: str) -> str:
     return _LEXICON_STEMS.get(found, found)
 
 
+# words the stemmer cuts to another word's stem: "busy" to "busi", which is "business" (a
+# company: "im busy with the ovens" said nothing of one)
+_KEPT_WHOLE = frozenset(("busy", "busier", "busiest"))
+
+
 def _stem(word: str) -> str:
-    if word[:1].isdigit() or word in QUESTION_WORDS:  # "why" must not become "whi"
+    if word[:1].isdigit() or word in QUESTION_WORDS or word in _KEPT_WHOLE:  # "why": not "whi"
         return word
     found = str(_stemmer.stemWord(word))
     if word.endswith(("er", "ers")) and word.rstrip("s")[:-2] == found:

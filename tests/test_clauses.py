@@ -247,6 +247,15 @@ def test_the_sentence_that_asks_keeps_the_claim_it_checks() -> None:
     assert asking_sentence("How long is the bridge?", says) is None
 
 
+def test_a_request_ending_the_message_is_the_sentence_that_asks() -> None:
+    says = lambda sentence: True  # noqa: E731
+    message = "My eyes are weak now. Just tell me in short what this bridge is about."
+    assert asking_sentence(message, says) == "Just tell me in short what this bridge is about."
+    # how to answer the question before it is no request of its own
+    message = "The bridge is the first of what? Explain in one sentence."
+    assert asking_sentence(message, says) == "The bridge is the first of what?"
+
+
 def test_a_short_question_is_asked_of_the_claim_that_ends_the_story_before_it() -> None:
     says = lambda sentence: False  # noqa: E731
     message = "Hi, I sell fish at the market and my cousin told me it opened in May. Is that so?"

@@ -449,7 +449,12 @@ def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
 
 @pytest.mark.parametrize(
     "question",
-    ["Can you give me the quick version of this news story?", "short version of the news pls"],
+    [
+        "Can you give me the quick version of this news story?",
+        "short version of the news pls",
+        "can u give me the short version of this news, im busy with the ovens",
+        "gimme quick summary of the news, no time",
+    ],
 )
 def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:
     reply = decide(question, shipped, THRESHOLDS)
