@@ -358,12 +358,14 @@ def _decide_text(
     opening = clause is not None and text.lstrip().startswith(clause)
     if clause is not None and _says_what_it_asks(clause, matcher, can_point_back=not opening):
         focused = _decide_read_again(clause, truncated, matcher, thresholds)
-        if focused.status == "answer" and not opening and _points_back(clause, matcher):
+        if focused.status == "answer" and not opening:
             # "I saw HYCAN in a headline. What role did it play?": "it" is in the context, so
             # a name the context gives must be one the answering entry knows
             context = _context_of(clause, text)
             if _names_unknown_to(focused.entry, context, matcher) or (
-                _names_in(context, matcher) and _won_a_near_tie(focused, thresholds)
+                _points_back(clause, matcher)
+                and _names_in(context, matcher)
+                and _won_a_near_tie(focused, thresholds)
             ):
                 # a near tie settled by what the clause names ("Is it true they signed up?"
                 # after "... works at Yuanzhi Tech.") is not settled: the names are before it
@@ -571,7 +573,7 @@ def _with_referent(text: str, clause: str, matcher: Matcher) -> str | None:
         if any(w.known and w.term not in QUESTION_WORDS for w in words):
             # "My cousin works in Haizhu. Which city is that in?": a question of its own points
             # at a name ("... five new parks, is that correct?" points at the whole claim)
-            named = [w.surface for w in _name_words(words)]
+            named = _first_name(part, words, matcher)
             if named and ASKS_WH.search(clause) and not _ASKS_WHAT_WAS_SAID.search(clause):
                 return f"{' '.join(named)} {clause}"
             # "My son works near Pazhou and mentioned some big ceremony. What day was that?":
@@ -1240,6 +1242,20 @@ def _names_in(text: str, matcher: Matcher) -> list[str]:
 
 def _name_words(words: list[QueryWord]) -> list[QueryWord]:
     return [w for w in words if w.known and is_name_like(w.surface)]
+
+
+def _first_name(part: str, words: list[QueryWord], matcher: Matcher) -> list[str]:
+    """The first name the part gives, its words in a row ("a man called Pan Hongping when we
+    discussed the Haizhu news": Pan Hongping, of whom "his position?" asks; Haizhu names
+    where the news was)."""
+    names = {w.surface for w in _name_words(words)}
+    run: list[str] = []
+    for token in matcher.normaliser.normalise(part).split():
+        if token in names:
+            run.append(token)
+        elif run:
+            break
+    return run
 
 
 def _named_as_its_own(best: Candidate, runner_up: Candidate, text: str, matcher: Matcher) -> bool:

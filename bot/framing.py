@@ -612,6 +612,10 @@ _ADDRESSED = re.compile(
     re.IGNORECASE,
 )
 
+# "I keep seeing the name Meishang in ...": the name is what is talked of, not asked for
+# ("What is the name of the park?" asks it)
+_NAMED_AS = re.compile(r"\b(?:the|a|this|that) name (?=(?-i:[A-Z]))", re.IGNORECASE)
+
 
 # "..., is that right day?", "Is he havering or is that right?", "Have I got that wrong?",
 # "Kindly confirm whether I am correct.", "that sound right??", "Correct size?": a last part
@@ -688,6 +692,8 @@ def without_framing(text: str) -> str:
     first = _FIRST_WORD.match(lowered)
     if first and first.group(1) in _ADDRESS_WORDS:
         text = _ADDRESSED.sub("", text)
+    if "name" in words:
+        text = _NAMED_AS.sub("", text)
     if not _MEMORY_WORDS.isdisjoint(words):  # first: a tag before it ends the text after it
         text = _OWN_MEMORY.sub("", text)
     if " that" in lowered and _WHERE_HEARD.search(text):

@@ -17,6 +17,7 @@ def _every_rewrite(text: str) -> str:
     text = f._ANY_LANGUAGE_TAG.sub("", text)
     text = f._CHAT_GREETING.sub("", text)
     text = f._ADDRESSED.sub("", text)
+    text = f._NAMED_AS.sub("", text)
     text = f._OWN_MEMORY.sub("", text)
     text = f._WHERE_HEARD.sub(r"\1 ", text)
     text = f._HOW_IT_SOUNDS.sub(" ", text)
@@ -113,7 +114,8 @@ def _framed(count: int) -> list[str]:
         "diba?", "or no?", "Is it good?", "c'est exact?", "betul ke?", "tama ba yun?",
         "the park official",
         "boss", "mate how", "Boss was", "ama?", "si ndio?", "Na true?", ". that what the news say?",
-        ". What is the real number?", "what is real number?",
+        ". What is the real number?", "what is real number?", "the name", "Saw the name HYCAN",
+        "a man called Pan", "a company named", "What is the name of", "this name", "Called",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -433,6 +433,37 @@ def test_a_sector_named_beside_something_the_knowledge_lacks_is_not_answered(
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "I saw the name Yuanzhi Technology in Haizhu news. What did this company do in "
+            "connection with the park?",
+            "yuanzhi-technology",
+        ),
+        ("Why does the name HYCAN come up in this story about Haizhu's new park?", "hycan"),
+        # "its", "his": the first name before the question, not the place the news was from
+        (
+            "I keep seeing the name Meishang in the Haizhu coverage - what was its role at the "
+            "ceremony?",
+            "meishang",
+        ),
+        (
+            "My Chinese language teacher mentioned a man called Pan Hongping when we discussed "
+            "the Haizhu news. What is his position?",
+            "pan-hongping",
+        ),
+        # the question after the dash is asked of the name before it, not of the quoted man
+        ("Yuanzhi Tech - what role in this story?", "yuanzhi-technology"),
+    ],
+)
+def test_a_name_the_asker_came_across_is_what_the_question_asks_about(
+    shipped: Matcher, question: str, expected: str
+) -> None:
+    reply = decide(question, shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Haizhu plans 20 more industrial parks. that what the news say?",
