@@ -523,9 +523,10 @@ _INTRODUCTION = re.compile(
     r"here\s*[.,:;!\u2013\u2014-]+\s*"
     r"|^\W*as an? (?:[a-z]+\s+){0,2}[a-z]+\s*(?:,\s*|(?=(?:i|we)\b))"
     r"|^\W*i(?:['\u2019]m|\s+am)\s+an?\s+(?:[a-z]+\s+){0,2}?[a-z]+\s*(?:[.,;:!]+\s*|and\s+)"
-    # "Sorry, not from China - where is Haizhu?", "New to Guangzhou, ...": where the asker is from
-    r"|^\W*(?:sorry\W+)?(?:i(?:['\u2019]m|\s+am)\s+)?(?:not\s+from|new\s+(?:to|in))\s+"
-    r"(?:here|[a-z]+(?:\s+[a-z]+)?)\s*[.,:;!\u2013\u2014-]+\s*"
+    # "Sorry, not from China - where is Haizhu?", "New to Guangzhou, ...", "Sorry, I am new
+    # here.": where the asker is from
+    r"|^\W*(?:sorry\W+)?(?:i(?:['\u2019]m|\s+am)\s+)?(?:(?:not\s+from|new\s+(?:to|in))\s+"
+    r"(?:here|[a-z]+(?:\s+[a-z]+)?)|new\s+here)\s*[.,:;!\u2013\u2014-]+\s*"
     # "I'm job hunting in Guangzhou. ...", "I am writing a report on Haizhu. ...": what the
     # asker is doing, before what they ask
     r"|^\W*i(?:['\u2019]m|\s+am)\s+(?:[a-z]+\s+){0,2}[a-z]+ing\b[^.?!]{0,60}[.!]+\s+(?=\S)"

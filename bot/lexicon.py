@@ -198,7 +198,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("park", "campus", "campuses", "estate", "estates"),
     ("industrial", "manufacturing", "factory", "factories"),
     ("project", "scheme", "schemes"),
-    ("traditional", "conventional", "ordinary", "typical"),
+    ("traditional", "conventional", "ordinary", "typical", "normal"),
     ("center", "hub", "facility", "facilities"),
     ("output", "production"),
     ("cluster", "grouping", "agglomeration"),
@@ -423,6 +423,7 @@ PHRASES: dict[str, str] = {
     "seen somewhere": "seen",
     "saw somewhere": "saw",
     "put online": "publish",
+    "put it online": "publish it",
     "posted online": "publish",
     "put up online": "publish",
     "came out": "publish",
@@ -496,6 +497,10 @@ PHRASES: dict[str, str] = {
     "everybody keeps talking about": "",
     "everyone is talking about": "",
     "everybody is talking about": "",
+    # as a learner puts it: "everybody talk about the 'pilot zone'"
+    "everyone talk about": "",
+    "everybody talk about": "",
+    "people talk about": "",
     "be grateful to learn": "please",
     "be grateful to know": "please",
     "be grateful if": "please",
@@ -683,6 +688,9 @@ PHRASES: dict[str, str] = {
     "too long didnt read": "summary",
     "too long did not read": "summary",
     "called in full": "full name",
+    # "what is the zone called properly?": its full name
+    "called properly": "full name",
+    "properly called": "full name",
     # "Meishang - what's their link to the park?": the part it plays ("the link to the article"
     # is its address, and stays)
     "their link to": "their role in",

@@ -475,6 +475,11 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
         ("Where does HYCAN come into it?", "Where is HYCAN's role?"),
         ("projects launched that day", "projects launched"),
         ("output beyond 10 billion", "output surpassed 10 billion"),
+        ("Sorry, I am new here. Where is the bridge?", "where is the bridge?"),
+        ("compared with normal old bridges", "compared with traditional old bridges"),
+        ("everybody talk about the bridge. how long is it?", "the bridge. how long is it?"),
+        ("what is the bridge called properly?", "what is the bridge's full name?"),
+        ("the photo, who put it online?", "the photo, who published it?"),
     ],
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
