@@ -380,6 +380,7 @@ PHRASES: dict[str, str] = {
     # "a one-off or part of something bigger?" asks whether it is one of a series, not of size
     "one off": "series",
     **{f"one time {thing}": "series" for thing in ("thing", "event", "affair")},
+    **dict.fromkeys(("only one time", "just one time"), "series"),
     "more or less": "",  # "where is it located, more or less?": roughly
     # "the system the park will help Haizhu put in place / build up": build it
     **dict.fromkeys(("put in place", "build up", "built up", "building up"), "build"),
@@ -419,6 +420,18 @@ PHRASES: dict[str, str] = {
         )
     },
     "read somewhere": "read",
+    # "I read in paper some firms sign ...": where the asker read it, not a newspaper asked of
+    **dict.fromkeys(("read in paper", "read in the paper", "read in the newspaper"), "read"),
+    **dict.fromkeys(("saw in paper", "saw in the paper", "saw in the newspaper"), "saw"),
+    # a formal or British hand: a ceremony "conducted", letters of intent "executed" (not the
+    # stem of "executive", a manager), a park that "focusses"
+    "conducted": "held",
+    "conduct": "hold",
+    "executed": "signed",
+    "execute": "sign",
+    "focusses": "focuses",
+    "focussed": "focused",
+    "focussing": "focusing",
     "heard somewhere": "heard",
     "seen somewhere": "seen",
     "saw somewhere": "saw",

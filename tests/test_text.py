@@ -480,6 +480,11 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
         ("everybody talk about the bridge. how long is it?", "the bridge. how long is it?"),
         ("what is the bridge called properly?", "what is the bridge's full name?"),
         ("the photo, who put it online?", "the photo, who published it?"),
+        ("what was the opening conducted for", "what was the opening held for"),
+        ("which firms executed the contracts", "which firms signed the contracts"),
+        ("what the bridge focusses on", "what the bridge focuses on"),
+        ("I read in paper that it is long", "I read that it is long"),
+        ("was the opening only one time", "was the opening a series"),
     ],
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
