@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.english import is_english_word, rarity
 from bot.framing import TAG_WORDS
 from bot.lexicon import FILLERS
-from bot.text import IDIOMS, QUESTION_WORDS, STOPWORDS, stem
+from bot.text import IDIOMS, QUESTION_WORDS, STOPWORDS, TEXTED_WORDS, stem
 from bot.typos import TypoMender, meant_as_typed
 
 MIN_PHRASE_SLIP = 5  # letters: "movng" may be "moving"; "mve" is too short to tell
@@ -168,7 +168,7 @@ class TextSlips:
         lowered = word.lower()
         if lowered in STOPWORDS or lowered in QUESTION_WORDS or lowered in self._surface:
             return word
-        if lowered in FILLERS:  # "tama ba yun?": a particle is typed as meant, not "yuan"
+        if lowered in FILLERS or lowered in TEXTED_WORDS:  # "tama ba yun?": not "yuan"; "dat"
             return word
         if lowered[-1] == "s" and lowered[:-1] in QUESTION_WORDS:  # "whos" is "who's"
             return word

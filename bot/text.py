@@ -233,7 +233,23 @@ _TEXTING = {
     "dept": "department", "intl": "international", "yrs": "years", "bldg": "building",
     "bldgs": "buildings", "algo": "algorithm", "algos": "algorithms", "equip": "equipment",
     "mfg": "manufacturing", "biz": "business", "dev": "development",
+    # the function words of Englishes written as spoken: Jamaican and Caribbean ("Is di park
+    # di biggest inna Haizhu?", "Which day dat happen?"), West African pidgin ("wetin dem
+    # sign?"), Scots ("Whit wis the date?", "It wisnae in Tianhe?")
+    "di": "the", "inna": "in", "dat": "that", "dis": "this", "dem": "they", "fi": "to",
+    "seh": "say", "wha": "what", "pon": "on", "deh": "there", "nuh": "no", "gwine": "going to",
+    "waan": "want", "tek": "take", "fah": "for", "ting": "thing", "nuff": "many",
+    "wetin": "what", "abeg": "please", "dey": "is", "una": "you",
+    "whit": "what", "wis": "was", "hoo": "how", "whaur": "where", "aboot": "about",
+    "oot": "out", "tae": "to", "ye": "you", "yer": "your", "frae": "from", "mair": "more",
+    "muckle": "big", "auld": "old", "sae": "so", "nae": "no", "naw": "no", "ane": "one",
+    "twa": "two", "tellt": "told", "efter": "after", "jist": "just", "ony": "any",
+    "isnae": "is not", "wisnae": "was not", "didnae": "did not", "dinnae": "do not",
+    "doesnae": "does not", "cannae": "can not", "wasnae": "was not", "urnae": "are not",
+    "gonnae": "going to", "ken": "know",
 }  # fmt: skip
+# typed as meant: no slip of a knowledge word ("dat" is "that", not "date"; bot/slips.py)
+TEXTED_WORDS = frozenset(_TEXTING)
 # only a word standing alone: the "u" of "U.S." and the "r" of "R&D" are not "you" and "are"
 _TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")

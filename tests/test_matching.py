@@ -156,6 +156,14 @@ def test_what_the_asker_says_of_themselves_does_not_sink_the_question(
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected)
 
 
+def test_a_function_word_written_as_spoken_is_not_mended_into_a_knowledge_word(
+    shipped: Matcher,
+) -> None:
+    """Jamaican "dat" is "that", not a slip of "date"."""
+    reply = decide("Haizhu - is dat a city or a district? Which city it inna?", shipped, THRESHOLDS)
+    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "haizhu-district")
+
+
 def test_a_particle_of_another_language_is_not_mended_into_a_knowledge_word(
     shipped: Matcher,
 ) -> None:

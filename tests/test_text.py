@@ -485,6 +485,11 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
         ("what the bridge focusses on", "what the bridge focuses on"),
         ("I read in paper that it is long", "I read that it is long"),
         ("was the opening only one time", "was the opening a series"),
+        ("Is di bridge di longest inna di city?", "Is the bridge the longest in the city?"),
+        ("Which day dat happen?", "Which day that happen?"),
+        ("wetin dem build?", "what they build?"),
+        ("Whit wis the date of the opening?", "What was the date of the opening?"),
+        ("It wisnae in May?", "It was not in May?"),
     ],
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
