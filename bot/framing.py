@@ -580,6 +580,8 @@ _ANY_LANGUAGE_TAGS = (
     *("zhen de ma", "dui ma", "dui bu dui", "shi bu shi", "shi ma", "hai na", "na"),
     *("tochno", "konechno", "da", "pravda"),
     *("ama", "si ndio", "sindio", "ndio"),  # Swahili "or?", "isn't it?"
+    *("é verdade", "e verdade", "verdade", "é isso", "certo"),  # Portuguese
+    *("benar tidak", "betul tidak", "tidak"),  # Indonesian and Malay "right or not?"
     *("right or no", "true or no", "yes or no", "correct or no", "good or no", "or no"),
 )
 _ANY_LANGUAGE_TAG = re.compile(

@@ -51,11 +51,11 @@ FILLERS = (
         # the particles of Tagalog, Malay, Indonesian, Urdu, Ghanaian, Cantonese, Singaporean,
         # Spanish, Italian and Russian chat mixed into English ("Haizhu is in which city ba?",
         # "so big meh?", "Is that true bhai?", "Chale was it on Feb 20?", "oye", "allora",
-        # "davai", "which city har?"): tone, not topic
+        # "davai", "which city har?", "Saya kurang paham", Scots "hen"): tone, not topic
         """
     ba lang daw raw po naman kasi talaga yung yun iyon ko ako mga nga lah leh lor meh sih dong
     deh kok bhai yaar ji hai ka chale herh ei self ah la wor jor ge oye mira allora dime davai nu
-    privet har
+    privet har saya kurang paham hen
     """.split()  # noqa: SIM905
     )
 )
@@ -425,10 +425,14 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(("saw in paper", "saw in the paper", "saw in the newspaper"), "saw"),
     # a formal or British hand: a ceremony "conducted", letters of intent "executed" (not the
     # stem of "executive", a manager), a park that "focusses"
+    "carry out": "hold",
+    "carried out": "held",
     "conducted": "held",
     "conduct": "hold",
     "executed": "signed",
     "execute": "sign",
+    **dict.fromkeys(("put pen to paper", "putting pen to paper", "puts pen to paper"), "sign"),
+    "in its own right": "",  # "Is Haizhu a city in its own right or a district?"
     "focusses": "focuses",
     "focussed": "focused",
     "focussing": "focusing",

@@ -246,7 +246,11 @@ _TEXTING = {
     "twa": "two", "tellt": "told", "efter": "after", "jist": "just", "ony": "any",
     "isnae": "is not", "wisnae": "was not", "didnae": "did not", "dinnae": "do not",
     "doesnae": "does not", "cannae": "can not", "wasnae": "was not", "urnae": "are not",
-    "gonnae": "going to", "ken": "know",
+    "gonnae": "going to", "ken": "know", "o": "of", "fae": "from", "hae": "have", "fur": "for",
+    "aff": "off", "intae": "into", "aw": "all", "wan": "one", "gaun": "going",
+    "hunner": "hundred", "photie": "photo", "arenae": "are not", "toon": "town",
+    "richt": "right", "dae": "do", "wi": "with", "gie": "give",
+    "bilang": "said",  # Malay and Indonesian: "My colleague bilang the ceremony was ..."
 }  # fmt: skip
 # typed as meant: no slip of a knowledge word ("dat" is "that", not "date"; bot/slips.py)
 TEXTED_WORDS = frozenset(_TEXTING)
@@ -459,7 +463,20 @@ def _numbers(text: str) -> str:
 
 
 def _texting(text: str) -> str:
-    return _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(1)], text)
+    text = _TEXTING_WORD.sub(lambda m: _TEXTING[m.group(1)], text)
+    return _DROPPED_G.sub(_with_its_g, text)
+
+
+# "readin", "kickin'", "buildin": a word as spoken, its "g" dropped ("certain", "cousin" are
+# words as they are)
+_DROPPED_G = re.compile(r"(?<![\w'])([a-z]{3,}in)'?(?![\w'])")
+
+
+def _with_its_g(found: re.Match[str]) -> str:
+    word = found.group(1)
+    if is_english_word(word) or not is_english_word(f"{word}g"):
+        return found.group(0)
+    return f"{word}g"
 
 
 def _back(text: str) -> str:

@@ -490,6 +490,14 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
         ("wetin dem build?", "what they build?"),
         ("Whit wis the date of the opening?", "What was the date of the opening?"),
         ("It wisnae in May?", "It was not in May?"),
+        ("I mind readin it wis kickin aff in May", "I mind reading it was kicking off in May"),
+        (
+            "Is it a toon on its ain or a certain cousin's?",
+            "Is it a town on its ain or a certain cousin's?",
+        ),
+        ("Did they put pen to paper?", "Did they sign?"),
+        ("Is it a city in its own right?", "Is it a city?"),
+        ("When did they carry out the opening?", "When did they hold the opening?"),
     ],
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
@@ -1064,6 +1072,8 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
         ("They built 100 bridges. Na true?", "they build 100 bridges"),
         ("it opened in may ama?", "it opened in may"),
         ("it opened in may, si ndio?", "it opened in may"),
+        ("it opened in may, é verdade?", "it opened in may"),
+        ("it opened in may, benar tidak?", "it opened in may"),
     ],
 )
 def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
