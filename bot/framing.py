@@ -199,7 +199,7 @@ _SOURCED_CLAIM = re.compile(
     r"|read|reads|heard|hears|think|thinks|thought|believes|believed|reckons|asked|asks"
     r"|(?:is|was) (?:asking|wondering)|wonders|wondered|wants? to know|wanted to know"
     # "My sister swears ...", "My grandson is sure ...", "She wrote in her homework that ..."
-    r"|swears|swore|insists|insisted|(?:is|was) (?:sure|convinced|certain)"
+    r"|swears(?: blind)?|swore(?: blind)?|insists|insisted|(?:is|was) (?:sure|convinced|certain)"
     r"|wrote in (?:his|her|their|my|our) [a-z]+|wrote|writes)"
     r"(?: me| us)?(?: somewhere| online| recently| in the (?:paper|news))?"
     r"(?: that| whether| if)?\b"
@@ -279,7 +279,7 @@ _HEARSAY = re.compile(
     # "colleague told me ...", "Client says ...": a source named without an article
     rf"|(?:{_SOURCE}) )"
     rf"(?:{'|'.join(sorted(_HEARSAY_VERBS, key=lambda w: (-len(w), w)))})"
-    r"(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",
+    r"(?: blind)?(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",  # "swears blind"
     re.IGNORECASE,
 )
 # "HYCAN will be in the park. Is this true, did they sign something?": the check of the
@@ -626,7 +626,7 @@ _NAMED_AS = re.compile(r"\b(?:the|a|this|that) name (?=(?-i:[A-Z]))", re.IGNOREC
 # however a learner or a dialect puts it
 _VERDICTS = frozenset(
     """right correct true wrong legit accurate confirm mistaken misinformed confused havering
-    exaggerating correctly mai""".split()  # noqa: SIM905
+    exaggerating correctly mai richt""".split()  # noqa: SIM905
 )
 _CONFIRMING_WORDS = _VERDICTS | frozenset(
     """is was are were am be that this it he she they i we you the my his her a or no not yes

@@ -116,7 +116,7 @@ def _framed(count: int) -> list[str]:
         "boss", "mate how", "Boss was", "ama?", "si ndio?", "Na true?", ". that what the news say?",
         ". What is the real number?", "what is real number?", "the name", "Saw the name HYCAN",
         "a man called Pan", "a company named", "What is the name of", "this name", "Called",
-        "é verdade?", "benar tidak?", "tidak",
+        "é verdade?", "benar tidak?", "tidak", "swears blind", "Is that richt?",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

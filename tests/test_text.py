@@ -1074,6 +1074,7 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
         ("it opened in may, si ndio?", "it opened in may"),
         ("it opened in may, é verdade?", "it opened in may"),
         ("it opened in may, benar tidak?", "it opened in may"),
+        ("My brither-in-law swears blind it opened in May. Is that richt?", "it opened in may"),
     ],
 )
 def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
