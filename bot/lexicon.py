@@ -23,8 +23,8 @@ FILLERS = (
     wants wanted wanting try tries tried trying hope hopes hoped hoping wish wishes
     related relating regarding concerning additional extra due mid whole according
     relate relates even early forward goes supplied supply supplies local
-    exact precise specific effort efforts accompanying accompanies broader wider ask asking
-    concise totals totalling totaling formally
+    exact precise precisely specific effort efforts accompanying accompanies broader wider ask
+    asking concise totals totalling totaling formally
     fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
@@ -550,7 +550,9 @@ PHRASES: dict[str, str] = {
         "please",
     ),
     "inform me": "tell me",
-    **{f"in {which} manner": "how" for which in ("what", "which")},
+    **{f"in {which} {way}": "how" for which in ("what", "which") for way in ("manner", "way")},
+    # "The park lies in the northern part ...": it is located there
+    **{f"{lies} in": "located in" for lies in ("lies", "lie", "lying", "lay")},
     "by what means": "how",
     **{f"{brought} up to date": "updated" for brought in ("brought", "bring", "brings", "kept")},
     "last brought up to date": "updated",

@@ -27,7 +27,7 @@ STOPWORDS = (
     ours out over own please really said same say says she should so some such tell telling
     tells than thank thanks that the their theirs them then there these they this those
     through thus to too
-    under until up upon us very want was we well were whether which while will with would yes
+    under until up upon us very want was we well were whether which while will shall with would yes
     yet you your yours hi hello hey ok okay pls plz anyone somebody someone something thing
     things info information details detail kindly wondering curious question one ones
     within among amongst onto via

@@ -498,6 +498,10 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
         ("Did they put pen to paper?", "Did they sign?"),
         ("Is it a city in its own right?", "Is it a city?"),
         ("When did they carry out the opening?", "When did they hold the opening?"),
+        ("How many bridges shall be built?", "How many bridges will be built?"),
+        ("In which way was it built?", "How was it built?"),
+        ("The bridge lies in the north", "The bridge is located in the north"),
+        ("What precisely opened?", "What opened?"),
     ],
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
