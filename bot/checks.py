@@ -15,7 +15,7 @@ import unicodedata
 from itertools import pairwise
 
 from bot.english import is_english_word
-from bot.framing import AGREEING_TAGS, YES_TAGS, confirms_a_claim
+from bot.framing import AGREEING_TAGS, YES_TAGS, confirms_a_claim, ends_as_a_statement_checked
 from bot.text import MONTH_NAMES, basic_normalise, stem
 
 MONTHS = frozenset(stem(month) for month in MONTH_NAMES)
@@ -76,6 +76,8 @@ def compares_a_figure(question: str) -> bool:
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):
+        return True
+    if ends_as_a_statement_checked(question):  # "haizhu aims 20 new parks is it"
         return True
     if not _without_trailing_symbols(question).endswith("?"):
         return False

@@ -81,6 +81,17 @@ _CONFIRMATION_SENTENCE = re.compile(
 )
 
 
+def ends_as_a_statement_checked(text: str) -> bool:
+    """Whether the text is a statement closed by "is it" ("10 buildings capped in 2022 is
+    it"): a check of the statement."""
+    return (
+        _STATEMENT_IS_IT.search(text) is not None
+        and not _ASKS_WHAT.search(text)
+        and not _ASKS_FOR_SOMETHING.match(text)
+        and not _OPENS_WITH_A_VERB.match(text)
+    )
+
+
 def confirms_a_claim(text: str) -> bool:
     """Whether the text ends with a sentence asking to confirm the claim before it ("Haizhu
     plans 20 new parks. What is the real number?"): a check, though it asks "what"."""
@@ -93,8 +104,16 @@ _BARE_CONFIRMATION_TAG = re.compile(rf"\s+(?:{_AGREEING}|{_YES})\s*\?+\s*$", re.
 # "hycan signed to be among the first in the park right": a statement ending in "right" checks
 # it; "which way do I turn right" asks something, and keeps its "right"
 _STATEMENT_RIGHT = re.compile(rf"\s+(?:{_AGREEING})\s*$", re.IGNORECASE)
+# "10 buildings capped in 2022 is it", "haizhu aims 20 new parks, isn't it": a statement
+# closed by "is it", as Singapore, India or Hong Kong put a check (a text asking "what" or
+# opening with a verb, "where is it", "Is it?", keeps it)
+_OPENS_WITH_A_VERB = re.compile(r"\W*(?:is|are|was|were|did|will|has|have)\b", re.IGNORECASE)
+_STATEMENT_IS_IT = re.compile(r",?\s+is(?:n['\u2019]?t)? it\s*\?*\s*$", re.IGNORECASE)
+_ASKS_WHAT = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE)
 # every tag above ends with one of these: a text ending otherwise skips their search
-TAG_WORDS = frozenset((*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong", "not"))
+TAG_WORDS = frozenset(
+    (*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong", "not", "it")
+)
 _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
@@ -174,7 +193,7 @@ _SOURCE_WORDS = frozenset(
     granddaughter granddaughters grandkids grandchildren nephew nephews niece nieces kid kids
     son-in-law daughter-in-law brother-in-law sister-in-law in-laws
     lady grandma grandpa client clients patron patrons customer customers listener listeners
-    passenger passengers caller callers reader readers""".split()  # noqa: SIM905
+    passenger passengers caller callers reader readers memo memos""".split()  # noqa: SIM905
 )
 _SOURCE = "|".join(sorted(_SOURCE_WORDS, key=lambda w: (-len(w), w)))  # "son-in-law" first
 # "Some reports I've seen put the ceremony on ...", "A colleague identified Pan as ...", "My
@@ -633,7 +652,7 @@ _CONFIRMING_WORDS = _VERDICTS | frozenset(
     sound sounds kindly please whether remember remembering got have has did get think believe
     number figure amount day date size name really actually so just me if bit still quite all
     bhai yaar ji sir madam dear ok okay then mixes mixing mixed mix up again heard read hear talk
-    talking nonsense rubbish kak""".split()  # noqa: SIM905
+    talking nonsense rubbish kak can could""".split()  # noqa: SIM905
 )
 _TAIL_BOUNDARY = re.compile(r"[,;.?!]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?=or\s)", re.IGNORECASE)
 MAX_CONFIRMING_TAILS = 3  # "Is he havering, or is that right?" has two
@@ -766,6 +785,8 @@ def _without_tags_and_sources(text: str, words: list[str]) -> str:
             text = _BARE_CONFIRMATION_TAG.sub("", text)
             if _STATEMENT_RIGHT.search(text) and not _ASKS_FOR_SOMETHING.match(text):
                 text = _STATEMENT_RIGHT.sub("", text)
+            if ends_as_a_statement_checked(text):
+                text = _STATEMENT_IS_IT.sub("", text)
     if not _LEAD_WORDS.isdisjoint(words):
         text = _CONFIRMATION_LEAD.sub(" ", text)
     if not _SOURCE_WORDS.isdisjoint(words):

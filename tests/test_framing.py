@@ -42,6 +42,8 @@ def _every_rewrite(text: str) -> str:
             text = f._BARE_CONFIRMATION_TAG.sub("", text)
             if f._STATEMENT_RIGHT.search(text) and not f._ASKS_FOR_SOMETHING.match(text):
                 text = f._STATEMENT_RIGHT.sub("", text)
+            if f.ends_as_a_statement_checked(text):
+                text = f._STATEMENT_IS_IT.sub("", text)
     text = f._CONFIRMATION_LEAD.sub(" ", text)
     text = f._SOURCED_CLAIM.sub(" ", text)
     text = f._ANYONE_SAYS.sub(" ", text)
@@ -116,7 +118,8 @@ def _framed(count: int) -> list[str]:
         "boss", "mate how", "Boss was", "ama?", "si ndio?", "Na true?", ". that what the news say?",
         ". What is the real number?", "what is real number?", "the name", "Saw the name HYCAN",
         "a man called Pan", "a company named", "What is the name of", "this name", "Called",
-        "é verdade?", "benar tidak?", "tidak", "swears blind", "Is that richt?",
+        "é verdade?", "benar tidak?", "tidak", "swears blind", "Is that richt?", "is it",
+        ", isn't it", "where is it", "10 buildings capped in 2022 is it",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -1079,6 +1079,13 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
         ("it opened in may, é verdade?", "it opened in may"),
         ("it opened in may, benar tidak?", "it opened in may"),
         ("My brither-in-law swears blind it opened in May. Is that richt?", "it opened in may"),
+        ("it opened in may is it", "it opened in may"),
+        ("it opened in may, isn't it?", "it opened in may"),
+        (
+            "My client memo puts the opening on May 3 - is that the right date?",
+            "the opening on may 3",
+        ),
+        ("it opened in may, can you confirm?", "it opened in may"),
     ],
 )
 def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
