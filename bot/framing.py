@@ -538,7 +538,9 @@ _WHICH_PARAGRAPH = re.compile(
 # "Property agent here.", "Retired here,", "As a property agent I wonder:": who asks is not
 # what is asked ("The park is here." says something, and keeps its words)
 _INTRODUCTION = re.compile(
-    r"^\W*(?:(?!(?:is|are|was|were|it|its|this|that|they|we|you|i|be|been)\b)[a-z]+\s+){1,3}"
+    # "Retired teacher here.", "Hullo there, retired joiner fae Paisley here."
+    r"^\W*(?:(?:hi|hello|hullo|hey|hiya)(?:\s+there)?\W+)?"
+    r"(?:(?!(?:is|are|was|were|it|its|this|that|they|we|you|i|be|been)\b)[a-z]+\s+){1,4}"
     r"here\s*[.,:;!\u2013\u2014-]+\s*"
     r"|^\W*as an? (?:[a-z]+\s+){0,2}[a-z]+\s*(?:,\s*|(?=(?:i|we)\b))"
     r"|^\W*i(?:['\u2019]m|\s+am)\s+an?\s+(?:[a-z]+\s+){0,2}?[a-z]+\s*(?:[.,;:!]+\s*|and\s+)"

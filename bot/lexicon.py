@@ -25,7 +25,7 @@ FILLERS = (
     relate relates even early forward goes supplied supply supplies local
     exact precise precisely specific effort efforts accompanying accompanies broader wider ask
     asking concise totals totalling totaling formally
-    fellow bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
+    fellow fella bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
     anyway considered regarded deemed pretty harder saw main proper regard regards alone
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
@@ -433,6 +433,9 @@ PHRASES: dict[str, str] = {
     "execute": "sign",
     **dict.fromkeys(("put pen to paper", "putting pen to paper", "puts pen to paper"), "sign"),
     "in its own right": "",  # "Is Haizhu a city in its own right or a district?"
+    # "Who's this Pan Hongping when he's at home?": who he is, in a British idiom
+    # ("he's" has lost its "'s" by then)
+    **{f"when {he}{is_} at home": "" for he in ("he", "she", "it") for is_ in ("", " is")},
     "focusses": "focuses",
     "focussed": "focused",
     "focussing": "focusing",

@@ -249,7 +249,7 @@ _TEXTING = {
     "gonnae": "going to", "ken": "know", "o": "of", "fae": "from", "hae": "have", "fur": "for",
     "aff": "off", "intae": "into", "aw": "all", "wan": "one", "gaun": "going",
     "hunner": "hundred", "photie": "photo", "arenae": "are not", "toon": "town",
-    "richt": "right", "dae": "do", "wi": "with", "gie": "give",
+    "richt": "right", "dae": "do", "wi": "with", "gie": "give", "ain": "own", "hame": "home",
     "bilang": "said",  # Malay and Indonesian: "My colleague bilang the ceremony was ..."
 }  # fmt: skip
 # typed as meant: no slip of a knowledge word ("dat" is "that", not "date"; bot/slips.py)

@@ -502,6 +502,8 @@ def test_everyday_time_and_role_words_read_as_plain_ones(asked: str, plain: str)
         ("In which way was it built?", "How was it built?"),
         ("The bridge lies in the north", "The bridge is located in the north"),
         ("What precisely opened?", "What opened?"),
+        ("Who's this Li Wen fella when he's at hame?", "Who is Li Wen?"),
+        ("Hullo there, retired joiner fae Paisley here. When was it?", "When was it?"),
     ],
 )
 def test_tags_hearsay_noise_and_idioms_read_as_what_is_asked(asked: str, plain: str) -> None:
