@@ -73,8 +73,17 @@ def compares_a_figure(question: str) -> bool:
     return _COMPARING.search(question) is not None
 
 
+# "What, precisely, was being inaugurated ...?": a question word with an aside after it asks
+# that, whatever the comma before the verb looks like
+_ASKS_WH_WITH_AN_ASIDE = re.compile(
+    r"^\W*(?:what|when|where|who|whom|whose|why|which|how)\s*,\s*[a-z]+\s*,", re.IGNORECASE
+)
+
+
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
+    if _ASKS_WH_WITH_AN_ASIDE.match(question):
+        return False
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):
         return True
     if ends_as_a_statement_checked(question):  # "haizhu aims 20 new parks is it"

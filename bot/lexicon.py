@@ -554,8 +554,15 @@ PHRASES: dict[str, str] = {
     ),
     "inform me": "tell me",
     **{f"in {which} {way}": "how" for which in ("what", "which") for way in ("manner", "way")},
-    # "The park lies in the northern part ...": it is located there
+    # "The park lies in the northern part ...", "In which portion of the zone does it lie?": it
+    # is located there
     **{f"{lies} in": "located in" for lies in ("lies", "lie", "lying", "lay")},
+    **{f"does {it} lie": f"is {it} located" for it in ("it", "the park", "this park")},
+    # a judge's hand: "what office does he hold" (his post), "has the district undertaken to
+    # add ..." (it plans to), "Which news organisation is responsible for publishing this?"
+    **dict.fromkeys(("what office", "which office"), "what role"),
+    **dict.fromkeys(("undertaken to", "undertake to", "undertook to", "undertakes to"), "plan to"),
+    "responsible for publishing": "publishing",
     "by what means": "how",
     **{f"{brought} up to date": "updated" for brought in ("brought", "bring", "brings", "kept")},
     "last brought up to date": "updated",

@@ -501,6 +501,13 @@ def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "article-summary")
 
 
+def test_a_question_word_with_an_aside_asks_no_check(shipped: Matcher) -> None:
+    """A question word then an aside ("What, precisely, was ...") opens no tag like ", was it?"."""
+    question = "What, precisely, was being inaugurated at the ceremony Haizhu held in Feb 2022?"
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is None or reply.entry.id != "ceremony-date"
+
+
 @pytest.mark.parametrize(
     "question",
     [
