@@ -603,6 +603,7 @@ _ANY_LANGUAGE_TAGS = (
     *("ama", "si ndio", "sindio", "ndio"),  # Swahili "or?", "isn't it?"
     *("é verdade", "e verdade", "verdade", "é isso", "certo"),  # Portuguese
     *("benar tidak", "betul tidak", "tidak"),  # Indonesian and Malay "right or not?"
+    *("ent", "true anot", "anot", "right anot"),  # Trinidadian "isn't it?", Singlish "or not?"
     *("right or no", "true or no", "yes or no", "correct or no", "good or no", "or no"),
 )
 _ANY_LANGUAGE_TAG = re.compile(

@@ -425,6 +425,11 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(("saw in paper", "saw in the paper", "saw in the newspaper"), "saw"),
     # a formal or British hand: a ceremony "conducted", letters of intent "executed" (not the
     # stem of "executive", a manager), a park that "focusses"
+    # an Irish or British "launch do" is the party for it; "a rake of firms" is many of them
+    "launch do": "launch ceremony",
+    "rake of": "many",
+    # "firms signed agreements to install themselves in the park": to settle there
+    **dict.fromkeys(("install themselves", "install itself"), "settle"),
     "carry out": "hold",
     "carried out": "held",
     "conducted": "held",

@@ -251,11 +251,15 @@ _TEXTING = {
     "hunner": "hundred", "photie": "photo", "arenae": "are not", "toon": "town",
     "richt": "right", "dae": "do", "wi": "with", "gie": "give", "ain": "own", "hame": "home",
     "bilang": "said",  # Malay and Indonesian: "My colleague bilang the ceremony was ..."
+    # Trinidadian: "wha' exactly dey was kickin off", "Mih bandleader", "wit dis park"
+    "de": "the", "mih": "my", "wit": "with", "cyah": "can not", "wha'": "what",
+    "abv": "above",
 }  # fmt: skip
 # typed as meant: no slip of a knowledge word ("dat" is "that", not "date"; bot/slips.py)
 TEXTED_WORDS = frozenset(_TEXTING)
 # only a word standing alone: the "u" of "U.S." and the "r" of "R&D" are not "you" and "are"
-_TEXTING_WORD = re.compile(r"(?<![\w.&'])(" + "|".join(_TEXTING) + r")(?![\w.&'])")
+# ("'bout", its first letters dropped, is "about")
+_TEXTING_WORD = re.compile(r"(?<![\w.&'])'?(" + "|".join(_TEXTING) + r")(?![\w.&'])")
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
 # Acronyms that read as common words once lowercased: "IT" is not "it"
