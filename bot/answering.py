@@ -1247,14 +1247,24 @@ def _name_words(words: list[QueryWord]) -> list[QueryWord]:
 def _first_name(part: str, words: list[QueryWord], matcher: Matcher) -> list[str]:
     """The first name the part gives, its words in a row ("a man called Pan Hongping when we
     discussed the Haizhu news": Pan Hongping, of whom "his position?" asks; Haizhu names
-    where the news was)."""
+    where the news was), with the words the knowledge lacks right before it ("the general
+    manager" is no assistant general manager)."""
     names = {w.surface for w in _name_words(words)}
+    unknown = {w.surface for w in words if not w.known}
     run: list[str] = []
+    # what the knowledge lacks between an article and the name: "the general manager" ("I
+    # see HYCAN", "never heard Meishang" have none)
+    before: list[str] | None = None
     for token in matcher.normaliser.normalise(part).split():
         if token in names:
+            run = run or list(before or ())
             run.append(token)
         elif run:
             break
+        elif token in _DETERMINERS:
+            before = []
+        else:
+            before = [*before, token] if before is not None and token in unknown else None
     return run
 
 

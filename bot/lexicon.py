@@ -427,6 +427,12 @@ PHRASES: dict[str, str] = {
     # stem of "executive", a manager), a park that "focusses"
     # an Irish or British "launch do" is the party for it; "a rake of firms" is many of them
     "launch do": "launch ceremony",
+    # "The park's assistant general manager, what his name again?": who he is
+    **{
+        f"what{is_} {his} name": f"who is {he}"
+        for is_ in ("", " is", " s")
+        for his, he in (("his", "he"), ("her", "she"))
+    },
     "rake of": "many",
     # "firms signed agreements to install themselves in the park": to settle there
     **dict.fromkeys(("install themselves", "install itself"), "settle"),
@@ -519,6 +525,9 @@ PHRASES: dict[str, str] = {
     "keep seeing": "",
     "keep reading about": "",
     "everyone keeps talking about": "",
+    **dict.fromkeys(
+        ("they are talking about", "they were talking about", "everybody mentioning"), ""
+    ),
     "everybody keeps talking about": "",
     "everyone is talking about": "",
     "everybody is talking about": "",

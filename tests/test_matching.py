@@ -462,6 +462,12 @@ def test_a_sector_named_beside_something_the_knowledge_lacks_is_not_answered(
         ),
         # the question after the dash is asked of the name before it, not of the quoted man
         ("Yuanzhi Tech - what role in this story?", "yuanzhi-technology"),
+        # "what his name" of a person asks who he is
+        ("The park assistant general manager, what his name again?", "pan-hongping"),
+        (
+            "What is the complete name of the Pazhou zone they are talking about?",
+            "pazhou-pilot-zone",
+        ),
     ],
 )
 def test_a_name_the_asker_came_across_is_what_the_question_asks_about(
@@ -499,6 +505,12 @@ def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
 def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:
     reply = decide(question, shipped, THRESHOLDS)
     assert (reply.status, reply.entry and reply.entry.id) == ("answer", "article-summary")
+
+
+def test_a_name_asked_after_a_title_the_knowledge_lacks_is_not_answered(shipped: Matcher) -> None:
+    """ "the general manager": "general" before the title is not dropped to find a referent."""
+    question = "And the general manager of the park, not the assistant, what is his name?"
+    assert decide(question, shipped, THRESHOLDS).status != "answer"
 
 
 def test_a_question_word_with_an_aside_asks_no_check(shipped: Matcher) -> None:
