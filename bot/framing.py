@@ -218,7 +218,8 @@ _SOURCED_CLAIM = re.compile(
     r"|read|reads|heard|hears|think|thinks|thought|believes|believed|reckons|asked|asks"
     r"|(?:is|was) (?:asking|wondering)|wonders|wondered|wants? to know|wanted to know"
     # "My sister swears ...", "My grandson is sure ...", "She wrote in her homework that ..."
-    r"|swears(?: blind)?|swore(?: blind)?|insists|insisted|(?:is|was) (?:sure|convinced|certain)"
+    r"|swears(?: blind| up and down)?|swore(?: blind| up and down)?|insists|insisted"
+    r"|(?:is|was) (?:sure|convinced|certain)"
     r"|wrote in (?:his|her|their|my|our) [a-z]+|wrote|writes)"
     r"(?: me| us)?(?: somewhere| online| recently| in the (?:paper|news))?"
     r"(?: that| whether| if)?\b"
@@ -298,7 +299,8 @@ _HEARSAY = re.compile(
     # "colleague told me ...", "Client says ...": a source named without an article
     rf"|(?:{_SOURCE}) )"
     rf"(?:{'|'.join(sorted(_HEARSAY_VERBS, key=lambda w: (-len(w), w)))})"
-    r"(?: blind)?(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",  # "swears blind"
+    # "swears blind", "swears up and down"
+    r"(?: blind| up and down)?(?: me| us)?(?: that| if| whether)?\b(?=\W+\w+\W+\w)",
     re.IGNORECASE,
 )
 # "HYCAN will be in the park. Is this true, did they sign something?": the check of the
@@ -604,6 +606,7 @@ _ANY_LANGUAGE_TAGS = (
     *("é verdade", "e verdade", "verdade", "é isso", "certo"),  # Portuguese
     *("benar tidak", "betul tidak", "tidak"),  # Indonesian and Malay "right or not?"
     *("ent", "true anot", "anot", "right anot"),  # Trinidadian "isn't it?", Singlish "or not?"
+    *("correct no", "right no", "true no"),  # Sri Lankan "That is correct no?"
     *("right or no", "true or no", "yes or no", "correct or no", "good or no", "or no"),
 )
 _ANY_LANGUAGE_TAG = re.compile(
@@ -633,7 +636,7 @@ _ADDRESS_WORDS = frozenset(
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _ADDRESSED = re.compile(
     rf"^\W*(?:{'|'.join(sorted(_ADDRESS_WORDS))})[,:!]?\s+(?=(?:is|was|are|were|did|does|do|will|can"
-    r"|could|has|have|how|what|when|where|which|who|why)\b)",
+    r"|could|has|have|how|what|when|where|which|who|why|give|tell|explain|show|summari[sz]e)\b)",
     re.IGNORECASE,
 )
 
@@ -655,6 +658,7 @@ _CONFIRMING_WORDS = _VERDICTS | frozenset(
     sound sounds kindly please whether remember remembering got have has did get think believe
     number figure amount day date size name really actually so just me if bit still quite all
     bhai yaar ji sir madam dear ok okay then mixes mixing mixed mix up again heard read hear talk
+    lying joking kidding baby honey
     talking nonsense rubbish kak can could""".split()  # noqa: SIM905
 )
 _TAIL_BOUNDARY = re.compile(r"[,;.?!]+\s*|\s+[-\u2013\u2014]+\s+|\s+(?=or\s)", re.IGNORECASE)

@@ -27,7 +27,8 @@ FILLERS = (
     asking concise totals totalling totaling formally
     fellow fella bloke gentleman guy guys dude spelled spelt spelling identify identifies find list
     spell spells figure figures mostly mainly primarily chiefly listed shortly saying
-    anyway considered regarded deemed pretty harder saw main proper regard regards alone
+    anyway anyhow considered regarded deemed pretty harder saw main proper regard regards alone
+    folks smack shindig honey baby darling hon ane
     inside honestly sir madam random offer offers offered wonder angle angles taking keep keeps
     wondered wondering
     remember remembered remembering recall recalled recalling forget forgetting cannot
@@ -427,6 +428,16 @@ PHRASES: dict[str, str] = {
     # stem of "executive", a manager), a park that "focusses"
     # an Irish or British "launch do" is the party for it; "a rake of firms" is many of them
     "launch do": "launch ceremony",
+    # Southern American: "How many buildings they fixin' to top off?", "hurryin' up its push"
+    **dict.fromkeys(("fixing to", "fixin to"), "will"),
+    **dict.fromkeys(("top off", "topped off", "topping off", "tops off"), "top out"),
+    **dict.fromkeys(("hurrying up", "hurry up", "hurried up", "hurries up"), "accelerate"),
+    **{f"or is {he} pulling my leg": "" for he in ("he", "she", "it", "they")},
+    "where in the world": "where",  # not "the biggest park in the world"
+    "generally speaking": "",
+    # "What was that ceremony for anyhow?": what it was for
+    **dict.fromkeys(("for anyhow", "for anyway"), "for"),
+    "bore da": "hello",  # Welsh "good morning"
     # "The park's assistant general manager, what his name again?": who he is
     **{
         f"what{is_} {his} name": f"who is {he}"

@@ -120,7 +120,8 @@ def _framed(count: int) -> list[str]:
         "a man called Pan", "a company named", "What is the name of", "this name", "Called",
         "é verdade?", "benar tidak?", "tidak", "swears blind", "Is that richt?", "is it",
         ", isn't it", "where is it", "10 buildings capped in 2022 is it", "Hullo there,",
-        "retired joiner fae Paisley here.", "ent?", "true anot?", "anot",
+        "retired joiner fae Paisley here.", "ent?", "true anot?", "anot", "correct no?",
+        "or he is lying?", "swears up and down", "She right, baby?", "Boss give me",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]
