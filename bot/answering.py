@@ -9,7 +9,6 @@ from itertools import pairwise, takewhile
 from typing import Literal
 
 from bot.checks import (
-    ASKS_WH,
     CHECKED_MONTHS,
     LEVELS,
     ORDINALS,
@@ -35,7 +34,7 @@ from bot.clauses import (
     question_clause,
 )
 from bot.config import Thresholds
-from bot.framing import without_framing
+from bot.framing import ASKS_WH, without_framing
 from bot.knowledge import Entry
 from bot.lexicon import FILLERS
 from bot.matching import SHORT_UNKNOWN_WEIGHT, Candidate, Matcher, QueryWord

@@ -15,7 +15,13 @@ import unicodedata
 from itertools import pairwise
 
 from bot.english import is_english_word
-from bot.framing import AGREEING_TAGS, YES_TAGS, confirms_a_claim, ends_as_a_statement_checked
+from bot.framing import (
+    AGREEING_TAGS,
+    ASKS_WH,
+    YES_TAGS,
+    confirms_a_claim,
+    ends_as_a_statement_checked,
+)
 from bot.text import MONTH_NAMES, basic_normalise, stem
 
 MONTHS = frozenset(stem(month) for month in MONTH_NAMES)
@@ -48,8 +54,7 @@ _ASKS_YES_OR_NO = re.compile(
     re.IGNORECASE,
 )
 # "haizhu adding 20 new parks?", "10 billion level?": a statement asked, with no question word
-# (bot/answering.py asks it too: a clause with one asks something of its own)
-ASKS_WH = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE)
+# (ASKS_WH; bot/answering.py asks it too: a clause with one asks something of its own)
 _CHECKING = re.compile(
     r"\b(?:is it true|is it correct|am i right|can you confirm|could you confirm|correct me"
     r"|fact[- ]?check|claim to (?:verify|check)|(?:quote|claim) check|please verify)\b",

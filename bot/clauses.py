@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.checks import ASKS_WH
-from bot.framing import without_framing
+from bot.framing import ASKS_WH, without_framing
 from bot.text import STOPWORDS
 
 # where one clause ends and the next begins: sentence ends, commas, dashes, colons, and a

@@ -80,24 +80,6 @@ _CONFIRMATION_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 
-
-def ends_as_a_statement_checked(text: str) -> bool:
-    """Whether the text is a statement closed by "is it" ("10 buildings capped in 2022 is
-    it"): a check of the statement."""
-    return (
-        _STATEMENT_IS_IT.search(text) is not None
-        and not _ASKS_WHAT.search(text)
-        and not _ASKS_FOR_SOMETHING.match(text)
-        and not _OPENS_WITH_A_VERB.match(text)
-    )
-
-
-def confirms_a_claim(text: str) -> bool:
-    """Whether the text ends with a sentence asking to confirm the claim before it ("Haizhu
-    plans 20 new parks. What is the real number?"): a check, though it asks "what"."""
-    return _CONFIRMATION_SENTENCE.search(text) is not None
-
-
 # "... add 5 new parks right?", typed without a comma (in a longer text: "Is that right?" asks)
 # ("... yes?", "... innit?", "... rite?" as thumbs type it)
 _BARE_CONFIRMATION_TAG = re.compile(rf"\s+(?:{_AGREEING}|{_YES})\s*\?+\s*$", re.IGNORECASE)
@@ -109,7 +91,8 @@ _STATEMENT_RIGHT = re.compile(rf"\s+(?:{_AGREEING})\s*$", re.IGNORECASE)
 # opening with a verb, "where is it", "Is it?", keeps it)
 _OPENS_WITH_A_VERB = re.compile(r"\W*(?:is|are|was|were|did|will|has|have)\b", re.IGNORECASE)
 _STATEMENT_IS_IT = re.compile(r",?\s+is(?:n['\u2019]?t)? it\s*\?*\s*$", re.IGNORECASE)
-_ASKS_WHAT = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE)
+# a question word anywhere (bot/checks.py reads a question with none as a check)
+ASKS_WH = re.compile(r"\b(?:what|when|where|who|whom|whose|why|which|how)\b", re.IGNORECASE)
 # every tag above ends with one of these: a text ending otherwise skips their search
 TAG_WORDS = frozenset(
     (*AGREEING_TAGS, *YES_TAGS, "true", "accurate", "false", "wrong", "not", "it")
@@ -118,6 +101,25 @@ _ASKS_FOR_SOMETHING = re.compile(
     r"\W*(?:what|when|where|who|whom|whose|why|which|how|should|can|could|do|does|shall)\b",
     re.IGNORECASE,
 )
+
+
+def ends_as_a_statement_checked(text: str) -> bool:
+    """Whether the text is a statement closed by "is it" ("10 buildings capped in 2022 is
+    it"): a check of the statement."""
+    return (
+        _STATEMENT_IS_IT.search(text) is not None
+        and not ASKS_WH.search(text)
+        and not _ASKS_FOR_SOMETHING.match(text)
+        and not _OPENS_WITH_A_VERB.match(text)
+    )
+
+
+def confirms_a_claim(text: str) -> bool:
+    """Whether the text ends with a sentence asking to confirm the claim before it ("Haizhu
+    plans 20 new parks. What is the real number?"): a check, though it asks "what"."""
+    return _CONFIRMATION_SENTENCE.search(text) is not None
+
+
 # "I heard in the locker room that ...", "She told me at the market that ...": where the claim
 # was heard is not part of it
 _WHERE_HEARD = re.compile(

@@ -424,10 +424,9 @@ PHRASES: dict[str, str] = {
     # "I read in paper some firms sign ...": where the asker read it, not a newspaper asked of
     **dict.fromkeys(("read in paper", "read in the paper", "read in the newspaper"), "read"),
     **dict.fromkeys(("saw in paper", "saw in the paper", "saw in the newspaper"), "saw"),
-    # a formal or British hand: a ceremony "conducted", letters of intent "executed" (not the
-    # stem of "executive", a manager), a park that "focusses"
     # an Irish or British "launch do" is the party for it; "a rake of firms" is many of them
     "launch do": "launch ceremony",
+    "rake of": "many",
     # Southern American: "How many buildings they fixin' to top off?", "hurryin' up its push"
     **dict.fromkeys(("fixing to", "fixin to"), "will"),
     **dict.fromkeys(("top off", "topped off", "topping off", "tops off"), "top out"),
@@ -444,9 +443,14 @@ PHRASES: dict[str, str] = {
         for is_ in ("", " is", " s")
         for his, he in (("his", "he"), ("her", "she"))
     },
-    "rake of": "many",
+    # "Who's this Pan Hongping when he's at home?": who he is, in a British idiom
+    # ("he's" has lost its "'s" by then)
+    **{f"when {he}{is_} at home": "" for he in ("he", "she", "it") for is_ in ("", " is")},
     # "firms signed agreements to install themselves in the park": to settle there
     **dict.fromkeys(("install themselves", "install itself"), "settle"),
+    # a formal or British hand: a ceremony "carried out" or "conducted", letters of intent
+    # "executed" (not the stem of "executive", a manager) or "put pen to paper" on, a park
+    # that "focusses", a city "in its own right"
     "carry out": "hold",
     "carried out": "held",
     "conducted": "held",
@@ -454,13 +458,10 @@ PHRASES: dict[str, str] = {
     "executed": "signed",
     "execute": "sign",
     **dict.fromkeys(("put pen to paper", "putting pen to paper", "puts pen to paper"), "sign"),
-    "in its own right": "",  # "Is Haizhu a city in its own right or a district?"
-    # "Who's this Pan Hongping when he's at home?": who he is, in a British idiom
-    # ("he's" has lost its "'s" by then)
-    **{f"when {he}{is_} at home": "" for he in ("he", "she", "it") for is_ in ("", " is")},
     "focusses": "focuses",
     "focussed": "focused",
     "focussing": "focusing",
+    "in its own right": "",  # "Is Haizhu a city in its own right or a district?"
     "heard somewhere": "heard",
     "seen somewhere": "seen",
     "saw somewhere": "saw",
