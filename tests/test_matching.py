@@ -25,6 +25,12 @@ MATCHER = Matcher(KNOWLEDGE)
 THRESHOLDS = Thresholds()
 
 
+def answered_by(question: str, matcher: Matcher) -> str | None:
+    """The id of the entry answering the question, or None when none answers it."""
+    reply = decide(question, matcher, THRESHOLDS)
+    return reply.entry.id if reply.status == "answer" and reply.entry else None
+
+
 def status_and_entry(question: str) -> tuple[str, str | None]:
     reply = decide(question, MATCHER, THRESHOLDS)
     return reply.status, reply.entry.id if reply.entry else None
@@ -152,16 +158,15 @@ def test_the_manager_is_the_article_s_one_manager_and_no_other_head(
 def test_what_the_asker_says_of_themselves_does_not_sink_the_question(
     question: str, expected: str, shipped: Matcher
 ) -> None:
-    reply = decide(question, shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected)
+    assert answered_by(question, shipped) == expected
 
 
 def test_a_function_word_written_as_spoken_is_not_mended_into_a_knowledge_word(
     shipped: Matcher,
 ) -> None:
     """Jamaican "dat" is "that", not a slip of "date"."""
-    reply = decide("Haizhu - is dat a city or a district? Which city it inna?", shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "haizhu-district")
+    question = "Haizhu - is dat a city or a district? Which city it inna?"
+    assert answered_by(question, shipped) == "haizhu-district"
 
 
 def test_a_particle_of_another_language_is_not_mended_into_a_knowledge_word(
@@ -429,8 +434,7 @@ def test_a_check_with_words_no_answer_spells_out_is_not_answered(
 def test_a_check_naming_other_sectors_gets_the_sectors_the_park_focuses_on(
     shipped: Matcher, question: str
 ) -> None:
-    reply = decide(question, shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "focus-industries")
+    assert answered_by(question, shipped) == "focus-industries"
 
 
 def test_a_sector_named_beside_something_the_knowledge_lacks_is_not_answered(
@@ -473,8 +477,7 @@ def test_a_sector_named_beside_something_the_knowledge_lacks_is_not_answered(
 def test_a_name_the_asker_came_across_is_what_the_question_asks_about(
     shipped: Matcher, question: str, expected: str
 ) -> None:
-    reply = decide(question, shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", expected)
+    assert answered_by(question, shipped) == expected
 
 
 @pytest.mark.parametrize(
@@ -489,8 +492,7 @@ def test_a_name_the_asker_came_across_is_what_the_question_asks_about(
 def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
     shipped: Matcher, question: str
 ) -> None:
-    reply = decide(question, shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "new-parks-target")
+    assert answered_by(question, shipped) == "new-parks-target"
 
 
 @pytest.mark.parametrize(
@@ -503,8 +505,7 @@ def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
     ],
 )
 def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:
-    reply = decide(question, shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "article-summary")
+    assert answered_by(question, shipped) == "article-summary"
 
 
 def test_a_name_asked_after_a_title_the_knowledge_lacks_is_not_answered(shipped: Matcher) -> None:
@@ -864,8 +865,7 @@ def test_a_manner_adverb_a_phrasing_happens_to_use_is_still_no_topic(shipped: Ma
 )
 def test_asking_who_was_quoted_asks_for_the_person_quoted(shipped: Matcher, question: str) -> None:
     """ "quoted" is what sets the one person apart from every other entry answering "who"."""
-    reply = decide(question, shipped, THRESHOLDS)
-    assert (reply.status, reply.entry and reply.entry.id) == ("answer", "pan-hongping")
+    assert answered_by(question, shipped) == "pan-hongping"
 
 
 @pytest.mark.parametrize(
