@@ -265,7 +265,8 @@ def _named_in_its_story(
     return replace(again, question=text, reason=why)
 
 
-_DETERMINERS = frozenset(("the", "that", "this", "a", "an"))
+# what opens a noun phrase: "the EV brand HYCAN", "Is the park ...?", "the general manager"
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their"))
 _COPULAS = frozenset(("is", "was", "are", "were", "be", "been", "being"))
 _MAX_DESCRIPTION = 3  # words: "the electric car brand HYCAN"
 _CATEGORY = "company"  # "the car company HYCAN": a known word inside a description
@@ -871,7 +872,6 @@ def _claimed_values(words: list[QueryWord]) -> list[QueryWord]:
 # "Is the park in Haizhu?": what follows a verb and a determiner is the subject asked about,
 # no slot for a claim ("Is the weather in Guangzhou nice?" asks of the weather)
 _OPENING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "will", "has", "have"))
-_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their"))
 
 
 def _fill_its_slots(
