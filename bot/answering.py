@@ -744,6 +744,12 @@ _JOINING = frozenset(("and", "or", "&"))
 _ASKS_OF_ANOTHER = frozenset(("too", "also", "either", "another", "own", "similar", "likewise"))
 
 
+def _asks_of_another(words: list[str]) -> bool:
+    """Whether a question asks of a subject besides the one the knowledge has ("Is Tencent
+    moving in as well?"), rather than claiming its name is the one the article gives."""
+    return not _ASKS_OF_ANOTHER.isdisjoint(words) or ("as", "well") in pairwise(words)
+
+
 def _placed_words(text: str, matcher: Matcher) -> set[str]:
     """The words right after "in", "from", "by", "at", "near" or "of", and the names a check
     opens with ("Did Huawei and Tencent sign ...?"): where a claim's wrong name stands."""
@@ -753,7 +759,7 @@ def _placed_words(text: str, matcher: Matcher) -> set[str]:
     # signed ..." once "Is it true that" is read off); "Did Tianhe build a park too?" asks of
     # Tianhe: another subject, not a wrong one
     opening = 1 if words and words[0] in _CHECKING_VERBS | {"that"} else 0
-    if words[opening:] and _ASKS_OF_ANOTHER.isdisjoint(words):
+    if words[opening:] and not _asks_of_another(words):
         run = list(takewhile(lambda w: w in _JOINING or is_name_like(w), words[opening:]))
         after = words[opening + len(run) : opening + len(run) + 1]
         # names then what they did make a claim; "Haizhu GDP 2021?" names what is asked
@@ -785,7 +791,9 @@ def _checked_without_names(
     must itself name something (the right place, outlet or person). Claimed one of a group,
     it is answered by the group's list over its members' entries."""
     again = _without(reply.question, names, reply, matcher, thresholds)
-    if again.status == "clarify" and group:
+    # claimed of a group ("one of the signers"), or of what its members did ("Did Huawei sign
+    # to settle in the park?" reads as a choice between the signers' list and each signer)
+    if again.status == "clarify" and (group or len(again.choices) > 1):
         again = _the_list_among(again, matcher)
     if again.entry is None or not names_something(again.entry.answer):
         return reply

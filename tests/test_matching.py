@@ -852,6 +852,38 @@ def test_a_near_tie_naming_something_the_knowledge_lacks_goes_to_no_one_member(
     assert (reply.entry.id, reply.corrects) == ("company-agreements", ("tencent",))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Huawei sign an agreement to move into the park?",
+        "did huawei sign a deal to go in the park",
+        "A friend told me Huawei signed to settle in the Pearl River park, it is true?",
+    ],
+)
+def test_a_firm_the_article_does_not_list_claimed_to_have_signed_gets_the_signers(
+    question: str, shipped: Matcher
+) -> None:
+    """What a signer did ("sign to settle in the park") is asked of each signer's entry as
+    much as of their list: a firm the knowledge lacks gets the list, said to differ."""
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.entry is not None
+    assert (reply.status, reply.entry.id, reply.corrects) == (
+        "answer",
+        "company-agreements",
+        ("huawei",),
+    )
+
+
+def test_a_firm_asked_of_as_well_as_the_signers_is_not_answered_with_them(
+    shipped: Matcher,
+) -> None:
+    """ "as well" asks whether Tencent joins the named firms, which the article cannot say."""
+    reply = decide(
+        "My neighbour says Tencent is moving into the park as well. Is it?", shipped, THRESHOLDS
+    )
+    assert reply.status != "answer"
+
+
 def test_a_manner_adverb_a_phrasing_happens_to_use_is_still_no_topic(shipped: Matcher) -> None:
     """ "officially" says how it was launched; the date's phrasing "did construction officially
     start" must not pull a question about what was launched."""
