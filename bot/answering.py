@@ -551,8 +551,16 @@ def _asked_of_whoever_did_it(
     return replace(reply, question=text, reason=f"asked in {clause!r}: {reply.reason}")
 
 
-# a capitalised word inside a sentence: a name ("works at Acme Steel")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z'\u2019-]*")
+# a capitalised word inside a sentence: a name ("works at Acme Steel"); not "I", nor the
+# language the asker practises ("I read news to practise my English.")
+_LANGUAGES = (
+    "English|Chinese|Mandarin|Cantonese|Tagalog|Filipino|Spanish|French|German|Arabic|Hindi"
+    "|Urdu|Russian|Portuguese|Japanese|Korean|Vietnamese|Thai|Malay|Indonesian|Bahasa|Swahili"
+    "|Italian|Polish|Turkish"
+)
+_MID_SENTENCE_CAPITAL = re.compile(
+    rf"(?<=[a-z,;:] )(?!I\b|I['\u2019]|(?:{_LANGUAGES})\b)[A-Z][a-z'\u2019-]*"
+)
 
 
 # "... the manager complained that such parks are rare. What did he say about that?": what

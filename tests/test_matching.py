@@ -1303,3 +1303,15 @@ def test_scores_do_not_depend_on_the_string_hash_seed() -> None:
         )
         replies.append([json.loads(line) for line in ran.stdout.splitlines()])
     assert replies[0] == replies[1] == replies[2]
+
+
+def test_the_language_an_asker_practises_is_no_name_a_question_points_back_to(
+    shipped: Matcher,
+) -> None:
+    """ "that event" could point back to a name in the sentence before; "English" is the
+    language the asker reads in, so the question is asked alone."""
+    question = (
+        "I read news on my day off for practice my English. In that event in Haizhu, what "
+        "exactly they launched po?"
+    )
+    assert answered_by(question, shipped) == "ceremony-purpose"
