@@ -21,6 +21,7 @@ from bot.framing import (
     YES_TAGS,
     confirms_a_claim,
     ends_as_a_statement_checked,
+    without_particle_after_a_tag,
 )
 from bot.text import MONTH_NAMES, basic_normalise, stem
 
@@ -87,6 +88,7 @@ _ASKS_WH_WITH_AN_ASIDE = re.compile(
 
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question checks a statement rather than asking for a fact."""
+    question = without_particle_after_a_tag(question)
     if _ASKS_WH_WITH_AN_ASIDE.match(question):
         return False
     if _ASKS_YES_OR_NO.search(question) or _CHECKING.search(question):

@@ -783,11 +783,31 @@ def without_framing(text: str) -> str:
     return _without_tags_and_sources(text, words)
 
 
+# "Correct ba?", "right po?", "true lah?": a chat particle after a tag is still the tag
+_PARTICLE_AFTER_A_TAG = re.compile(
+    r"(?<=\w)\s+(?:ba|po|lah|leh|lor|ah|na|hai|ji|yaar|bhai|ne|nga|wor|hor)(?=\s*[?!.]*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _last_word(text: str) -> str:
+    return text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]
+
+
+def without_particle_after_a_tag(text: str) -> str:
+    """The text without a chat particle closing its tag ("Correct ba?" is "Correct?")."""
+    if not _PARTICLE_AFTER_A_TAG.search(text[-12:]):
+        return text
+    kept = _PARTICLE_AFTER_A_TAG.sub("", text)
+    return kept if _last_word(kept) in TAG_WORDS else text
+
+
 def _without_tags_and_sources(text: str, words: list[str]) -> str:
     """The rewrites of tags, leads and sources; `words` are the text's words as it came to
     without_framing (the rewrites before only take words away, so a word absent there is
     absent here)."""
-    last = text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]
+    text = without_particle_after_a_tag(text)
+    last = _last_word(text)
     if last in TAG_WORDS:
         text = _CONFIRMATION_TAG.sub("", text)
         if text.count(" ") >= 3:

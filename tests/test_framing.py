@@ -35,6 +35,9 @@ def _every_rewrite(text: str) -> str:
     text = f._WHICH_PARAGRAPH.sub("", text)
     text = f._CONFIRMATION_SENTENCE.sub("", text)
     text = f._without_confirming_tails(text)
+    kept = f._PARTICLE_AFTER_A_TAG.sub("", text)
+    if kept[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2] in f.TAG_WORDS:
+        text = kept  # "Correct ba?": a particle closing a tag
     last = text[-24:].lower().rstrip(" ?!.'\"\u2019\u201d").rpartition(" ")[2]
     if last in f.TAG_WORDS:  # what the tags ask of the text, not a guard
         text = f._CONFIRMATION_TAG.sub("", text)
@@ -121,7 +124,8 @@ def _framed(count: int) -> list[str]:
         "é verdade?", "benar tidak?", "tidak", "swears blind", "Is that richt?", "is it",
         ", isn't it", "where is it", "10 buildings capped in 2022 is it", "Hullo there,",
         "retired joiner fae Paisley here.", "ent?", "true anot?", "anot", "correct no?",
-        "or he is lying?", "swears up and down", "She right, baby?", "Boss give me",
+        "or he is lying?", "swears up and down", "She right, baby?", "Boss give me", "Correct ba?",
+        "right po?", "ba", "lah?",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

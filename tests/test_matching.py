@@ -487,6 +487,7 @@ def test_a_name_the_asker_came_across_is_what_the_question_asks_about(
         "My cousin read they plan 20 new parks. What is the real number?",
         "My roommate says Haizhu plans 20 more industrial parks in future. Na true?",
         "haizhu aims 20 new parks is it",
+        "My tito who works in Guangzhou told me Haizhu plans 20 more industrial parks. Correct ba?",
     ],
 )
 def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(

@@ -1105,6 +1105,8 @@ def test_normalising_word_by_word_gives_what_the_rewrites_in_order_give() -> Non
             "the opening on may 3",
         ),
         ("it opened in may, can you confirm?", "it opened in may"),
+        ("It opened in May. Correct ba?", "it opened in may"),
+        ("it opened in may, right po?", "it opened in may"),
     ],
 )
 def test_a_sentence_asking_to_confirm_the_claim_before_it_is_not_a_topic(
