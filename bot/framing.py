@@ -510,7 +510,8 @@ _PURPOSE = re.compile(
     r"|coursework|studies|papers?|slides|newsletter|bulletin|blog|podcast|school work|briefings?"
     r"|memos?"
     r"|quiz|quizzes|worksheets?|columns?|talks?|speech|lectures?|segment|show|updates?|meeting"
-    r"|translation|talking points)\b"
+    r"|translation|talking points|files?|records?|logs?|spreadsheets?|database|worldbuilding"
+    r"|novel|screenplay)\b"
     # "For our class report on Guangzhou's development, ...": what the report is about too
     r"(?: (?:on|about) [^,.;:?!]{1,60}(?=[,;:]))?"
     # "a short summary to share with my students": who it is for

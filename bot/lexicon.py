@@ -714,7 +714,14 @@ PHRASES: dict[str, str] = {
         for part in ("part", "side", "end", "bit", "section", "half")
     },
     # "Just checking for my notes, ...": that the asker checks, not what
-    **{f"{just} checking": "" for just in ("just", "only", "double", "quickly")},
+    **{
+        f"{just} {checking}": ""
+        for just in ("just", "only", "double", "quickly")
+        for checking in ("checking", "confirming", "verifying")
+    },
+    # "I have the event logged as Feb 28", "We have the area down as 50,000 sqm": the asker's
+    # record of a claim, checked
+    **{f"{logged} as": "" for logged in ("logged", "down", "noted", "recorded", "filed")},
     "send us": "give me",
     "drop me": "give me",
     "shoot me": "give me",

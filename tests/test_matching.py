@@ -1316,3 +1316,23 @@ def test_the_language_an_asker_practises_is_no_name_a_question_points_back_to(
         "exactly they launched po?"
     )
     assert answered_by(question, shipped) == "ceremony-purpose"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Just confirming for my file - the ceremony took place on Feb 12, right?",
+            "ceremony-date",
+        ),
+        ("I have the launch event logged as Feb 28 in my records, is that right?", "ceremony-date"),
+        ("We have the construction area down as 50,000 square metres - correct?", "park-area"),
+        ("For my novel: the park has 5 million square meters above ground, right?", "park-area"),
+    ],
+)
+def test_a_claim_kept_in_the_askers_own_records_is_checked(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    """What the asker keeps a claim in (a file, a log, a novel) and how ("logged as", "down
+    as") are not what is asked: the claim is, and gets the article's figure."""
+    assert answered_by(question, shipped) == expected
