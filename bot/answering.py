@@ -32,6 +32,7 @@ from bot.clauses import (
     before_a_remark,
     parts_before,
     question_clause,
+    without_askers_own_figures,
 )
 from bot.config import Thresholds
 from bot.framing import ASKS_WH, without_framing
@@ -421,7 +422,7 @@ def _of_the_asker(remark: str, matcher: Matcher) -> bool:
     names a place; "..., I read 20 parks" a figure)."""
     return (
         _ASKER_FIRST.match(remark) is not None
-        and not any(c.isdigit() for c in remark)
+        and not any(c.isdigit() for c in without_askers_own_figures(remark))
         and not _names_in(remark, matcher)
     )
 

@@ -73,7 +73,7 @@ def question_clause(message: str) -> str | None:
             context = parts[:index]
             # "For 2023, how many ...?" is not asked without its year; "I only have 5 minutes,
             # can you ...?" tells of the asker
-            figures = _ASKERS_OWN_FIGURE.sub("", " ".join(context))
+            figures = without_askers_own_figures(" ".join(context))
             if _word_count(clause) < MIN_WORDS or any(c.isdigit() for c in figures):
                 return None
             # "will the park have parking, how many spaces?" is one question; "so tell me"
@@ -225,6 +225,13 @@ _ASKERS_OWN_FIGURE = re.compile(
     r"|grandchildren)\b",
     re.IGNORECASE,
 )
+
+
+def without_askers_own_figures(text: str) -> str:
+    """The text without the figures of the asker's own day ("I have 2 minutes")."""
+    return _ASKERS_OWN_FIGURE.sub("", text)
+
+
 # "... and what else? whats the full name": a question word, then its question mark
 _ASKED_INSIDE = re.compile(ASKS_WH.pattern + r"[^.?!]*\?", re.IGNORECASE)
 

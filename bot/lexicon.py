@@ -512,8 +512,6 @@ PHRASES: dict[str, str] = {
     # "Were ten buildings planned to be capped?": expected to be, as the answer says
     **{f"{planned} to be": "expected to be" for planned in ("planned", "scheduled", "due")},
     "in brief": "summary",
-    "short version": "summary",
-    "quick version": "summary",
     "short story": "summary",
     # "..., I don't have time to read it": why the asker asks, not what
     **{
@@ -730,17 +728,24 @@ PHRASES: dict[str, str] = {
     "stand for": "full name",
     "stands for": "full name",
     "short for": "full name",
-    # a summary is short: "a short/brief/quick summary" asks for one
-    "short summary": "summary",
-    "short abstract": "summary",
+    # a summary is short: "a short/brief/quick summary", "a short rundown" asks for one
+    **{
+        f"{short} {summary}": "summary"
+        for short in ("short", "brief", "quick", "fast", "shortest")
+        for summary in (
+            "summary",
+            "abstract",
+            "overview",
+            "rundown",
+            "recap",
+            "gist",
+            "synopsis",
+            "version",
+        )
+    },
     "in few words": "summary",  # a learner's "in few words", "in few lines": briefly
     "in few lines": "summary",
     "resume me": "summarise for me",  # French "résumer", Spanish "resumir"
-    "brief summary": "summary",
-    "quick summary": "summary",
-    "short overview": "summary",
-    "brief overview": "summary",
-    "quick overview": "summary",
     "in a few words": "summary",
     "in a few lines": "summary",
     "in a couple of lines": "summary",

@@ -153,6 +153,9 @@ def test_the_manager_is_the_article_s_one_manager_and_no_other_head(
         ("Please summarise this news for me, I want to share it with my friends on Sunday",
          "article-summary"),
         ("Can you resume me the news in few lines?", "article-summary"),
+        # the figures of the asker's own day are no claim
+        ("Give me the gist of this news please, I have 2 minutes before an investor call",
+         "article-summary"),
     ],
 )  # fmt: skip
 def test_what_the_asker_says_of_themselves_does_not_sink_the_question(
@@ -503,6 +506,8 @@ def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
         "short version of the news pls",
         "can u give me the short version of this news, im busy with the ovens",
         "gimme quick summary of the news, no time",
+        "Give me a short rundown of the story.",
+        "a brief recap of this news?",
     ],
 )
 def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:
