@@ -204,6 +204,11 @@ def _asked_parts(question: str) -> Iterator[str]:
     clause = question_clause(question)
     if clause:
         yield clause
+    # "I know 8 buildings will be capped, but how many will the park have in total?": the
+    # figure before grants the entry's fact, which a clause asked alone would keep
+    asking = asking_parts(question)
+    if asking and asking[-1] != clause:
+        yield asking[-1]
     last = asking_sentence(question, lambda sentence: True)
     if last and question.rstrip().endswith(last):
         yield last

@@ -1341,3 +1341,16 @@ def test_a_claim_kept_in_the_askers_own_records_is_checked(
     """What the asker keeps a claim in (a file, a log, a novel) and how ("logged as", "down
     as") are not what is asked: the claim is, and gets the article's figure."""
     assert answered_by(question, shipped) == expected
+
+
+def test_a_fact_granted_with_its_figure_before_what_is_left_open_is_not_the_answer(
+    shipped: Matcher,
+) -> None:
+    """The capped buildings' count, granted, then the park's whole count asked: the article
+    leaves that open, and the clause after the figure is what is asked."""
+    question = (
+        "I know 8 buildings will be capped, but how many buildings in total the park will have?"
+    )
+    reply = decide(question, shipped, THRESHOLDS)
+    assert reply.left_open is not None
+    assert (reply.status, reply.left_open.id) == ("none", "buildings-capped")
