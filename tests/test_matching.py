@@ -1354,3 +1354,19 @@ def test_a_fact_granted_with_its_figure_before_what_is_left_open_is_not_the_answ
     reply = decide(question, shipped, THRESHOLDS)
     assert reply.left_open is not None
     assert (reply.status, reply.left_open.id) == ("none", "buildings-capped")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the park in the northern end of that pilot zone?",
+        "It's in the northern part of the Pazhou zone, right?",
+        "its in the north side of the pazhou zone right? i always go wrong way",
+    ],
+)
+def test_a_wrong_part_of_the_pilot_zone_gets_the_parks_location(
+    question: str, shipped: Matcher
+) -> None:
+    """Read without its wrong direction, the check asks whether the park is in the pilot
+    zone: where the park is, not what the zone is."""
+    assert answered_by(question, shipped) == "park-location"
