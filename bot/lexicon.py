@@ -979,8 +979,6 @@ PHRASES: dict[str, str] = {
     "as a business": "industry",
     "their business": "their industry",  # "what does Meishang do, what's their business"
     "its business": "its industry",
-    "old style": "traditional",
-    "old fashioned": "traditional",
     "normal ones": "traditional ones",  # "special compared to normal ones"
     "usual ones": "traditional ones",
     # "a big deal vs normal industrial parks": the traditional ones
@@ -990,8 +988,12 @@ PHRASES: dict[str, str] = {
         for kind in ("industrial parks", "industrial park", "parks", "industrial estates")
     },
     "the usual kind": "the traditional kind",
-    # "compare with the old kind of park", "the older type": the traditional one
-    **{f"{old} {kind} of": "traditional" for old in ("old", "older") for kind in ("kind", "type")},
+    # "compare with the old kind of park", "the older type", "old-school ones": traditional
+    **{
+        f"{old} {kind}": "traditional"
+        for old in ("old", "older")
+        for kind in ("kind of", "type of", "kind", "type", "style", "school", "fashioned")
+    },
     **{f"{old} ones": "traditional ones" for old in ("old", "older")},
     "step up": "accelerate",
     "steps up": "accelerate",

@@ -728,6 +728,8 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("which site put out this story", "which website published this story"),
         ("story pub date", "story publication date"),
         ("compared with the old kind of park", "compared with the traditional park"),
+        ("compared to the old kind?", "compared to the traditional?"),
+        ("a big deal next to the old-school ones", "a big deal next to the traditional ones"),
         ("was the launch party on Monday", "was the launch ceremony on Monday"),
         ("the story in one line", "the story summary"),
         ("who is the bridge exec quoted", "who is the bridge manager quoted"),
