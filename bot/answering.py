@@ -111,12 +111,16 @@ def decide(
     """
     reply = decide_by_entries(question, matcher, thresholds, max_chars)
     reply = _of_the_one_named(reply, matcher, thresholds)
-    # the entry answering, or the nearest one: its article may leave the question open
-    nearest = reply.entry or (reply.candidates[0].entry if reply.candidates else None)
-    if nearest is not None and nearest.not_in_article:
-        reply = _unless_left_open(reply, nearest, matcher)
-        if reply.left_open is not None:
-            return reply  # the article does not say: no sentence of it can
+    # the entry answering, or the nearest one: its article may leave the question open; so
+    # may a near one's, asked nearly word for word ("Who wrote this article?" is nearest the
+    # article's date, and left open by its publisher's entry)
+    near = [reply.entry] if reply.entry else [c.entry for c in reply.candidates[:MAX_CHOICES]]
+    for rank, entry in enumerate(near):
+        if entry.not_in_article:
+            fit = 0.0 if rank == 0 else LEFT_OPEN_ELSEWHERE_FIT
+            reply = _unless_left_open(reply, entry, matcher, fit)
+            if reply.left_open is not None:
+                return reply  # the article does not say: no sentence of it can
     if (
         quotes is None
         or reply.status == "answer"
@@ -176,14 +180,18 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
     return replace(reply, entry=member, score=found.score, reason=f"{why}: {reply.reason}")
 
 
-def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher) -> Reply:
-    """The reply, or "none" when the question is one the entry's article leaves open: the fact
-    is near, but not what is asked ("How many companies signed in total?")."""
+LEFT_OPEN_ELSEWHERE_FIT = 0.9  # what an entry other than the nearest needs to leave it open
+
+
+def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher, fit: float = 0.0) -> Reply:
+    """The reply, or "none" when the question is one the entry's article leaves open, fitting
+    it at least `fit`: the fact is near, but not what is asked ("How many companies signed in
+    total?")."""
     found = next(
         (f for part in _asked_parts(reply.question) if (f := matcher.left_open(part, entry))),
         None,
     )
-    if found is None:
+    if found is None or found[1] < fit:
         return reply
     asked, left, own = found
     why = (

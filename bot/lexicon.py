@@ -244,6 +244,13 @@ PHRASES: dict[str, str] = {
     "broke ground": "start build",
     "breaks ground": "start build",
     "put out": "publish",
+    # "Which newspaper wrote this?": an outlet writes what it publishes (a person who wrote it
+    # is its author, whom the article may not name)
+    **{
+        f"{outlet} {wrote}": f"{outlet} published"
+        for outlet in ("newspaper", "paper", "outlet", "website", "publication", "agency")
+        for wrote in ("wrote", "write", "writes", "written")
+    },
     "back in": "in",  # "back in February", "back in 2021"
     # "to what extent will it help", "contribute to development", "in what capacity was X named"
     "to what extent": "how",

@@ -34,6 +34,19 @@ FORM_ENDINGS = frozenset({"s", "es", "d", "ed", "er", "ers", "or", "ors", "ing",
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_AGENT_ENDINGS = frozenset(("er", "ers", "or", "ors"))
+# an everyday word for people ("workers", "leaders") names them, not what they do: "work"
+# in a story is the job's start, and the park's workers are not in it
+AGENT_RARITY = 5.0
+
+
+def _is_form_of(word: str, cut: int) -> bool:
+    """Whether a real word is a form of its first `cut` letters by its ending: "signers" of
+    "sign", "reported" of "report"; not "party" of "part", nor "workers" of "work"."""
+    ending = word[cut:]
+    if ending not in FORM_ENDINGS:
+        return False
+    return ending not in _AGENT_ENDINGS or (rarity(word) or AGENT_RARITY) >= AGENT_RARITY
 
 
 class TypoMender:
@@ -108,7 +121,7 @@ class TypoMender:
         by an ending that makes forms ("reporter"), since "party" is not a form of "part"."""
         real = is_english_word(word)
         for cut in range(len(word) - 1, max(3, len(word) - 4), -1):
-            if word[:cut] in self._correctable and (not real or word[cut:] in FORM_ENDINGS):
+            if word[:cut] in self._correctable and (not real or _is_form_of(word, cut)):
                 return self._correctable[word[:cut]], PREFIX_CREDIT
         return None
 

@@ -1370,3 +1370,20 @@ def test_a_wrong_part_of_the_pilot_zone_gets_the_parks_location(
     """Read without its wrong direction, the check asks whether the park is in the pilot
     zone: where the park is, not what the zone is."""
     assert answered_by(question, shipped) == "park-location"
+
+
+def test_who_wrote_the_article_is_left_open_with_its_publisher(shipped: Matcher) -> None:
+    """The article names no reporter: the reply says so and gives who published it."""
+    reply = decide("Who wrote this article?", shipped, THRESHOLDS)
+    assert reply.left_open is not None
+    assert (reply.status, reply.left_open.id) == ("none", "article-publisher")
+    assert decide("Which reporter wrote the China Daily piece?", shipped, THRESHOLDS).status == (
+        "none"
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["Which newspaper wrote this article?", "which paper wrote this news"]
+)
+def test_the_outlet_that_wrote_the_story_is_its_publisher(question: str, shipped: Matcher) -> None:
+    assert answered_by(question, shipped) == "article-publisher"

@@ -148,12 +148,23 @@ def test_a_rare_english_word_one_letter_from_a_knowledge_word_is_taken_as_a_slip
 
 
 def test_a_real_word_is_a_longer_form_of_a_knowledge_word_only_by_a_form_ending() -> None:
-    mender = TypoMender({"part": "role", "read": "read", "report": "report", "plan": "plan"})
+    mender = TypoMender(
+        {"part": "role", "read": "read", "report": "report", "plan": "plan", "sign": "sign"}
+    )
     assert mender.correct("party") is None  # another word, not a form of "part"
     assert mender.correct("ready") is None
     assert mender.correct("partner") is None
-    assert mender.correct("reporter") == ("report", PREFIX_CREDIT)
+    assert mender.correct("reported") == ("report", PREFIX_CREDIT)
+    assert mender.correct("signers") == ("sign", PREFIX_CREDIT)
     assert mender.correct("plannng") == ("plan", PREFIX_CREDIT)  # a typo: any ending
+
+
+def test_an_everyday_word_for_people_is_not_a_form_of_what_they_do() -> None:
+    """The park's workers are not the work that started; the reporter is not the report."""
+    mender = TypoMender({"work": "work", "report": "report", "lead": "lead"})
+    assert mender.correct("workers") is None
+    assert mender.correct("reporter") is None
+    assert mender.correct("leaders") is None
 
 
 def test_a_slip_of_the_first_letter_is_mended_when_one_knowledge_word_fits() -> None:
