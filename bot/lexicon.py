@@ -251,6 +251,7 @@ PHRASES: dict[str, str] = {
         for outlet in ("newspaper", "paper", "outlet", "website", "publication", "agency")
         for wrote in ("wrote", "write", "writes", "written")
     },
+    **{f"site {wrote}": "website published" for wrote in ("wrote", "write", "writes", "written")},
     "back in": "in",  # "back in February", "back in 2021"
     # "to what extent will it help", "contribute to development", "in what capacity was X named"
     "to what extent": "how",

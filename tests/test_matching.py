@@ -1383,7 +1383,12 @@ def test_who_wrote_the_article_is_left_open_with_its_publisher(shipped: Matcher)
 
 
 @pytest.mark.parametrize(
-    "question", ["Which newspaper wrote this article?", "which paper wrote this news"]
+    "question",
+    [
+        "Which newspaper wrote this article?",
+        "which paper wrote this news",
+        "Which news site wrote this article?",
+    ],
 )
 def test_the_outlet_that_wrote_the_story_is_its_publisher(question: str, shipped: Matcher) -> None:
     assert answered_by(question, shipped) == "article-publisher"
