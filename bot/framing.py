@@ -503,6 +503,16 @@ _CHECK_LABEL = re.compile(
 )
 
 
+# "Was the output target quoted as 100 million yuan?": how a figure was given is not what is
+# asked ("Who was quoted at the ceremony?" gives none)
+_GIVEN_AS_WORDS = frozenset(("quoted", "cited", "given", "stated", "reported", "listed"))
+_GIVEN_AS_A_FIGURE = re.compile(
+    r"\b(?:quoted|cited|given|stated|reported|listed) (?:as|at)"
+    r"(?= (?:about |around |roughly |some |over |above |under |below |more than |less than )?\d)",
+    re.IGNORECASE,
+)
+
+
 # "for my assignment", "in our class notes": what the answer is for is not what is asked
 _PURPOSE = re.compile(
     r"\b(?:for|in) (?:my|our) (?:[a-z]+(?:['\u2019]s)? )?(?:assignments?|homework|projects?"
@@ -740,6 +750,8 @@ def without_framing(text: str) -> str:
         text = _CHECKING_FOR.sub("", text)
     if "just" in words:
         text = _ENOUGH.sub("", text)
+    if not _GIVEN_AS_WORDS.isdisjoint(words):
+        text = _GIVEN_AS_A_FIGURE.sub("", text)
     if ("check" in lowered or "verif" in lowered or "claim" in lowered) and (
         _CHECK_LABEL.search(text)
     ):

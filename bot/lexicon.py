@@ -725,6 +725,15 @@ PHRASES: dict[str, str] = {
         for just in ("just", "only", "double", "quickly")
         for checking in ("checking", "confirming", "verifying")
     },
+    # "Was the output target quoted as 100 million?", "Did the manager put it at 1 billion?",
+    # "they put the figure at 20": a figure given, checked
+    **{
+        f"{put} {it} {at}": ""
+        for put in ("put", "puts", "quoted", "quote", "quotes", "pegged", "pegs", "peg")
+        for it in ("it", "that", "this", "the figure", "the number", "the total", "output")
+        for at in ("at", "as")
+    },
+    **{f"pegged {at}": "" for at in ("at", "as")},  # not "quoted at the ceremony"
     # "I have the event logged as Feb 28", "We have the area down as 50,000 sqm": the asker's
     # record of a claim, checked
     **{f"{logged} as": "" for logged in ("logged", "down", "noted", "recorded", "filed")},

@@ -25,6 +25,7 @@ def _every_rewrite(text: str) -> str:
     text = f._IF_KNOWN.sub("", text)
     text = f._CHECKING_FOR.sub("", text)
     text = f._ENOUGH.sub("", text)
+    text = f._GIVEN_AS_A_FIGURE.sub("", text)
     text = f._CHECK_LABEL.sub("", text)
     text = f._PURPOSE.sub(" ", text)
     text = f._DRAFT_CLAIM.sub("", text)
@@ -125,7 +126,7 @@ def _framed(count: int) -> list[str]:
         ", isn't it", "where is it", "10 buildings capped in 2022 is it", "Hullo there,",
         "retired joiner fae Paisley here.", "ent?", "true anot?", "anot", "correct no?",
         "or he is lying?", "swears up and down", "She right, baby?", "Boss give me", "Correct ba?",
-        "right po?", "ba", "lah?",
+        "right po?", "ba", "lah?", "quoted as", "quoted at the", "stated as 5",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -1392,3 +1392,19 @@ def test_who_wrote_the_article_is_left_open_with_its_publisher(shipped: Matcher)
 )
 def test_the_outlet_that_wrote_the_story_is_its_publisher(question: str, shipped: Matcher) -> None:
     assert answered_by(question, shipped) == "article-publisher"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the manager put it at 1 billion yuan of output?",
+        "Was the output target quoted as 100 million yuan?",
+        "Is the output pegged at 20 billion yuan?",
+    ],
+)
+def test_how_a_checked_figure_was_given_is_not_what_is_asked(
+    question: str, shipped: Matcher
+) -> None:
+    """'put it at', 'quoted as', 'pegged at' only say the figure was given: the check is of
+    the figure, and gets the article's."""
+    assert answered_by(question, shipped) == "output-value"
