@@ -784,6 +784,37 @@ PHRASES: dict[str, str] = {
         for link in ("link", "links", "connection", "relationship", "relation", "tie", "ties")
     },
     "its link to": "its role in",
+    # "HYCAN and the park, how are they linked?": what one's role is in the other
+    **{
+        f"how {are} {they} {linked}": "what is its role"
+        for are in ("are", "is")
+        for they in ("they", "it", "these", "those", "the two")
+        for linked in ("linked", "connected", "related", "tied")
+    },
+    # "Where does HYCAN come into the picture?": its role in the story (no photo is asked of)
+    **{
+        f"{come} into the {picture}": "role in the story"
+        for come in ("come", "comes", "came", "fit", "fits")
+        for picture in ("picture", "story", "news", "article")
+    },
+    **{
+        f"where {does} {it} {come} into": "what is its role in"
+        for does in ("does", "do", "did")
+        for it in ("it", "he", "she", "they", "this", "that")
+        for come in ("come", "fit")
+    },
+    # "signed to come to the park": to settle in it
+    **{
+        f"{come} {to} the park": "settle in the park"
+        for come in ("come", "comes", "coming")
+        for to in ("to", "into", "in")
+    },
+    # "did hycan sing an intention agreemnt": a slip no mender takes, "sing" being a word
+    **{
+        f"{sing} {what}": f"sign {what}"
+        for sing in ("sing", "sang", "singed")
+        for what in ("an", "the", "up", "agreement", "agreements", "deals", "intention")
+    },
     "their link with": "their role in",
     "its link with": "its role in",
     "their connection to": "their role in",

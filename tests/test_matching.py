@@ -1408,3 +1408,21 @@ def test_how_a_checked_figure_was_given_is_not_what_is_asked(
     """'put it at', 'quoted as', 'pegged at' only say the figure was given: the check is of
     the figure, and gets the article's."""
     assert answered_by(question, shipped) == "output-value"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("HYCAN and the Pearl River innovation park, how are they linked?", "hycan"),
+        ("Where does HYCAN come into the picture here?", "hycan"),
+        ("HYCAN - where does it come into the story?", "hycan"),
+        ("did hycan sing an intention agreemnt for the park?", "hycan"),
+        ("which companys signed to come to the park", "company-agreements"),
+    ],
+)
+def test_how_a_name_is_linked_or_comes_into_the_story_asks_its_role(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    """How things are linked, where one comes into the picture (no photo), what firms signed
+    to come to (the park they settle in), and a 'sing' for 'sign'."""
+    assert answered_by(question, shipped) == expected
