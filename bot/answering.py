@@ -37,7 +37,7 @@ from bot.clauses import (
 from bot.config import Thresholds
 from bot.framing import ASKS_WH, without_framing
 from bot.knowledge import Entry
-from bot.lexicon import FILLERS
+from bot.lexicon import FILLERS, TRADES
 from bot.matching import SHORT_UNKNOWN_WEIGHT, Candidate, Matcher, QueryWord
 from bot.quoting import Quote, QuoteFinder
 from bot.text import QUESTION_WORDS, STOPWORDS, basic_normalise, stem
@@ -744,13 +744,16 @@ def _chosen_between(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> R
     ]
     # only values may be dropped: in "the investment or construction cost?" each is what is asked
     lacked = [word for word in dict.fromkeys(lacked) if _is_value(word)]
-    if not lacked:
+    # "Is the park for IT or for something else like logistics?": a trade offered beside
+    # another, wherever it stands, is one of the values the answer chooses between
+    trades = [word for word in dict.fromkeys(words) if word in TRADES and word in missing]
+    if not lacked and not trades:
         return reply
-    terms = [stem(word) for word in lacked]
+    terms = [stem(word) for word in [*lacked, *trades]]
     again = _without(reply.question, terms, reply, matcher, thresholds)
-    if again.status != "answer" or again.entry != reply.candidates[0].entry:
+    if again.status != "answer" or (again.entry != reply.candidates[0].entry and not trades):
         return reply
-    why = f"a choice, matched without {', '.join(lacked)}: {again.reason}"
+    why = f"a choice, matched without {', '.join([*lacked, *trades])}: {again.reason}"
     return replace(again, question=reply.question, reason=why)
 
 

@@ -225,6 +225,14 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
     ("have", "possess", "possesses", "possessed"),
 )
 
+# trades an asker offers as another choice than the park's fields ("for IT or for food
+# factories?"); not sectors of the knowledge: askers name them as their own trade too
+TRADES = frozenset(
+    """logistics food textiles textile garments garment clothing furniture agriculture agro
+    farming mining finance banking retail tourism shipping chemicals steel petroleum oil cars
+    automotive""".split()  # noqa: SIM905
+)
+
 # Idioms, rewritten (after case, punctuation and spelling are normalised) to plain words.
 PHRASES: dict[str, str] = {
     "information technology": "infotech",  # "information" alone is a filler word

@@ -1426,3 +1426,22 @@ def test_how_a_name_is_linked_or_comes_into_the_story_asks_its_role(
     """How things are linked, where one comes into the picture (no photo), what firms signed
     to come to (the park they settle in), and a 'sing' for 'sign'."""
     assert answered_by(question, shipped) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is this park for IT and smart equipment or for something else like logistics?",
+        "Is the park for clothing business or for what sectors?",
+    ],
+)
+def test_a_trade_offered_as_another_choice_gets_the_parks_fields(
+    question: str, shipped: Matcher
+) -> None:
+    """Logistics or clothing, offered beside the park's fields, is one of the values the
+    answer chooses between, not a topic the knowledge lacks."""
+    assert answered_by(question, shipped) == "focus-industries"
+
+
+def test_a_trade_asked_alone_is_still_not_the_parks_focus(shipped: Matcher) -> None:
+    assert answered_by("Will there be logistics companies in the park?", shipped) is None
