@@ -746,6 +746,15 @@ PHRASES: dict[str, str] = {
     # record of a claim, checked
     **{f"{logged} as": "" for logged in ("logged", "down", "noted", "recorded", "filed")},
     "send us": "give me",
+    # "Confirm for me: ceremony went ahead on 21 February, correct?": a check asked for
+    **dict.fromkeys(("confirm for me", "confirm to me", "check for me", "verify for me"), ""),
+    **dict.fromkeys(("went ahead", "go ahead", "goes ahead", "gone ahead"), "held"),
+    # "the start party for the science park": its launch ceremony
+    **{
+        f"{start} {party}": "launch ceremony"
+        for start in ("start", "starting", "kickoff", "launching")  # "opening event": first
+        for party in ("party", "event", "ceremony", "celebration")
+    },
     "drop me": "give me",
     "shoot me": "give me",
     "share with me": "give me",

@@ -1445,3 +1445,20 @@ def test_a_trade_offered_as_another_choice_gets_the_parks_fields(
 
 def test_a_trade_asked_alone_is_still_not_the_parks_focus(shipped: Matcher) -> None:
     assert answered_by("Will there be logistics companies in the park?", shipped) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Confirm for me: ceremony went ahead on 21 February, correct?", "ceremony-date"),
+        ("which day they do the start party for the science park in haizhu?", "ceremony-date"),
+        ("Someone said it is in northern Pazhou area. Correct?", "park-location"),
+        ("The park is in the north side of Pazhou AI zone, yes?", "park-location"),
+    ],
+)
+def test_everyday_names_of_the_event_and_the_zone_are_theirs(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    """A start party is the launch ceremony, going ahead is being held, and the Pazhou area
+    or AI zone is the pilot zone (not the park's area)."""
+    assert answered_by(question, shipped) == expected
