@@ -25,7 +25,8 @@ _BOUNDARY = re.compile(
 )
 _ASKING = re.compile(
     # a chat's lead-in ("wait", "hmm", "ok so") before what is asked
-    r"^\W*(?:(?:and|but|so|then|also|ok|okay|wait|hmm|hm|um|uh|oh|btw|well|anyway)\W*\s+){0,2}"
+    r"^\W*(?:(?:and|but|so|then|also|ok|okay|wait|hmm|hm|um|uh|oh|btw|well|anyway|just)\W*\s+)"
+    r"{0,2}"
     # "On what date ...", "To whom ...", "Since when ...": a preposition may lead the asking
     r"(?:(?:on|in|at|to|for|from|by|with|of|under|since|until)\s+"
     r"(?=(?:what|which|whom|whose|how|when)\b))?"

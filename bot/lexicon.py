@@ -125,6 +125,7 @@ EQUIVALENT_WORDS: tuple[tuple[str, ...], ...] = (
         "ties",
     ),
     ("summary", "summarise", "summarize", "overview", "gist", "recap", "rundown", "synopsis"),
+    ("summary", "sitrep", "lowdown"),
     ("summary", "abstract"),
     ("yuan", "rmb", "cny", "renminbi"),
     ("future", "later", "eventually", "someday", "become", "becomes", "becoming"),
@@ -522,6 +523,9 @@ PHRASES: dict[str, str] = {
     "in short": "summary",
     # "pls tell me short what this news about": a summary, as a second language asks
     **{f"{tell} me short": "summary" for tell in ("tell", "say", "explain")},
+    "give me short what": "summary what",  # "give me short what the article is about"
+    # "..., no need for detail": how long the answer may be, not what it is about
+    **dict.fromkeys(("no need for detail", "no need for details", "no details needed"), ""),
     "just curious": "",  # "Hello, just curious, were there other firms ...?"
     "tama ba": "",  # Tagalog "is it right?": "..., tama ba? is that correct?"
     "abi": "",  # Nigerian English "isn't it?": "So this was the final event, abi?"
@@ -533,7 +537,10 @@ PHRASES: dict[str, str] = {
     **{
         f"{have} time to read{it}": ""
         for have in ("dont have", "do not have", "don t have", "have no", "havent got", "no")
-        for it in ("", " it", " the article", " the story", " the whole thing")
+        for it in (
+            *("", " it", " the article", " the story", " the whole thing", " all", " everything"),
+            *(" full thing", " the full thing", " the full article", " the whole article"),
+        )
     },
     "no time": "",  # "gimme quick summary of the news, no time"
     # "the opening ceremony" of new projects is their launch ceremony
@@ -775,6 +782,8 @@ PHRASES: dict[str, str] = {
             "gist",
             "synopsis",
             "version",
+            "sitrep",
+            "lowdown",
         )
     },
     "in few words": "summary",  # a learner's "in few words", "in few lines": briefly

@@ -508,6 +508,11 @@ def test_a_claim_then_a_what_asking_for_the_real_figure_is_a_check_of_it(
         "gimme quick summary of the news, no time",
         "Give me a short rundown of the story.",
         "a brief recap of this news?",
+        "Give me a short sitrep on this news item, the whole thing in a nutshell.",
+        "Can you give me a quick rundown of the story, no need for detail?",
+        "I am busy with the wok right now, just give me the short version of this news pls",
+        "Give me a quick summary of this news yaar, no time to read full thing, test cycle is on.",
+        "I don't have time to read all. Can you give me short what the article is about?",
     ],
 )
 def test_the_short_version_of_the_news_is_its_summary(shipped: Matcher, question: str) -> None:
