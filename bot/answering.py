@@ -32,6 +32,7 @@ from bot.clauses import (
     before_a_remark,
     parts_before,
     question_clause,
+    sentences_of,
     without_askers_own_figures,
 )
 from bot.config import Thresholds
@@ -503,7 +504,11 @@ def _asked_in_its_sentence(
     # what it points back to is before it ("... simple words? My English is not so good."
     # names nothing it could point to)
     dropped = text[: text.rfind(kept)]
-    if _points_back(kept, matcher) and (
+    # kept with the sentence before it, its pointing back is to that sentence ("My professor
+    # mention some ceremony in Haizhu. Which day it happened?"), unless that one points too
+    told, *_ = sentences_of(kept)
+    pointing = told if told != kept and not told.endswith("?") else kept
+    if _points_back(pointing, matcher) and (
         _names_unknown_to(reply.entry, dropped, matcher)
         or _MID_SENTENCE_CAPITAL.search(dropped) is not None
     ):

@@ -158,12 +158,17 @@ _REQUEST = re.compile(
 )
 
 
+def sentences_of(text: str) -> list[str]:
+    """The text's sentences, each with its closing mark."""
+    return _SENTENCE.findall(text.strip())
+
+
 def _last_asking(
     message: str, says_what_it_asks: Callable[[str], bool]
 ) -> tuple[list[str], int, bool] | None:
     """The message's sentences, which is the last one asking, and whether that one says what it
     asks alone; None for a message of one sentence or none asking."""
-    sentences = _SENTENCE.findall(message.strip())
+    sentences = sentences_of(message)
     asking = [
         i
         for i, sentence in enumerate(sentences)

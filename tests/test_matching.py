@@ -1467,3 +1467,14 @@ def test_everyday_names_of_the_event_and_the_zone_are_theirs(
     """A start party is the launch ceremony, going ahead is being held, and the Pazhou area
     or AI zone is the pilot zone (not the park's area)."""
     assert answered_by(question, shipped) == expected
+
+
+def test_a_question_pointing_back_to_the_sentence_it_keeps_ignores_names_before_that(
+    shipped: Matcher,
+) -> None:
+    """'it' is the ceremony the sentence before names, not the university the asker is at."""
+    question = (
+        "Hi, I am Korean exchange student at Sun Yat-sen Univ. My professor mention some "
+        "ceremony in Haizhu about industry park. Which day it happened exactly?"
+    )
+    assert answered_by(question, shipped) == "ceremony-date"
