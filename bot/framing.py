@@ -533,6 +533,9 @@ _PURPOSE = re.compile(
     r"|presentation|quiz)\b"
     # "a quick rundown for a patron": who the answer is for
     r"|\bfor (?:a|my|our|the) (?:patron|client|customer|reader|listener|caller|student|boss)s?\b"
+    # "For comparison with our flow station footprint, ...", "for scale": why the asker asks
+    r"|\bfor (?:comparison|compare|comparing|reference|scale)(?:['\u2019]s sake)?"
+    r"(?: (?:with|to|against) [^,.;:?!]{1,50})?(?=\s*[,;:.])"
     # "for a briefing note", "for a quiz": what kind of thing it is for
     r"|\bfor an? (?:[a-z]+ )?(?:notes?|briefing|memo|newsletter|blog post|podcast|column"
     r"|presentation|quiz|essay|assignment|homework|handout)\b",
@@ -757,7 +760,13 @@ def without_framing(text: str) -> str:
     ):
         text = _CHECK_LABEL.sub("", text)
     if (
-        "my " in lowered or "our " in lowered or "for the " in lowered or "for a" in lowered
+        "my " in lowered
+        or "our " in lowered
+        or "for the " in lowered
+        or "for a" in lowered
+        or "for comp" in lowered
+        or "for ref" in lowered
+        or "for scale" in lowered
     ) and _PURPOSE.search(text):
         text = _PURPOSE.sub(" ", text)
     if ("checking" in lowered or "editing" in lowered or "reviewing" in lowered) and (

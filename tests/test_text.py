@@ -734,6 +734,11 @@ def test_politeness_and_agreeing_read_as_what_is_asked(asked: str, plain: str) -
         ("the story in one line", "the story summary"),
         ("who is the bridge exec quoted", "who is the bridge manager quoted"),
         ("For my talking points on the bridge, when did it open?", "when did it open"),
+        (
+            "For comparison with our flow station footprint, how long is the bridge?",
+            "how long is the bridge",
+        ),
+        ("For scale: how long is the bridge?", "how long is the bridge"),
         ("I seem to remember it opened on Monday", "it opened on Monday"),
         ("did it open in May, as I thought I read?", "did it open in May"),
         ("where is the bridge to be found", "where is the bridge located"),
