@@ -420,6 +420,13 @@ _WHAT_IT_DOES = re.compile(
 
 # "What is Yuanzhi Technology's business?" (its "'s" gone by then): its line of business too
 _ITS_BUSINESS = re.compile(r"\bwhat is ((?:[a-z]+ ){1,3}?)(?:business|line of business)$")
+# "What business is Meishang in?": the same ("what business will move in" asks which firm)
+_BUSINESS_IT_IS_IN = re.compile(r"\bwhat business (is|are) ((?:[a-z]+ ){1,3}?)in$")
+
+
+def _business_it_is_in(match: re.Match[str]) -> str:
+    name = match.group(2)
+    return f"what industry {match.group(1)} {name}in" if _names_one(name) else match.group(0)
 
 
 def _names_one(words: str) -> bool:
@@ -558,6 +565,8 @@ def _rare_rewrites(text: str, words: list[str]) -> str:
     """A named company's line of business or kind, a joining "when", "when ... done"."""
     if text.endswith("business") and "what is " in text:
         text = _ITS_BUSINESS.sub(_its_industry, text)
+    if text.endswith(" in") and "what business " in text:
+        text = _BUSINESS_IT_IS_IN.sub(_business_it_is_in, text)
     if not _KIND_WORDS.isdisjoint(words):
         text = _ITS_KIND.sub(_kind_as_industry, text)
     if " when " in text:

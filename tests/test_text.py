@@ -1461,6 +1461,7 @@ def test_a_main_focus_is_the_focus_and_what_was_seen_is_not_asked() -> None:
     "said",
     [
         "What kind of business is Meishang in?",
+        "What business is Meishang in?",
         "what sort of company is meishang",
         "Meishang's line of business",
     ],
