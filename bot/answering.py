@@ -751,7 +751,13 @@ def _chosen_between(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> R
     lacked = [word for word in dict.fromkeys(lacked) if _is_value(word)]
     # "Is the park for IT or for something else like logistics?": a trade offered beside
     # another, wherever it stands, is one of the values the answer chooses between
-    trades = [word for word in dict.fromkeys(words) if word in TRADES and word in missing]
+    # ("national level or what level?": a level offered, wherever it stands, as a trade is)
+    levels = {word for word, after in pairwise(words) if after == "level" and stem(word) in LEVELS}
+    trades = [
+        word
+        for word in dict.fromkeys(words)
+        if (word in TRADES or word in levels) and word in missing
+    ]
     if not lacked and not trades:
         return reply
     terms = [stem(word) for word in [*lacked, *trades]]

@@ -753,6 +753,15 @@ PHRASES: dict[str, str] = {
     # record of a claim, checked
     **{f"{logged} as": "" for logged in ("logged", "down", "noted", "recorded", "filed")},
     "send us": "give me",
+    # "They want to make some AI centre there?": to build it ("What does Meishang make?" asks
+    # what it produces)
+    **{
+        f"{want} to make": f"{want} to build"
+        for want in ("want", "wants", "plan", "plans", "aim", "aims")  # not "going"
+    },
+    "planning to make": "build",  # as "planning to build" reads by then
+    # "Is the park going to host a city-level AI centre?": to have one
+    **{f"host {a}": f"have {a}" for a in ("a", "an")},
     # "Confirm for me: ceremony went ahead on 21 February, correct?": a check asked for
     **dict.fromkeys(("confirm for me", "confirm to me", "check for me", "verify for me"), ""),
     **dict.fromkeys(("went ahead", "go ahead", "goes ahead", "gone ahead"), "held"),

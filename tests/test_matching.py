@@ -1478,3 +1478,23 @@ def test_a_question_pointing_back_to_the_sentence_it_keeps_ignores_names_before_
         "ceremony in Haizhu about industry park. Which day it happened exactly?"
     )
     assert answered_by(question, shipped) == "ceremony-date"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "They want to make some AI centre there? What level is it?",
+        "Is the park going to host a city-level artificial inteligence centre?",
+        "The AI innovation center they want to build, it is national level or what level?",
+    ],
+)
+def test_an_ai_centre_they_want_to_make_or_host_is_the_planned_one(
+    question: str, shipped: Matcher
+) -> None:
+    """Wanting to make a centre is planning to build it, hosting one is having it, and a
+    level offered as a choice is a value, not a topic."""
+    assert answered_by(question, shipped) == "ai-innovation-center"
+
+
+def test_what_a_named_firm_is_going_to_make_is_still_its_products(shipped: Matcher) -> None:
+    assert answered_by("What is HYCAN going to make at the park?", shipped) is None
