@@ -451,6 +451,7 @@ PHRASES: dict[str, str] = {
     **{f"or is {he} pulling my leg": "" for he in ("he", "she", "it", "they")},
     "where in the world": "where",  # not "the biggest park in the world"
     "generally speaking": "",
+    "in general": "",  # "What will the park do for Haizhu industry in general?"
     # "What was that ceremony for anyhow?": what it was for
     **dict.fromkeys(("for anyhow", "for anyway"), "for"),
     "bore da": "hello",  # Welsh "good morning"
@@ -687,8 +688,10 @@ PHRASES: dict[str, str] = {
     "bin dou": "where",
     **dict.fromkeys(("gei do", "gei dou", "gei doh"), "how much"),
     "date of the text": "date of the article",  # "the date of the text, not of the event"
-    # "the opening event of a series", "a run of events": the first of a series
-    "opening event": "first event",
+    # "the opening event of a series", "a run of events": the first of a series; "the opening
+    # event on 18 February" alone is the launch ceremony
+    **{f"opening event {of}": f"first event {of}" for of in ("of", "in", "among")},
+    "opening event": "launch ceremony",
     "opening round": "first round",
     "opening act": "first act",
     "opening phase": "first phase",

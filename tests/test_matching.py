@@ -1498,3 +1498,21 @@ def test_an_ai_centre_they_want_to_make_or_host_is_the_planned_one(
 
 def test_what_a_named_firm_is_going_to_make_is_still_its_products(shipped: Matcher) -> None:
     assert answered_by("What is HYCAN going to make at the park?", shipped) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "My neighbour told me the opening event for the new science park was on 18 February."
+            " Is that right?",
+            "ceremony-date",
+        ),
+        ("What is the park expected to do for Haizhu industry in general?", "industrial-boost"),
+    ],
+)
+def test_an_opening_event_alone_is_the_launch_and_in_general_is_no_topic(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    """'the opening event of a series' is its first; alone it is the launch ceremony."""
+    assert answered_by(question, shipped) == expected
