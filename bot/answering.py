@@ -111,6 +111,7 @@ def decide(
     stay with it as related questions.
     """
     reply = decide_by_entries(question, matcher, thresholds, max_chars)
+    reply = _of_the_ones_listed(reply, matcher)
     reply = _of_the_one_named(reply, matcher, thresholds)
     # the entry answering, or the nearest one: its article may leave the question open; so
     # may a near one's, asked nearly word for word ("Who wrote this article?" is nearest the
@@ -145,6 +146,27 @@ _ASKS_FOR_THE_LIST = frozenset(
     """which who whom whose besides apart other others else along beside except excluding
     including like such""".split()  # noqa: SIM905
 )
+
+
+def _of_the_ones_listed(reply: Reply, matcher: Matcher) -> Reply:
+    """A "did you mean" of a list ("Meishang, Yuanzhi Technology and HYCAN signed ...") and
+    its members' entries, for a question naming two of its members or more ("Did HYCAN,
+    Meishang and Yuanzhi sign up as early tenants?"): the list answers, as it names them all;
+    its phrasings never do."""
+    if reply.status != "clarify" or not reply.choices:
+        return reply
+    listed = matcher.listed_names(reply.choices[0].entry)
+    if len(listed) < 2:
+        return reply
+    named = {w.term for w in matcher.query_words(reply.question, names_as_one=False) if w.known}
+    if len(named & listed) < 2:
+        return reply
+    answered = _the_list_among(reply, matcher)
+    if answered is reply:
+        return reply
+    names = ", ".join(sorted(named & listed))
+    why = f"names {names}, listed by '{reply.choices[0].entry.id}': {answered.reason}"
+    return replace(answered, reason=why)
 
 
 def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> Reply:

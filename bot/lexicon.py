@@ -452,6 +452,14 @@ PHRASES: dict[str, str] = {
     "where in the world": "where",  # not "the biggest park in the world"
     "generally speaking": "",
     "in general": "",  # "What will the park do for Haizhu industry in general?"
+    # "sign up as early tenants": the first ones
+    **{
+        f"{early} {tenants}": f"first {tenants}"
+        for early in ("early", "earliest")
+        for tenants in ("tenants", "occupants", "residents", "settlers", "movers", "batch")
+    },
+    # "The text says it was the first of some activities": the article
+    **{f"{the} text": f"{the} article" for the in ("the", "this", "that")},
     # "What was that ceremony for anyhow?": what it was for
     **dict.fromkeys(("for anyhow", "for anyway"), "for"),
     "bore da": "hello",  # Welsh "good morning"

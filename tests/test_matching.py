@@ -1516,3 +1516,15 @@ def test_an_opening_event_alone_is_the_launch_and_in_general_is_no_topic(
 ) -> None:
     """'the opening event of a series' is its first; alone it is the launch ceremony."""
     assert answered_by(question, shipped) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did HYCAN, Meishang and Yuanzhi sign up as early tenants?",
+        "Did Meishang, Yuanzhi and HYCAN all put pen to paper on intention agreements?",
+    ],
+)
+def test_a_question_naming_several_signers_gets_their_list(question: str, shipped: Matcher) -> None:
+    """The list names them all, though none of its phrasings does."""
+    assert answered_by(question, shipped) == "company-agreements"
