@@ -530,7 +530,7 @@ def _asked_in_its_sentence(
     # mention some ceremony in Haizhu. Which day it happened?"), unless that one points too
     told, *_ = sentences_of(kept)
     pointing = told if told != kept and not told.endswith("?") else kept
-    if _points_back(pointing, matcher) and (
+    if _points_past_its_name(pointing, matcher) and (
         _names_unknown_to(reply.entry, dropped, matcher)
         or _MID_SENTENCE_CAPITAL.search(dropped) is not None
     ):
@@ -1217,6 +1217,18 @@ def _names_unknown_to(entry: Entry | None, context: str, matcher: Matcher) -> bo
         return False
     own = matcher.entry_terms(entry)
     return any(term not in own for term in named)
+
+
+def _points_past_its_name(clause: str, matcher: Matcher) -> bool:
+    """Whether the clause points back to something before it, not to a name the knowledge
+    has that it gives itself first ("Haizhu, it is a city or part of Guangzhou?")."""
+    if not _points_back(clause, matcher):
+        return False
+    words = matcher.normaliser.normalise(_THIS_ARTICLE.sub(" ", clause)).split()
+    before = list(takewhile(lambda word: word not in POINTING_BACK, words))
+    return not any(
+        w.known and is_name_like(w.surface) for w in matcher.query_words(" ".join(before))
+    )
 
 
 def _points_back(clause: str, matcher: Matcher) -> bool:

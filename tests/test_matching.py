@@ -1528,3 +1528,21 @@ def test_an_opening_event_alone_is_the_launch_and_in_general_is_no_topic(
 def test_a_question_naming_several_signers_gets_their_list(question: str, shipped: Matcher) -> None:
     """The list names them all, though none of its phrasings does."""
     assert answered_by(question, shipped) == "company-agreements"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I never been to China. Haizhu, it is a city or part of Guangzhou?", "haizhu-district"),
+        (
+            "Allora, HYCAN. My nephew Marco says it is something with cars. What did HYCAN do at "
+            "this event in Haizhu?",
+            "hycan",
+        ),
+    ],
+)
+def test_a_question_naming_what_it_points_to_first_is_asked_alone(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    """'Haizhu, it is ...': 'it' is Haizhu, named first, not China or Marco before."""
+    assert answered_by(question, shipped) == expected
