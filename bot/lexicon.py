@@ -452,6 +452,18 @@ PHRASES: dict[str, str] = {
     "where in the world": "where",  # not "the biggest park in the world"
     "generally speaking": "",
     "in general": "",  # "What will the park do for Haizhu industry in general?"
+    # "I think he is mixing up. Was it 28th?": the asker's doubt of a source, no topic
+    **{
+        f"{he} {is_} {mixing}": ""
+        for he in ("he", "she", "they", "i")
+        for is_ in ("is", "are", "am", "s", "m", "was", "were")
+        for mixing in ("mixing up", "mixing it up", "mixing things up", "mixed up")
+    },
+    # "they plan to cap 10 buildings in 2022": expected to, as the answer says
+    **{
+        f"{plan} to cap": "expected to cap"
+        for plan in ("plan", "plans", "planned", "planning", "aim", "aims", "want", "wants")
+    },
     # "sign up as early tenants": the first ones
     **{
         f"{early} {tenants}": f"first {tenants}"

@@ -1546,3 +1546,20 @@ def test_a_question_naming_what_it_points_to_first_is_asked_alone(
 ) -> None:
     """'Haizhu, it is ...': 'it' is Haizhu, named first, not China or Marco before."""
     assert answered_by(question, shipped) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "My supplier say the Haizhu launch was on Feb 28, I think he is mixing up. "
+            "Was it 28th?",
+            "ceremony-date",
+        ),
+        ("They plan to cap ten buildings in 2022, correct?", "buildings-capped"),
+    ],
+)
+def test_a_doubt_of_the_source_and_a_plan_to_cap_are_read_as_the_claim(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    assert answered_by(question, shipped) == expected
