@@ -95,6 +95,8 @@ def asks_yes_or_no(question: str) -> bool:
         return True
     if ends_as_a_statement_checked(question):  # "haizhu aims 20 new parks is it"
         return True
+    if not question.rstrip().endswith("?") and confirms_a_claim(question):
+        return True  # "Heard they want 20 new parks. Correct that if wrong."
     if not _without_trailing_symbols(question).endswith("?"):
         return False
     return not ASKS_WH.search(question) or confirms_a_claim(question)

@@ -55,6 +55,8 @@ _CONFIRMATION_SENTENCE = re.compile(
     # "My memory is bad, please correct me."
     r"|(?:my memory is (?:bad|poor|terrible|not (?:so |very )?good|not great)[.,;!]*\s*)?"
     r"please correct me(?: if (?:i(?:['\u2019]m| am)|i was) wrong)?"
+    # "Correct that if wrong.", "Correct me if wrong."
+    r"|correct (?:me|that|it|this) if (?:i(?:['\u2019]m| am) |i was |it(?:['\u2019]s| is) )?wrong"
     r"|my memory is (?:bad|poor|terrible|not (?:so |very )?good|not great)"
     r"|(?:does|do|did) (?:that|this|it) (?:match|agree with|fit|square with|tally with)"
     r"(?: (?:the|this|what|your))?(?: (?:article|report|story|piece|knowledge|records?))?"

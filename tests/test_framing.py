@@ -128,6 +128,7 @@ def _framed(count: int) -> list[str]:
         "or he is lying?", "swears up and down", "She right, baby?", "Boss give me", "Correct ba?",
         "right po?", "ba", "lah?", "quoted as", "quoted at the", "stated as 5",
         "For comparison with our station,", "for scale:", "For reference,",
+        ". Correct that if wrong.", "correct me if wrong",
     ]  # fmt: skip
     rng = random.Random(12)
     return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(count)]

@@ -1563,3 +1563,22 @@ def test_a_doubt_of_the_source_and_a_plan_to_cap_are_read_as_the_claim(
     question: str, expected: str, shipped: Matcher
 ) -> None:
     assert answered_by(question, shipped) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Heard they want 20 new parks in the district. Correct that if wrong.",
+            "new-parks-target",
+        ),
+        (
+            "Which companies entered into intention agreements to be among the first tenants?",
+            "company-agreements",
+        ),
+    ],
+)
+def test_a_claim_asked_to_be_corrected_is_a_check_and_entering_an_agreement_signs_it(
+    question: str, expected: str, shipped: Matcher
+) -> None:
+    assert answered_by(question, shipped) == expected
