@@ -464,6 +464,14 @@ PHRASES: dict[str, str] = {
         f"{plan} to cap": "expected to cap"
         for plan in ("plan", "plans", "planned", "planning", "aim", "aims", "want", "wants")
     },
+    # "one time thing, or one of many events they planned?": of a series (not how many)
+    **{
+        f"one of many {events}": f"in a series of {events}"
+        for events in ("events", "activities", "ceremonies")
+    },
+    # "Activities for what period of the year?", "for which period": the quarter
+    "period of the year": "quarter",
+    **{f"{which} period": f"{which} quarter" for which in ("which", "what")},
     # "sign up as early tenants": the first ones
     **{
         f"{early} {tenants}": f"first {tenants}"

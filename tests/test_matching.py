@@ -1582,3 +1582,17 @@ def test_a_claim_asked_to_be_corrected_is_a_check_and_entering_an_agreement_sign
     question: str, expected: str, shipped: Matcher
 ) -> None:
     assert answered_by(question, shipped) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was this ceremony just one time thing, or one of many events they planned?",
+        "They say it is the first of a series... series of what exactly, and for which period?",
+    ],
+)
+def test_one_of_many_events_and_the_period_they_fall_in_ask_of_the_series(
+    question: str, shipped: Matcher
+) -> None:
+    """'one of many events' is not 'how many events', which the article leaves open."""
+    assert answered_by(question, shipped) == "first-of-series"
