@@ -775,18 +775,18 @@ def _chosen_between(reply: Reply, matcher: Matcher, thresholds: Thresholds) -> R
     # another, wherever it stands, is one of the values the answer chooses between
     # ("national level or what level?": a level offered, wherever it stands, as a trade is)
     levels = {word for word, after in pairwise(words) if after == "level" and stem(word) in LEVELS}
-    trades = [
+    anywhere = [
         word
         for word in dict.fromkeys(words)
         if (word in TRADES or word in levels) and word in missing
     ]
-    if not lacked and not trades:
+    if not lacked and not anywhere:
         return reply
-    terms = [stem(word) for word in [*lacked, *trades]]
+    terms = [stem(word) for word in [*lacked, *anywhere]]
     again = _without(reply.question, terms, reply, matcher, thresholds)
-    if again.status != "answer" or (again.entry != reply.candidates[0].entry and not trades):
+    if again.status != "answer" or (again.entry != reply.candidates[0].entry and not anywhere):
         return reply
-    why = f"a choice, matched without {', '.join([*lacked, *trades])}: {again.reason}"
+    why = f"a choice, matched without {', '.join([*lacked, *anywhere])}: {again.reason}"
     return replace(again, question=reply.question, reason=why)
 
 

@@ -869,14 +869,14 @@ PHRASES: dict[str, str] = {
         for it in ("it", "he", "she", "they", "this", "that")
         for come in ("come", "fit")
     },
-    # "signed to come to the park", "one of the firms going into the park": to settle in it
+    # "signed to come to the park": to settle in it ("going into the park" is left: it
+    # answered one question right and one wrong)
     **{
         f"{come} {to} the park": "settle in the park"
         for come in ("come", "comes", "coming")
         for to in ("to", "into", "in")
     },
-    # "the signatories", "entered into intention agreements": who signed, signing
-    **dict.fromkeys(("signatory", "signatories"), "signers"),
+    # "entered into intention agreements": signed them
     **dict.fromkeys(("entered into", "enter into", "enters into", "entering into"), "signed"),
     # "did hycan sing an intention agreemnt": a slip no mender takes, "sing" being a word
     **{
