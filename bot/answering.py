@@ -117,10 +117,12 @@ def decide(
     # may a near one's, asked nearly word for word ("Who wrote this article?" is nearest the
     # article's date, and left open by its publisher's entry)
     near = [reply.entry] if reply.entry else [c.entry for c in reply.candidates[:MAX_CHOICES]]
+    parts: list[str] | None = None  # the question's parts, split once for every near entry
     for rank, entry in enumerate(near):
         if entry.not_in_article:
+            parts = parts if parts is not None else list(_asked_parts(reply.question))
             fit = 0.0 if rank == 0 else LEFT_OPEN_ELSEWHERE_FIT
-            reply = _unless_left_open(reply, entry, matcher, fit)
+            reply = _unless_left_open(reply, entry, parts, matcher, fit)
             if reply.left_open is not None:
                 return reply  # the article does not say: no sentence of it can
     if (
@@ -206,14 +208,13 @@ def _of_the_one_named(reply: Reply, matcher: Matcher, thresholds: Thresholds) ->
 LEFT_OPEN_ELSEWHERE_FIT = 0.9  # what an entry other than the nearest needs to leave it open
 
 
-def _unless_left_open(reply: Reply, entry: Entry, matcher: Matcher, fit: float = 0.0) -> Reply:
-    """The reply, or "none" when the question is one the entry's article leaves open, fitting
-    it at least `fit`: the fact is near, but not what is asked ("How many companies signed in
-    total?")."""
-    found = next(
-        (f for part in _asked_parts(reply.question) if (f := matcher.left_open(part, entry))),
-        None,
-    )
+def _unless_left_open(
+    reply: Reply, entry: Entry, parts: list[str], matcher: Matcher, fit: float = 0.0
+) -> Reply:
+    """The reply, or "none" when the question (one of its `parts`) is one the entry's article
+    leaves open, fitting it at least `fit`: the fact is near, but not what is asked ("How many
+    companies signed in total?")."""
+    found = next((f for part in parts if (f := matcher.left_open(part, entry))), None)
     if found is None or found[1] < fit:
         return reply
     asked, left, own = found
