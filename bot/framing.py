@@ -509,7 +509,7 @@ _CHECK_LABEL = re.compile(
 # asked ("Who was quoted at the ceremony?" gives none)
 _GIVEN_AS_WORDS = frozenset(("quoted", "cited", "given", "stated", "reported", "listed"))
 _GIVEN_AS_A_FIGURE = re.compile(
-    r"\b(?:quoted|cited|given|stated|reported|listed) (?:as|at)"
+    rf"\b(?:{'|'.join(sorted(_GIVEN_AS_WORDS))}) (?:as|at)"
     r"(?= (?:about |around |roughly |some |over |above |under |below |more than |less than )?\d)",
     re.IGNORECASE,
 )
